@@ -1,25 +1,55 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.ServiceDefaults.Discovery;
+using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Resilience;
+using Platform.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
-// Shaped like the Aspire service-defaults template, so a service's Program.cs reads the same under a real Aspire AppHost.
-// STUB: to be completed (telemetry, discovery, resilience, auth).
+// Shaped like the Aspire service-defaults template, so a service's Program.cs reads the same under a real
+// Aspire AppHost. Each concern lives in its own folder; this file only says which ones a service gets.
 public static class Extensions
 {
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.AddPlatformTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddPlatformProblemDetails();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.AddInternalTokenAuthentication();
+
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            // Resilience first so every retry attempt goes through discovery again.
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+
         return builder;
     }
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.UseServerSpanTags();
+
+        // Errors become RFC 9457 ProblemDetails before anything else can write a bare status code.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        // Called explicitly (rather than left to WebApplication's automatic wiring) so 401/403 pass
+        // through the status-code pages above and gain a ProblemDetails body too.
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // Mapped in every environment: the AppHost polls these to decide when a service is ready.
+        app.MapDefaultHealthEndpoints();
+
         return app;
     }
 }

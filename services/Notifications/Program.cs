@@ -1,6 +1,20 @@
+using Platform.Messaging;
+using Platform.Notifications.Extensions;
+using Platform.Notifications.Infrastructure;
+using Platform.Notifications.Subscriptions;
+
 var builder = WebApplication.CreateBuilder(args);
+
 builder.AddServiceDefaults();
+builder.AddApplicationServices();
 
 var app = builder.Build();
+
 app.MapDefaultEndpoints();
-app.Run();
+app.MapSubscriptionsApi();
+app.MapDeadLetterEndpoints();
+
+await app.MigrateDatabaseAsync();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,2 @@
+// The hosting code runs Debian's servers and signals Linux process groups.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.ServiceDefaults.Identity;
+
+public static class InternalTokenAuthentication
+{
+    /// <summary>
+    /// Validates the gateway's internal token on every request that carries one and registers
+    /// <see cref="PlatformPolicies"/>. Also registers <see cref="InternalTokenIssuer"/> (the gateway mints with it).
+    /// </summary>
+    public static IServiceCollection AddInternalTokenAuthentication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<InternalTokenOptions>()
+            .BindConfiguration(InternalTokenOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InternalTokenOptions>, InternalTokenOptionsValidator>());
+        services.TryAddSingleton<InternalTokenIssuer>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<InternalTokenOptions>, TimeProvider>(ConfigureJwtBearer);
+
+        services.AddAuthorization(options => options.AddPlatformPolicies());
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, ScopePolicyProvider>());
+
+        return services;
+    }
+
+    private static void ConfigureJwtBearer(JwtBearerOptions jwt, IOptions<InternalTokenOptions> tokenOptions, TimeProvider time)
+    {
+        var settings = tokenOptions.Value;
+
+        // Keep "sub", "role", "org_id" as written instead of mapping them to long XML-namespace claim types.
+        jwt.MapInboundClaims = false;
+        jwt.RequireHttpsMetadata = false;
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = settings.Issuer,
+            ValidAudience = settings.Audience,
+            IssuerSigningKey = new SymmetricSecurityKey(settings.SigningKeyBytes()),
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ClockSkew = settings.ClockSkew,
+            NameClaimType = PlatformClaims.Subject,
+            RoleClaimType = PlatformClaims.Role,
+
+            // IdentityModel reads the wall clock; going through TimeProvider lets tests expire a token.
+            LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                return expires is { } exp
+                       && now < exp.ToUniversalTime() + parameters.ClockSkew
+                       && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - parameters.ClockSkew);
+            },
+        };
+    }
+}

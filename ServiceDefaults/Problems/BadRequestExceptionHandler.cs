@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Platform.ServiceDefaults.Problems;
+
+/// <summary>
+/// Malformed input (unreadable JSON, a missing required body, a bad route value) surfaces as
+/// BadHttpRequestException, which the exception handler would otherwise report as a 500. It is the caller's
+/// fault, so it is answered with the exception's own 4xx status.
+/// </summary>
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException badRequest)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = badRequest.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Title = "The request could not be read.",
+                // The framework's message names the parameter and the problem without exposing internals.
+                Detail = badRequest.Message,
+            },
+        });
+    }
+}

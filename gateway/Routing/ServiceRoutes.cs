@@ -1,0 +1,12 @@
+namespace Platform.Gateway.Routing;
+
+/// <summary>
+/// The services behind the edge. Each serves its API under /api/{name}/..., so the gateway forwards the path
+/// unchanged and the service's own OpenAPI paths match what callers see.
+/// </summary>
+internal static class ServiceRoutes
+{
+    public static readonly IReadOnlyList<string> Services = ["events", "volunteers", "awards", "notifications"];
+
+    public static string PathPattern(string service) => $"/api/{service}/{{**rest}}";
+}

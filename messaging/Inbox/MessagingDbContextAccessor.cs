@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.Messaging;
+
+/// <summary>
+/// Hands the scoped service DbContext to the inbox filter. MassTransit's scoped filters may have only the
+/// message type as a generic parameter, so the DbContext type is closed over here at registration.
+/// </summary>
+internal sealed class MessagingDbContextAccessor(DbContext dbContext)
+{
+    public DbContext DbContext { get; } = dbContext;
+}
+
+/// <summary>Lets the inbox nudge the relay once its transaction, holding any events the consumer added, has committed.</summary>
+internal interface IOutboxCommitSignal
+{
+    void SignalIfPending();
+}

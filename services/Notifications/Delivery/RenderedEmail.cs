@@ -1,0 +1,3 @@
+namespace Platform.Notifications.Delivery;
+
+public sealed record RenderedEmail(string Subject, string TextBody, string HtmlBody);

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Platform.Notifications.Subscriptions;
+
+public sealed record TopicsResponse(IReadOnlyList<string> Topics, IReadOnlyList<string> Frequencies);
+
+public sealed record ConfirmationResponse(string Status);
+
+public static class SubscriptionsApi
+{
+    private const int MaxIdempotencyKeyLength = 100;
+
+    public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
+    {
+        // Public: subscribers have no accounts; the emailed token is their only credential.
+        var api = app.MapGroup("/api/notifications").WithTags("Subscriptions").AllowAnonymous();
+
+        api.MapGet("/topics", () => TypedResults.Ok(new TopicsResponse(SubscriptionCatalog.Topics, SubscriptionCatalog.Frequencies)))
+            .WithName("ListTopics")
+            .WithSummary("The topics and frequencies a subscriber can choose.");
+
+        api.MapPost("/subscriptions", RequestSubscription)
+            .WithName("RequestSubscription")
+            .WithSummary("Asks for email updates. Always 202: a confirmation email is sent unless the address is already subscribed.");
+
+        api.MapGet("/subscriptions/confirm", ConfirmSubscription)
+            .WithName("ConfirmSubscription")
+            .WithSummary("Follows the link from the confirmation email.");
+
+        return app;
+    }
+
+    private static async Task<Results<Accepted, ValidationProblem>> RequestSubscription(
+        SubscribeRequest request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        SubscriptionRequests subscriptions,
+        CancellationToken cancellationToken)
+    {
+        var (valid, errors) = SubscribeRequestValidation.Validate(request);
+        if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
+        {
+            errors["Idempotency-Key"] = [$"At most {MaxIdempotencyKeyLength} characters."];
+        }
+
+        if (valid is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        await subscriptions.RequestAsync(valid, idempotencyKey, cancellationToken);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static async Task<Results<Ok<ConfirmationResponse>, NotFound<ProblemDetails>, ValidationProblem>> ConfirmSubscription(
+        string? token,
+        SubscriptionRequests subscriptions,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["The confirmation token is missing."] });
+        }
+
+        return await subscriptions.ConfirmAsync(token, cancellationToken)
+            ? TypedResults.Ok(new ConfirmationResponse("confirmed"))
+            : TypedResults.NotFound(new ProblemDetails
+            {
+                Title = "Link not valid",
+                Detail = "This confirmation link is unknown or has expired. Subscribe again to get a new one.",
+                Status = StatusCodes.Status404NotFound,
+            });
+    }
+}
