@@ -169,6 +169,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             var code = await exited;
             var state = !everHealthy ? ResourceState.FailedToStart : code == 0 ? ResourceState.Finished : ResourceState.Exited;
             var why = everHealthy ? $"exited with code {code}" : $"exited with code {code} before it was healthy";
+            if (status.Logs.LastExceptionMessage() is { } cause) why += $": {cause.Trim()}";
             status.Set(state, why, code, _context.Time.GetUtcNow());
             Reporter.Problem(resource, why);
             await resource.StopAsync(CancellationToken.None); // reap helpers (epmd) and any orphans in its group

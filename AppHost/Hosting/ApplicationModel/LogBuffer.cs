@@ -26,6 +26,13 @@ public sealed class LogBuffer(int capacity = 5000)
         lock (_gate) return _lines.Where(l => l.Sequence > sequence).Take(max).ToList();
     }
 
+    /// <summary>The line that says why a .NET process crashed: the last "...Exception: message" above its stack trace.</summary>
+    public string? LastExceptionMessage()
+    {
+        var line = Tail(300).LastOrDefault(l => l.Contains("Exception: ", StringComparison.Ordinal));
+        return line is { Length: > 600 } ? line[..600] + "..." : line;
+    }
+
     public IReadOnlyList<string> Tail(int count)
     {
         lock (_gate) return _lines.Skip(Math.Max(0, _lines.Count - count)).Select(l => l.Text).ToList();

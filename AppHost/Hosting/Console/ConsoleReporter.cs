@@ -27,7 +27,9 @@ internal sealed class ConsoleReporter(bool enabled)
 
     public void Problem(Resource resource, string why)
     {
-        var tail = resource.Status.Logs.Tail(15);
+        var tail = resource.Status.Logs.Tail(15).ToList();
+        // A .NET crash ends in a long stack trace; the line that says what went wrong is above it.
+        if (resource.Status.Logs.LastExceptionMessage() is { } cause && !tail.Contains(cause)) tail.Insert(0, cause);
         var lines = string.Join(Environment.NewLine, tail.Select(l => "      | " + l));
         Write($"[{_clock.Elapsed.TotalSeconds,5:0.0}s] PROBLEM: {resource} {why}" + (tail.Count > 0 ? $"{Environment.NewLine}   last lines of its log:{Environment.NewLine}{lines}" : ""), error: true);
     }
