@@ -63,8 +63,9 @@ internal sealed class OutboxRelayBatch<TDbContext>(
 
         // If this commit fails after a publish succeeded, the row is published again later: at-least-once,
         // and the consumers' inbox turns the duplicate (same MessageId) into a no-op.
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Not cancellable: once messages are out, recording that fact must survive a shutdown request.
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
         return new OutboxBatchResult(rows.Count, published, failure);
     }
 

@@ -26,7 +26,7 @@ public sealed class InboxTests : IAsyncLifetime
         Assert.Equal(1, await _database.QueryAsync(services, db => db.Widgets.CountAsync()));
         var inbox = Assert.Single(await _database.QueryAsync(services, db => db.Set<InboxState>().ToListAsync()));
         Assert.Equal(message.EventId, inbox.MessageId);
-        Assert.EndsWith("create-widget", inbox.ConsumerId);
+        Assert.Equal("CreateWidget", inbox.ConsumerId); // the receive endpoint (queue) name
         Assert.False(await harness.Published.Any<Fault<WidgetRequested>>(TestContext.Current.CancellationToken));
         // The consumer's own event went through the same transaction into the outbox.
         Assert.Equal(1, await _database.QueryAsync(services, db => db.Set<OutboxMessage>().CountAsync()));

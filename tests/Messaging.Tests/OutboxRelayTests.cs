@@ -23,7 +23,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         var result = await services.GetRequiredService<OutboxRelayBatch<TestDbContext>>().RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Null(result.Failure);
-        Assert.Equal(3, result.Published);
+        Assert.Equal((3, 3), (result.Locked, result.Published));
         Assert.True(await harness.Published.Any<WidgetCreated>(TestContext.Current.CancellationToken));
         var published = harness.Published.Select<WidgetCreated>(TestContext.Current.CancellationToken).Take(3).ToList();
         Assert.Equal(events.Select(e => e.EventId), published.Select(p => p.Context.MessageId!.Value));

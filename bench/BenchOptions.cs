@@ -1,0 +1,37 @@
+namespace Platform.Bench;
+
+/// <summary>Where the platform is and how hard to push; every loop is bounded by <see cref="Duration"/>.</summary>
+public sealed record BenchOptions(
+    IReadOnlyList<string> Scenarios,
+    Uri Gateway,
+    Uri Dashboard,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    int Concurrency)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var scenarios = new List<string>();
+        var gateway = new Uri("http://127.0.0.1:8080");
+        var dashboard = new Uri("http://127.0.0.1:18888");
+        var duration = TimeSpan.FromSeconds(10);
+        var warmup = TimeSpan.FromSeconds(2);
+        var concurrency = 16;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--gateway": gateway = new Uri(Next()); break;
+                case "--dashboard": dashboard = new Uri(Next()); break;
+                case "--seconds": duration = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
+                case "--warmup": warmup = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
+                case "--concurrency": concurrency = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                default: scenarios.Add(args[i]); break;
+            }
+        }
+        if (!gateway.IsLoopback || !dashboard.IsLoopback)
+            throw new ArgumentException("Benchmarks only target the platform on this machine (loopback addresses).");
+        return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency);
+    }
+}

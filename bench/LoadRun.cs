@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Platform.Bench;
+
+public sealed record LoadResult(string Target, long Requests, long Errors, double RequestsPerSecond, double P50Ms, double P90Ms, double P99Ms, double MaxMs);
+
+/// <summary>N workers sending the same GET back to back for a fixed time; latencies of successful responses only.</summary>
+public static class LoadRun
+{
+    public static async Task<LoadResult> RunAsync(string target, Uri url, int concurrency, TimeSpan warmup, TimeSpan duration)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        await DriveAsync(http, url, concurrency, warmup); // connections, JIT and caches warm on both sides
+        var (latencies, errors, elapsed) = await DriveAsync(http, url, concurrency, duration);
+        latencies.Sort();
+        double At(double q) => latencies.Count == 0 ? double.NaN : Math.Round(latencies[(int)Math.Min(latencies.Count - 1, q * latencies.Count)], 3);
+        return new LoadResult(target, latencies.Count, errors, Math.Round(latencies.Count / elapsed.TotalSeconds, 1),
+            At(0.50), At(0.90), At(0.99), latencies.Count == 0 ? double.NaN : Math.Round(latencies[^1], 3));
+    }
+
+    private static async Task<(List<double> Latencies, long Errors, TimeSpan Elapsed)> DriveAsync(HttpClient http, Uri url, int concurrency, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        long errors = 0;
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var latencies = new List<double>(100_000);
+            while (clock.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                    if (response.IsSuccessStatusCode) latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    else Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException) { Interlocked.Increment(ref errors); }
+            }
+            return latencies;
+        }));
+        return (perWorker.SelectMany(l => l).ToList(), errors, clock.Elapsed);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Platform.Bench;
+using Platform.Bench.Scenarios;
+
+// Named scenarios against a running platform (./platform up); each prints one JSON document on stdout.
+var options = BenchOptions.Parse(args);
+var scenarios = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCase)
+{
+    ["gateway-overhead"] = new GatewayOverhead(),
+};
+
+var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys];
+foreach (var name in names)
+{
+    if (!scenarios.TryGetValue(name, out var scenario))
+    {
+        Console.Error.WriteLine($"Unknown scenario '{name}'. Known: {string.Join(", ", scenarios.Keys)}");
+        return 2;
+    }
+    var result = await scenario.RunAsync(options);
+    Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+}
+return 0;

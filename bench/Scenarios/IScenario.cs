@@ -1,0 +1,6 @@
+namespace Platform.Bench.Scenarios;
+
+public interface IScenario
+{
+    Task<object> RunAsync(BenchOptions options);
+}
