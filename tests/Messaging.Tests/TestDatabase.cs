@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Contracts;
 
 namespace Platform.Messaging.Tests;
@@ -62,7 +63,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString => $"Data Source={_path};Pooling=False";
 
-    public ServiceProvider BuildServices(Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
+    /// <param name="backgroundRelay">
+    /// False removes the hosted relay. MassTransit's test harness starts hosted services, and a test driving
+    /// <see cref="OutboxRelayBatch{TDbContext}"/> itself must not race it.
+    /// </param>
+    public ServiceProvider BuildServices(
+        Action<IServiceCollection>? configure = null,
+        Dictionary<string, string?>? settings = null,
+        bool backgroundRelay = true)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -71,6 +79,10 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<ConsumerProbe>();
         configure?.Invoke(services);
         services.AddMessagingPersistence<TestDbContext>();
+        if (!backgroundRelay)
+        {
+            services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
+        }
 
         var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();

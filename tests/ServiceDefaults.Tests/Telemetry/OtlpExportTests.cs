@@ -32,8 +32,11 @@ public sealed class OtlpExportTests
         configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
         configuration["OTEL_EXPORTER_OTLP_HEADERS"] = "x-platform-resource=events";
         configuration["OTEL_SERVICE_NAME"] = "events";
+        // Short batches (read from configuration, as the AppHost sets them) so the test need not wait 5 s.
+        configuration["OTEL_BSP_SCHEDULE_DELAY"] = "100";
+        configuration["OTEL_BLRP_SCHEDULE_DELAY"] = "100";
 
-        var app = await TestApp.StartAsync(a => a.MapGet("/ping", (ILogger<OtlpExportTests> log) =>
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/ping", (ILogger<OtlpExportTests> log) =>
         {
             log.LogInformation("ping handled");
             return "pong";
@@ -43,8 +46,12 @@ public sealed class OtlpExportTests
             response.EnsureSuccessStatusCode();
         }
 
-        // Disposing the app disposes the SDK, which flushes what is batched.
-        await app.DisposeAsync();
+        // TestServer returns the response before the server span ends, so wait for the batch rather than
+        // rely on the flush at disposal.
+        for (var i = 0; i < 100 && !(received.Any(r => r.Path == "/v1/traces") && received.Any(r => r.Path == "/v1/logs")); i++)
+        {
+            await Task.Delay(50, Cancel);
+        }
 
         Assert.Contains(received, r => r.Path == "/v1/traces" && r.Header == "events");
         Assert.Contains(received, r => r.Path == "/v1/logs" && r.Header == "events");
