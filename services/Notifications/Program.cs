@@ -11,10 +11,11 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi();
 app.MapSubscriptionsApi();
 app.MapDeadLetterEndpoints();
 
-await app.MigrateDatabaseAsync();
+await app.MigrateDatabaseAsync<NotificationsDbContext>();
 await app.RunAsync();
 
 public partial class Program;

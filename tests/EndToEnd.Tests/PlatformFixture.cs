@@ -3,6 +3,7 @@ using Platform.AppHost.Hosting.Testing;
 
 [assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.PlatformFixture))]
 // One platform for the whole run, and some tests stop its broker: tests take turns.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Platform.EndToEnd.Tests;

@@ -39,13 +39,13 @@ public sealed class ShutdownTests
     {
         var data = Path.Combine(DistributedApplicationTestingBuilder.TestRunsDirectory, "crash-" + Guid.NewGuid().ToString("N")[..8]);
         var crashed = BuildSleeper(data);
-        await crashed.StartAsync();
+        await crashed.StartAsync(TestContext.Current.CancellationToken);
         var orphan = crashed.GetResource("sleeper").Status.Pid!.Value;
         Assert.NotEmpty(ProcessTable.InGroup(orphan));
         // No StopAsync: as if the AppHost had been SIGKILLed.
 
         var next = BuildSleeper(data);
-        await next.StartAsync();
+        await next.StartAsync(TestContext.Current.CancellationToken);
         try
         {
             Assert.Empty(ProcessTable.InGroup(orphan));

@@ -44,3 +44,14 @@ public sealed class BrokerAddressTests
         Assert.False(registry.TryResolveSourceQueue("awards-something_error", out _));
     }
 }
+
+public sealed class EndpointNameTests
+{
+    [Fact]
+    public void Queues_are_prefixed_with_the_service_name_so_each_service_gets_its_own()
+    {
+        var formatter = new MassTransit.KebabCaseEndpointNameFormatter("notifications", includeNamespace: false);
+
+        Assert.Equal("notifications-create-widget", formatter.Consumer<CreateWidget>());
+    }
+}

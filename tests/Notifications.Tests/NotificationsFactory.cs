@@ -28,6 +28,8 @@ public sealed class NotificationsFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:notificationsdb", "Host=127.0.0.1;Port=1;Database=unused");
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
         builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
+        // ServiceDefaults validates the internal-token key at start even though these public endpoints need no token.
+        builder.UseSetting("InternalToken:SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
 
         builder.ConfigureTestServices(services =>
         {

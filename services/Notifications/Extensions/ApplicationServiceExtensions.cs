@@ -15,15 +15,12 @@ internal static class ApplicationServiceExtensions
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddOpenApi();
 
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseConnectionName)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{DatabaseConnectionName} is not set. The AppHost injects it as ConnectionStrings__{DatabaseConnectionName}=Host=…;Port=…;Username=…;Password=…;Database={DatabaseConnectionName}.");
-        services.AddDbContext<NotificationsDbContext>(o => o.UseNpgsql(connectionString));
-        services.AddHealthChecks().AddDbContextCheck<NotificationsDbContext>(DatabaseConnectionName, tags: ["ready"]);
+        builder.AddNpgsqlDbContext<NotificationsDbContext>(DatabaseConnectionName);
 
         services.AddSingleton(SmtpServer.Parse(builder.Configuration.GetConnectionString(SmtpServer.ConnectionStringName)));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
