@@ -51,10 +51,13 @@ public sealed class DistributedApplicationBuilder
     public IResourceBuilder<ExecutableResource> AddExecutable(string name, string command, params string[] arguments) =>
         AddResource(new ExecutableResource(name, command, arguments));
 
-    /// <summary>A secret generated on first use and kept in the data folder, so it survives restarts but not --fresh.</summary>
+    /// <summary>
+    /// A random key (standard base64 of <paramref name="bytes"/> bytes) generated on first use and kept in the data
+    /// folder, so it survives restarts but not --fresh.
+    /// </summary>
     public IResourceBuilder<ParameterResource> AddGeneratedSecret(string name, int bytes = 32)
     {
-        var parameter = new ParameterResource(name, () => Secrets.GetOrCreate(name, bytes), secret: true);
+        var parameter = new ParameterResource(name, () => Secrets.GetOrCreate(name, bytes, urlSafe: false), secret: true);
         _parameters.Add(parameter);
         return new ResourceBuilder<ParameterResource>(this, parameter);
     }

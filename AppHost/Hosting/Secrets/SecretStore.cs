@@ -12,14 +12,16 @@ public sealed class SecretStore(string path)
     private readonly Lock _gate = new();
     private Dictionary<string, string>? _values;
 
-    public string GetOrCreate(string name, int bytes = 24)
+    /// <param name="urlSafe">URL-safe without padding, so a password can sit in an amqp:// URI or a connection
+    /// string unescaped; otherwise standard base64 (keys that consumers decode).</param>
+    public string GetOrCreate(string name, int bytes = 24, bool urlSafe = true)
     {
         lock (_gate)
         {
             _values ??= Load();
             if (_values.TryGetValue(name, out var existing)) return existing;
-            // URL-safe so it can sit in an amqp:// URI or a connection string without escaping.
-            var value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+            var value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes));
+            if (urlSafe) value = value.Replace('+', '-').Replace('/', '_').TrimEnd('=');
             _values[name] = value;
             Save(_values);
             return value;
