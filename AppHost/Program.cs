@@ -13,31 +13,27 @@ var awardsDb = postgres.AddDatabase("awardsdb");
 var notificationsDb = postgres.AddDatabase("notificationsdb");
 var mail = builder.AddSmtpSink("mail");
 
-// Services wait for their databases (they migrate at start) but not for the broker: the outbox carries them through
-// a broker outage by design, and their /health includes the broker, so "all healthy" still means connected.
-// Starting them beside RabbitMQ's ~5 s boot is most of the platform's start-up time.
-
 // The gateway signs the internal token every service validates (design.md, "Identity at the edge").
 var internalTokenKey = builder.AddGeneratedSecret("internal-token-signing-key");
 
 var events = builder.AddProject<Projects.Events>("events")
     .WithReference(eventsDb).WaitFor(eventsDb)
-    .WithReference(messaging)
+    .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("InternalToken__SigningKey", internalTokenKey);
 
 var volunteers = builder.AddProject<Projects.Volunteers>("volunteers")
     .WithReference(volunteersDb).WaitFor(volunteersDb)
-    .WithReference(messaging)
+    .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("InternalToken__SigningKey", internalTokenKey);
 
 var awards = builder.AddProject<Projects.Awards>("awards")
     .WithReference(awardsDb).WaitFor(awardsDb)
-    .WithReference(messaging)
+    .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("InternalToken__SigningKey", internalTokenKey);
 
 var notifications = builder.AddProject<Projects.Notifications>("notifications")
     .WithReference(notificationsDb).WaitFor(notificationsDb)
-    .WithReference(messaging)
+    .WithReference(messaging).WaitFor(messaging)
     .WithReference(mail).WaitFor(mail)
     .WithEnvironment("InternalToken__SigningKey", internalTokenKey);
 

@@ -262,6 +262,8 @@ public sealed class DistributedApplication : IAsyncDisposable
             _runs.TryGetValue(resource, out previous);
         }
         if (previous is not null) await previous.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        // Out of the terminal state before the run begins, so nobody waiting sees the old "Exited" as the outcome.
+        resource.Status.Set(ResourceState.NotStarted);
         Launch(resource);
         await SettledAsync(resource, cancellationToken);
     }

@@ -67,7 +67,8 @@ public sealed class RabbitMQServerResource(string name) : ProcessResource(name),
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
             ["ERL_EPMD_PORT"] = _epmdPort.ToString(),
             ["ERL_CRASH_DUMP"] = Path.Combine(home, "erl_crash.dump"),
-            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            // No scheduler busy-waiting: on a small machine the spinning VM would take CPU from the services starting beside it.
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none",
         };
 
         // Our own epmd, a child like the node, instead of the shared daemon that would outlive the platform.
