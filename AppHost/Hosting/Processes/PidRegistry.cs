@@ -28,7 +28,10 @@ public sealed class PidRegistry(string directory)
         if (!System.IO.Directory.Exists(Directory)) return ended;
         foreach (var file in System.IO.Directory.GetFiles(Directory, "*.pid"))
         {
-            var parts = File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            string[] parts;
+            // A child that exits right now forgets its own file: nothing left to end then.
+            try { parts = File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries); }
+            catch (FileNotFoundException) { continue; }
             if (parts.Length >= 1 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var groupId))
             {
                 var recordedStart = parts.Length > 1 ? parts[1] : "";
@@ -41,7 +44,7 @@ public sealed class PidRegistry(string directory)
                     ended.Add(System.IO.Path.GetFileNameWithoutExtension(file));
                 }
             }
-            File.Delete(file);
+            try { File.Delete(file); } catch (IOException) { }
         }
         return ended;
     }
