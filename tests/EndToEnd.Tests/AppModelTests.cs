@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Platform.AppHost.Hosting;
 using Platform.AppHost.Hosting.Resources;
 
@@ -42,14 +44,42 @@ public sealed class AppModelTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_dashboard_lists_every_resource_with_state_health_and_urls_and_receives_telemetry()
+    {
+        var resources = await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/resources", TestContext.Current.CancellationToken);
+        var byName = resources.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        Assert.Equal(App.Resources.Select(r => r.Name).Order(), byName.Keys.Order());
+        Assert.All(byName.Values, r => Assert.Equal("Running", r.GetProperty("state").GetString()));
+        Assert.Equal("Healthy", byName["gateway"].GetProperty("health").GetString());
+        Assert.StartsWith("http://127.0.0.1:", byName["gateway"].GetProperty("urls")[0].GetString());
+        Assert.True(byName["messaging"].GetProperty("pid").GetInt32() > 0);
+
+        // Projects export OTLP to the dashboard; give their exporters a moment after start.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var events = await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/resources/events", TestContext.Current.CancellationToken);
+            if (events.GetProperty("telemetry").ValueKind == JsonValueKind.Object) break;
+            Assert.True(DateTime.UtcNow < deadline, "no telemetry reached the dashboard from 'events'");
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+
+        var page = await platform.Dashboard.GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.Contains("/api/resources", page);
+    }
+
+    [Fact]
     public async Task Every_resource_is_running_and_healthy_and_each_service_reports_database_and_broker()
     {
         Assert.All(App.Resources, r => Assert.True(r.Status.IsRunningAndHealthy, $"{r.Name} is {r.Status.State} {r.Status.Health}"));
         foreach (var service in new[] { "events", "volunteers", "awards", "notifications" })
         {
             using var http = App.CreateHttpClient(service);
-            var health = await http.GetStringAsync("/health", TestContext.Current.CancellationToken);
-            Assert.Contains("Healthy", health);
+            var health = await http.GetFromJsonAsync<JsonElement>("/health", TestContext.Current.CancellationToken);
+            Assert.Equal("Healthy", health.GetProperty("status").GetString());
+            var checks = health.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+            Assert.Equal("Healthy", checks[$"{service}db"]);
+            Assert.Equal("Healthy", checks["messaging"]);
             using var alive = await http.GetAsync("/alive", TestContext.Current.CancellationToken);
             Assert.True(alive.IsSuccessStatusCode);
         }

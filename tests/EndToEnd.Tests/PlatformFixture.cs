@@ -1,4 +1,5 @@
 using Platform.AppHost.Hosting;
+using Platform.AppHost.Hosting.Processes;
 using Platform.AppHost.Hosting.Testing;
 
 [assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.PlatformFixture))]
@@ -16,19 +17,24 @@ public sealed class PlatformFixture : IAsyncLifetime
 {
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
+    public HttpClient Dashboard { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        App = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        // With its dashboard (on a free port), as a developer runs it: projects export telemetry to it, and the
+        // dead-letter tests use its API.
+        App = await DistributedApplicationTestingBuilder.CreateAsync<Program>(o => o.DashboardUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}"));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await App.StartAsync(timeout.Token);
         await App.WaitForResourceHealthyAsync("gateway", timeout.Token);
         Gateway = App.CreateHttpClient("gateway");
+        Dashboard = new HttpClient { BaseAddress = App.DashboardUrl };
     }
 
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
+        Dashboard?.Dispose();
         if (App is not null) await App.DisposeAsync();
     }
 }

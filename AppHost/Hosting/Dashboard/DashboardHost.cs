@@ -52,6 +52,12 @@ internal sealed class DashboardHost(DistributedApplication app, Uri url) : IAsyn
             }
             return Results.Accepted();
         });
+        var deadLetters = new DeadLetterConsole(app);
+        routes.MapGet("/api/dead-letters", (CancellationToken ct) => deadLetters.ListAsync(ct));
+        routes.MapPost("/api/dead-letters/{service}/{queue}/replay", async (string service, string queue, string? messageId, CancellationToken ct) =>
+            await deadLetters.ReplayAsync(service, queue, messageId, ct) is { } result
+                ? Results.Content(result.Body, "application/json", statusCode: result.Status)
+                : Results.Problem(statusCode: 404, title: $"No messaging service named '{service}'."));
         // OTLP/HTTP: the projects' exporters post here. The dashboard keeps per-resource counts of what arrived
         // (enough to see that telemetry flows); a full trace viewer is out of scope.
         routes.MapPost("/v1/{signal}", async (string signal, HttpRequest request) =>

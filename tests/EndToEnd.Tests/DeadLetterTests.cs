@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// A message whose consumer keeps failing is retried, then parked in an error queue; the dashboard lists it and
+/// replays it once the cause is gone, and it then has its effect exactly once.
+/// </summary>
+public sealed class DeadLetterTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task A_message_that_failed_while_the_mail_server_was_down_is_listed_and_replayed_from_the_dashboard()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var app = platform.App;
+        var mailbox = app.GetMailbox("mail");
+        var email = Addresses.Unique("dead.letter");
+
+        await app.StopResourceAsync("mail");
+        JsonElement queue;
+        try
+        {
+            using var response = await platform.Gateway.PostAsJsonAsync("/api/notifications/subscriptions",
+                new { email, topics = new[] { "awards" }, frequency = "immediately" }, cancellationToken);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            queue = await WaitForDeadLetterAsync(cancellationToken);
+            Assert.Contains("SubscriptionRequested", queue.GetProperty("messages").EnumerateArray().First().GetProperty("messageType").GetString());
+        }
+        finally
+        {
+            await app.StartResourceAsync("mail", cancellationToken);
+        }
+        await app.WaitForResourceHealthyAsync("mail", cancellationToken);
+        Assert.DoesNotContain(mailbox.Messages(), m => m.IsTo(email));
+
+        using var replay = await platform.Dashboard.PostAsync(
+            $"/api/dead-letters/notifications/{Uri.EscapeDataString(queue.GetProperty("queue").GetString()!)}/replay", null, cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var replayed = await replay.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        Assert.True(replayed.GetProperty("replayed").GetInt32() >= 1);
+
+        await mailbox.WaitForAsync(m => m.IsTo(email), TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        Assert.Single(mailbox.Messages(), m => m.IsTo(email));
+        Assert.Null(await DeadLetterQueueAsync(cancellationToken));
+    }
+
+    private async Task<JsonElement> WaitForDeadLetterAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (await DeadLetterQueueAsync(cancellationToken) is { } queue) return queue;
+            Assert.True(DateTime.UtcNow < deadline, "the failed message never reached an error queue");
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    /// <summary>Notifications' error queue with messages in it, as the dashboard lists it.</summary>
+    private async Task<JsonElement?> DeadLetterQueueAsync(CancellationToken cancellationToken)
+    {
+        var services = await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/dead-letters", cancellationToken);
+        var notifications = services.EnumerateArray().Single(s => s.GetProperty("service").GetString() == "notifications");
+        Assert.False(notifications.TryGetProperty("error", out var error), error.ToString());
+        return notifications.GetProperty("queues").EnumerateArray()
+            .Where(q => q.GetProperty("messageCount").GetInt64() > 0)
+            .Select(q => (JsonElement?)q)
+            .FirstOrDefault();
+    }
+}
