@@ -11,10 +11,13 @@ var eventsDb = postgres.AddDatabase("eventsdb");
 var volunteersDb = postgres.AddDatabase("volunteersdb");
 var awardsDb = postgres.AddDatabase("awardsdb");
 var notificationsDb = postgres.AddDatabase("notificationsdb");
+var gatewayDb = postgres.AddDatabase("gatewaydb");
 var mail = builder.AddSmtpSink("mail");
 
 // The gateway signs the internal token every service validates (design.md, "Identity at the edge").
 var internalTokenKey = builder.AddGeneratedSecret("internal-token-signing-key");
+// The first staff account's password, generated once and kept under .platform/ (like an Aspire secret parameter).
+var staffPassword = builder.AddGeneratedSecret("gateway-staff-password", bytes: 18);
 
 var events = builder.AddProject<Projects.Events>("events")
     .WithReference(eventsDb).WaitFor(eventsDb)
@@ -39,11 +42,13 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications")
 
 builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080))
+    .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(events).WaitFor(events)
     .WithReference(volunteers).WaitFor(volunteers)
     .WithReference(awards).WaitFor(awards)
     .WithReference(notifications).WaitFor(notifications)
-    .WithEnvironment("InternalToken__SigningKey", internalTokenKey);
+    .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
+    .WithEnvironment("Accounts__BootstrapStaff__Password", staffPassword);
 
 builder.Build().Run();
 

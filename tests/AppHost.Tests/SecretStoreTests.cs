@@ -1,0 +1,34 @@
+using Platform.AppHost.Hosting.Secrets;
+
+namespace Platform.AppHost.Tests;
+
+public sealed class SecretStoreTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("secrets-").FullName;
+
+    [Fact]
+    public void A_secret_is_generated_once_kept_across_instances_and_readable_only_by_its_owner()
+    {
+        var path = Path.Combine(_folder, "secrets.json");
+        var first = new SecretStore(path).GetOrCreate("messaging-password");
+        var again = new SecretStore(path).GetOrCreate("messaging-password");
+        var other = new SecretStore(path).GetOrCreate("postgres-password");
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
+    public void Passwords_are_uri_safe_and_keys_are_standard_base64_of_the_asked_size()
+    {
+        var store = new SecretStore(Path.Combine(_folder, "secrets.json"));
+        var password = store.GetOrCreate("password");
+        Assert.DoesNotContain(password, c => c is '+' or '/' or '=' or ':' or '@');
+
+        var key = store.GetOrCreate("key", bytes: 32, urlSafe: false);
+        Assert.Equal(32, Convert.FromBase64String(key).Length);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
