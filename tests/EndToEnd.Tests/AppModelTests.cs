@@ -40,7 +40,8 @@ public sealed class AppModelTests(PlatformFixture platform)
         var environment = ((ProjectResource)App.GetResource("gateway")).BuildEnvironment(App.Options);
         foreach (var service in new[] { "events", "volunteers", "awards", "notifications" })
             Assert.Equal(((ProjectResource)App.GetResource(service)).HttpEndpoint.ToString().TrimEnd('/'), environment[$"services__{service}__http__0"]);
-        Assert.DoesNotContain(environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
+        // Only its own database (accounts and API keys); no service's.
+        Assert.Equal(["ConnectionStrings__gatewaydb"], environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)));
     }
 
     [Fact]
