@@ -85,12 +85,29 @@ public sealed class AppHostProcessTests
             process.ErrorDataReceived += (_, e) => run.Record(e.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            await Task.WhenAny(run._healthy.Task, process.WaitForExitAsync()).WaitAsync(StartTimeout);
+            // Whatever happens to this test process, the AppHost it started goes with it.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(); } catch (InvalidOperationException) { } };
+            try
+            {
+                await run.WaitUntilStartedAsync();
+            }
+            catch
+            {
+                await run.DisposeAsync();
+                throw;
+            }
+            return run;
+        }
+
+        private async Task WaitUntilStartedAsync()
+        {
+            var run = this;
+            var gateway = Gateway;
+            await Task.WhenAny(run._healthy.Task, _process.WaitForExitAsync()).WaitAsync(StartTimeout);
             Assert.True(run._healthy.Task.IsCompleted && run.Output.Any(l => l.Contains("Running and Healthy in", StringComparison.Ordinal)),
                 "the AppHost did not report everything healthy:\n" + string.Join('\n', run.Output.TakeLast(40)));
             Assert.Contains(run.Output, l => l.Contains($"Gateway:   {gateway.ToString().TrimEnd('/')}", StringComparison.Ordinal));
             Assert.Contains(run.Output, l => l.StartsWith("Dashboard: ", StringComparison.Ordinal));
-            return run;
         }
 
         private void Record(string? line)
