@@ -7,9 +7,12 @@ public sealed record LoadResult(string Target, long Requests, long Errors, doubl
 /// <summary>N workers sending the same GET back to back for a fixed time; latencies of successful responses only.</summary>
 public static class LoadRun
 {
-    public static async Task<LoadResult> RunAsync(string target, Uri url, int concurrency, TimeSpan warmup, TimeSpan duration)
+    public static async Task<LoadResult> RunAsync(string target, Uri url, int concurrency, TimeSpan warmup, TimeSpan duration,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            http.DefaultRequestHeaders.Add(name, value);
         await DriveAsync(http, url, concurrency, warmup); // connections, JIT and caches warm on both sides
         var (latencies, errors, elapsed) = await DriveAsync(http, url, concurrency, duration);
         latencies.Sort();

@@ -1,18 +1,39 @@
+using Platform.Gateway.Accounts;
+using Platform.Gateway.ApiKeys;
+using Platform.Gateway.Data;
+using Platform.Gateway.Edge;
 using Platform.Gateway.EdgeIdentity;
+using Platform.Gateway.OpenApi;
+using Platform.Gateway.RateLimits;
 using Platform.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddNpgsqlDbContext<GatewayDbContext>("gatewaydb");
+builder.Services.AddEdgeProtection();
 builder.Services.AddEdgeIdentity();
+builder.Services.AddAccounts();
+builder.Services.AddApiKeys();
+builder.Services.AddEdgeRateLimits();
 builder.Services.AddServiceRoutes();
+builder.Services.AddOpenApiAggregation();
 
 var app = builder.Build();
 
+app.UseEdgeProtection();
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.UseRateLimiter();
 
-app.Run();
+app.MapAccountsApi();
+app.MapOrganisationsApi();
+app.MapApiKeysApi();
+app.MapOpenApiAggregation();
+app.MapServiceRoutes();
+
+await app.MigrateDatabaseAsync<GatewayDbContext>();
+await app.EnsureBootstrapStaffAsync();
+await app.RunAsync();
 
 // Visible to WebApplicationFactory<Program> in the tests.
 public partial class Program;

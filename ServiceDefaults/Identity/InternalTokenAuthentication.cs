@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,9 @@ namespace Platform.ServiceDefaults.Identity;
 
 public static class InternalTokenAuthentication
 {
+    /// <summary>Set by the AppHost (as by Aspire's) to the resource name, which is also the gateway's cluster id.</summary>
+    private const string ServiceNameKey = "OTEL_SERVICE_NAME";
+
     /// <summary>
     /// Validates the gateway's internal token on every request that carries one and registers
     /// <see cref="PlatformPolicies"/>. Also registers <see cref="InternalTokenIssuer"/> (the gateway mints with it).
@@ -18,6 +22,7 @@ public static class InternalTokenAuthentication
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<InternalTokenOptions>()
             .BindConfiguration(InternalTokenOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) => options.ServiceName ??= configuration[ServiceNameKey])
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InternalTokenOptions>, InternalTokenOptionsValidator>());
         services.TryAddSingleton<InternalTokenIssuer>();
@@ -42,7 +47,7 @@ public static class InternalTokenAuthentication
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = settings.Issuer,
-            ValidAudience = settings.Audience,
+            ValidAudiences = settings.AcceptedAudiences(),
             IssuerSigningKey = new SymmetricSecurityKey(settings.SigningKeyBytes()),
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             RequireSignedTokens = true,

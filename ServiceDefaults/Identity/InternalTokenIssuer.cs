@@ -12,7 +12,9 @@ public sealed class InternalTokenIssuer(IOptions<InternalTokenOptions> options, 
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public string Issue(InternalIdentity identity)
+    /// <param name="audience">The one service the token is for (the gateway passes the route's cluster, which is
+    /// the service's name); null for the shared audience every service accepts.</param>
+    public string Issue(InternalIdentity identity, string? audience = null)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentException.ThrowIfNullOrWhiteSpace(identity.Subject);
@@ -49,7 +51,7 @@ public sealed class InternalTokenIssuer(IOptions<InternalTokenOptions> options, 
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
-            Audience = settings.Audience,
+            Audience = string.IsNullOrWhiteSpace(audience) ? settings.Audience : audience,
             IssuedAt = now,
             NotBefore = now,
             Expires = now + settings.Lifetime,

@@ -15,6 +15,17 @@ public sealed class InternalTokenOptions
 
     public string Audience { get; set; } = "platform-services";
 
+    /// <summary>
+    /// This service's own name (defaults to OTEL_SERVICE_NAME, which the AppHost sets to the resource name). The
+    /// gateway mints each token for the one service it forwards to (audience = that name), so a token lifted from
+    /// a request to one service is refused by the others.
+    /// </summary>
+    public string? ServiceName { get; set; }
+
+    /// <summary>The audiences a service accepts: its own name, and the shared <see cref="Audience"/>.</summary>
+    public IEnumerable<string> AcceptedAudiences() =>
+        string.IsNullOrWhiteSpace(ServiceName) ? [Audience] : [ServiceName, Audience];
+
     /// <summary>Base64 of at least 32 random bytes. Required: there is deliberately no development fallback.</summary>
     public string? SigningKey { get; set; }
 

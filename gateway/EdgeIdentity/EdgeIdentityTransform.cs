@@ -1,38 +1,61 @@
 using System.Net.Http.Headers;
-using Platform.ServiceDefaults.Identity;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway.EdgeIdentity;
 
 /// <summary>
 /// Services trust the internal token absolutely, so nothing a caller sends may look like one: any inbound
-/// Authorization header and any X-Internal-* header is dropped before proxying, and only a token the gateway
-/// minted itself (from <see cref="IEdgeIdentity"/>) goes on.
+/// Authorization header, API key, session cookie and X-Internal-* header is dropped before proxying, and only a token
+/// the gateway minted itself, for the one service the request goes to, goes on.
 /// </summary>
 internal static class EdgeIdentityTransform
 {
     public const string InternalHeaderPrefix = "X-Internal-";
 
-    public static async ValueTask ApplyAsync(RequestTransformContext context)
+    public static ValueTask ApplyAsync(RequestTransformContext context)
     {
         StripCallerIdentity(context.ProxyRequest);
 
-        var services = context.HttpContext.RequestServices;
-        var identity = await services.GetRequiredService<IEdgeIdentity>().AuthenticateAsync(context.HttpContext);
-        if (identity is not null)
+        if (context.HttpContext.GetEdgeCaller() is { } caller)
         {
-            var token = services.GetRequiredService<InternalTokenIssuer>().Issue(identity);
-            context.ProxyRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var tokens = context.HttpContext.RequestServices.GetRequiredService<InternalTokenCache>();
+            // The cluster id is the service's name, which each service accepts as its own audience.
+            var audience = context.HttpContext.GetReverseProxyFeature().Cluster.Config.ClusterId;
+            context.ProxyRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.TokenFor(caller.Identity, audience));
         }
+
+        return ValueTask.CompletedTask;
     }
 
     internal static void StripCallerIdentity(HttpRequestMessage proxyRequest)
     {
         proxyRequest.Headers.Authorization = null;
+        proxyRequest.Headers.Remove(EdgeCredentials.ApiKeyHeader);
+        // RFC 7239 Forwarded is not one YARP rewrites by default; X-Forwarded-* it replaces with its own values.
+        proxyRequest.Headers.Remove("Forwarded");
+        RemoveSessionCookie(proxyRequest.Headers);
         RemoveInternal(proxyRequest.Headers);
         if (proxyRequest.Content is not null)
         {
             RemoveInternal(proxyRequest.Content.Headers);
+        }
+    }
+
+    private static void RemoveSessionCookie(HttpRequestHeaders headers)
+    {
+        if (!headers.TryGetValues("Cookie", out var values))
+        {
+            return;
+        }
+
+        var kept = values
+            .SelectMany(value => value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Where(pair => !pair.StartsWith(EdgeCredentials.SessionCookie + "=", StringComparison.Ordinal))
+            .ToList();
+        headers.Remove("Cookie");
+        if (kept.Count > 0)
+        {
+            headers.TryAddWithoutValidation("Cookie", string.Join("; ", kept));
         }
     }
 

@@ -1,5 +1,7 @@
 using Platform.ServiceDefaults.Discovery;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 
 namespace Platform.Gateway.Routing;
 
@@ -12,7 +14,27 @@ internal static class ProxyConfigFactory
     // Prefer https when the AppHost offers it, as Aspire's "https+http" scheme does.
     private const string PreferredScheme = "https+http";
 
-    public static InMemoryConfigProvider Create(ServiceEndpointResolver resolver, ILogger logger)
+    // Active: the service's liveness endpoint, so a stopped service is noticed without traffic and traffic resumes
+    // within seconds of its return. Passive: a destination failing real requests is taken out for a short while.
+    private static readonly HealthCheckConfig HealthChecks = new()
+    {
+        Active = new ActiveHealthCheckConfig
+        {
+            Enabled = true,
+            Interval = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(3),
+            Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+            Path = "/alive",
+        },
+        Passive = new PassiveHealthCheckConfig
+        {
+            Enabled = true,
+            Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+            ReactivationPeriod = TimeSpan.FromSeconds(10),
+        },
+    };
+
+    public static InMemoryConfigProvider Create(ServiceEndpointResolver resolver, TimeSpan upstreamTimeout, ILogger logger)
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
@@ -41,6 +63,8 @@ internal static class ProxyConfigFactory
                 {
                     [$"{service}-0"] = new() { Address = address.ToString() },
                 },
+                HttpRequest = new ForwarderRequestConfig { ActivityTimeout = upstreamTimeout },
+                HealthCheck = HealthChecks,
             });
 
             logger.LogInformation("Routing /api/{Service}/ to {Address}", service, address);

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Edge;
 using Platform.Gateway.EdgeIdentity;
 using Platform.ServiceDefaults.Discovery;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway.Routing;
@@ -16,12 +19,38 @@ internal static class RoutingExtensions
         services.AddServiceDiscovery();
         services.AddSingleton(provider => ProxyConfigFactory.Create(
             provider.GetRequiredService<ServiceEndpointResolver>(),
+            provider.GetRequiredService<IOptions<EdgeOptions>>().Value.UpstreamTimeout,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Gateway.Routing")));
         services.AddSingleton<IProxyConfigProvider>(provider => provider.GetRequiredService<InMemoryConfigProvider>());
 
+        services.AddSingleton<IForwarderHttpClientFactory, RetryingForwarderHttpClientFactory>();
         services.AddReverseProxy()
-            .AddTransforms(transforms => transforms.AddRequestTransform(EdgeIdentityTransform.ApplyAsync));
+            .AddTransforms(transforms =>
+            {
+                transforms.AddRequestTransform(EdgeIdentityTransform.ApplyAsync);
+                // The services' server banners stay behind the edge.
+                transforms.AddResponseHeaderRemove("Server", ResponseCondition.Always);
+                transforms.AddResponseHeaderRemove("X-Powered-By", ResponseCondition.Always);
+            });
 
+        services.AddHealthChecks().AddCheck<DestinationHealthCheck>("destinations");
         return services;
+    }
+
+    /// <summary>
+    /// The proxy pipeline: credentials and partner scopes first, then YARP's own steps, with upstream failures
+    /// rewritten as ProblemDetails on the way out.
+    /// </summary>
+    public static WebApplication MapServiceRoutes(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(UpstreamProblems.InvokeAsync);
+            proxy.Use(EdgeAccessGate.InvokeAsync);
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
     }
 }

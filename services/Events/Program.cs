@@ -1,7 +1,13 @@
-using Platform.Messaging;
-using Platform.Events.Extensions;
+using Platform.Events.Calendar;
 using Platform.Events.Catalogue;
+using Platform.Events.CheckIn;
+using Platform.Events.Extensions;
 using Platform.Events.Infrastructure;
+using Platform.Events.Managing;
+using Platform.Events.Organising;
+using Platform.Events.Registrations;
+using Platform.Events.Reports;
+using Platform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,7 +18,14 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();
-app.MapCatalogueApi();
+app.MapCatalogueApi();      // public: published events and programmes
+app.MapCalendarFeed();      // public: iCalendar feed
+app.MapRegistrationApi();   // public: register, capacity and waitlists
+app.MapManageApi();         // public with a manage token: view, change, cancel, answer offers
+app.MapOrganisingApi();     // staff: events and their status
+app.MapProgrammeApi();      // staff: sessions
+app.MapCheckInApi();        // staff: check-in and attendance
+app.MapReportsApi();        // staff: registration reports and CSV
 app.MapDeadLetterEndpoints();
 
 await app.MigrateDatabaseAsync<EventsDbContext>();

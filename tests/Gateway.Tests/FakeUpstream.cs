@@ -19,19 +19,32 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public string Address => _app.Urls.First();
 
-    public static async Task<FakeUpstream> StartAsync()
+    /// <param name="delay">How long each answer takes (to make the gateway time out).</param>
+    public static async Task<FakeUpstream> StartAsync(TimeSpan? delay = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var upstream = new FakeUpstream(app);
-        app.Run(context =>
+        app.Run(async context =>
         {
+            // The gateway's active health probe: answered, not recorded, so tests see only what callers sent.
+            if (context.Request.Path == "/alive")
+            {
+                await context.Response.WriteAsync("Healthy");
+                return;
+            }
+
             upstream.Received.Enqueue(new ReceivedRequest(
                 context.Request.Path.Value ?? string.Empty,
                 context.Request.QueryString.Value ?? string.Empty,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
-            return context.Response.WriteAsync("from upstream");
+            if (delay is { } wait)
+            {
+                await Task.Delay(wait, context.RequestAborted);
+            }
+
+            await context.Response.WriteAsync("from upstream");
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return upstream;

@@ -1,28 +1,87 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Gateway.Data;
 
 namespace Platform.Gateway.Tests;
 
-/// <summary>The real gateway, in memory, with only the services the test names configured behind it.</summary>
-public sealed class GatewayFactory(IReadOnlyDictionary<string, string> serviceAddresses, Action<IServiceCollection>? configureServices = null)
+/// <summary>
+/// The real gateway, in memory, with only the services the test names configured behind it, its database on a
+/// throwaway SQLite file, and a known first staff account.
+/// </summary>
+public sealed class GatewayFactory(
+    IReadOnlyDictionary<string, string> serviceAddresses,
+    Action<IServiceCollection>? configureServices = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
+    public const string StaffEmail = "admin@platform.local";
+    public const string StaffPassword = "correct horse battery staple";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"gateway-tests-{Guid.CreateVersion7():N}.db");
+
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public TestTime Time { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Never dialled: the DbContext is moved to SQLite below. It only satisfies the startup check.
+        builder.UseSetting("ConnectionStrings:gatewaydb", "Host=127.0.0.1;Port=1;Database=unused");
         builder.UseSetting("InternalToken:SigningKey", SigningKey);
+        builder.UseSetting("Accounts:BootstrapStaff:Email", StaffEmail);
+        builder.UseSetting("Accounts:BootstrapStaff:Password", StaffPassword);
         foreach (var (service, address) in serviceAddresses)
         {
             builder.UseSetting($"services:{service}:http:0", address);
         }
 
-        if (configureServices is not null)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            builder.ConfigureTestServices(configureServices);
+            builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<DbContextOptions<GatewayDbContext>>();
+            services.RemoveAll<IDbContextOptionsConfiguration<GatewayDbContext>>();
+            services.AddDbContext<GatewayDbContext>(o => o.UseSqlite($"Data Source={_databasePath};Pooling=False"));
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+            configureServices?.Invoke(services);
+        });
     }
+
+    public async Task<string> LoginAsync(HttpClient client, string email = StaffEmail, string password = StaffPassword)
+    {
+        using var response = await client.PostAsJsonAsync("/gateway/accounts/login", new { email, password }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<LoginBody>(TestContext.Current.CancellationToken);
+        return body!.AccessToken;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_databasePath);
+    }
+
+    private sealed record LoginBody(string AccessToken);
+}
+
+/// <summary>A clock the test moves by hand (the gateway reads time only through <see cref="TimeProvider"/>).</summary>
+public sealed class TestTime : TimeProvider
+{
+    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
 }

@@ -21,8 +21,9 @@ public sealed class ProxyTests
         var client = gateway.CreateClient();
 
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/notifications/x?page=2");
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer forged-by-caller");
         request.Headers.Add("X-Internal-Role", "staff");
+        request.Headers.Add("X-Forwarded-For", "10.9.9.9");
+        request.Headers.Add("Forwarded", "for=10.9.9.9");
         request.Headers.Add("X-Correlation", "kept");
         using var response = await client.SendAsync(request, Cancel);
 
@@ -33,7 +34,25 @@ public sealed class ProxyTests
         Assert.Equal("?page=2", received.Query);
         Assert.False(received.Headers.ContainsKey("Authorization"));
         Assert.False(received.Headers.ContainsKey("X-Internal-Role"));
+        Assert.False(received.Headers.ContainsKey("Forwarded"));
+        // The gateway sets X-Forwarded-For from the socket itself; the caller's value never survives.
+        Assert.DoesNotContain("10.9.9.9", received.Headers.GetValueOrDefault("X-Forwarded-For") ?? string.Empty);
         Assert.Equal("kept", received.Headers["X-Correlation"]);
+    }
+
+    [Fact]
+    public async Task A_forged_bearer_token_is_refused_with_401_and_never_forwarded()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["notifications"] = upstream.Address });
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/notifications/x");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer forged-by-caller");
+        using var response = await gateway.CreateClient().SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(401, (await response.ProblemAsync()).GetProperty("status").GetInt32());
+        Assert.Empty(upstream.Received);
     }
 
     [Fact]
@@ -52,7 +71,7 @@ public sealed class ProxyTests
     }
 
     [Fact]
-    public async Task Health_reports_only_the_gateway_itself()
+    public async Task Health_includes_the_gateway_database_and_its_view_of_each_destination()
     {
         await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = "http://127.0.0.1:9" });
 
@@ -60,13 +79,14 @@ public sealed class ProxyTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
-        Assert.Equal("self", Assert.Single(report.GetProperty("checks").EnumerateArray()).GetProperty("name").GetString());
+        var names = report.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["self", "gatewaydb", "destinations"], names);
     }
 
     [Fact]
     public async Task An_authenticated_caller_is_forwarded_with_an_internal_token_the_services_can_validate()
     {
-        var staff = new InternalIdentity("staff-7", PlatformClaims.Roles.Staff, null, ["events.write"]);
+        var staff = EdgeAuthentication.Succeeded(new InternalIdentity("staff-7", PlatformClaims.Roles.Staff, null, ["events.write"]));
         await using var upstream = await FakeUpstream.StartAsync();
         await using var gateway = new GatewayFactory(
             new Dictionary<string, string> { ["events"] = upstream.Address },
@@ -82,10 +102,12 @@ public sealed class ProxyTests
         Assert.StartsWith("Bearer ", authorization);
 
         var options = gateway.Services.GetRequiredService<IOptions<InternalTokenOptions>>().Value;
+        Assert.NotEqual("events", options.Audience);
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(authorization["Bearer ".Length..], new TokenValidationParameters
         {
             ValidIssuer = options.Issuer,
-            ValidAudience = options.Audience,
+            // Minted for the one service it is forwarded to.
+            ValidAudience = "events",
             IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(gateway.SigningKey)),
         });
         Assert.True(validation.IsValid, validation.Exception?.Message);
@@ -94,9 +116,9 @@ public sealed class ProxyTests
         Assert.Equal("events.write", validation.Claims["scope"]);
     }
 
-    private sealed class FixedEdgeIdentity(InternalIdentity identity) : IEdgeIdentity
+    private sealed class FixedEdgeIdentity(EdgeAuthentication outcome) : IEdgeIdentity
     {
-        public ValueTask<InternalIdentity?> AuthenticateAsync(Microsoft.AspNetCore.Http.HttpContext context) =>
-            ValueTask.FromResult<InternalIdentity?>(identity);
+        public ValueTask<EdgeAuthentication> AuthenticateAsync(Microsoft.AspNetCore.Http.HttpContext context) =>
+            ValueTask.FromResult(outcome);
     }
 }

@@ -1,29 +1,66 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Events.Infrastructure;
+using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Events.Catalogue;
 
-public sealed record EventSummary(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
-
+/// <summary>Public reads: published events and their programmes. Staff may also read drafts by id.</summary>
 public static class CatalogueApi
 {
+    private const int MaxPageSize = 100;
+
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/events").WithTags("Events");
 
-        // Only published events are public; the soonest first.
-        group.MapGet("/", async Task<Ok<List<EventSummary>>> (EventsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        {
-            var now = time.GetUtcNow();
-            var events = await db.Events
-                .Where(e => e.Status == EventStatus.Published && e.EndsAt >= now)
-                .OrderBy(e => e.StartsAt)
-                .Select(e => new EventSummary(e.Id, e.Title, e.StartsAt, e.EndsAt))
-                .ToListAsync(cancellationToken);
-            return TypedResults.Ok(events);
-        }).WithSummary("Published events that have not ended");
+        group.MapGet("/", ListPublishedAsync).WithSummary("Published events, soonest first, with paging and filters");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One event with its programme and choice rules");
 
         return routes;
+    }
+
+    private static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> ListPublishedAsync(
+        EventsDbContext db,
+        [Description("Events ending on or after this instant")] DateTimeOffset? from,
+        [Description("Events starting before this instant")] DateTimeOffset? to,
+        EventKind? kind,
+        [Description("Venue district, exact match ignoring case")] string? district,
+        CancellationToken cancellationToken,
+        int page = 1,
+        int pageSize = 20)
+    {
+        var errors = new ValidationErrors()
+            .AddIf(page < 1, "page", "The page number starts at 1.")
+            .AddIf(pageSize is < 1 or > MaxPageSize, "pageSize", $"The page size must be between 1 and {MaxPageSize}.")
+            .AddIf(from > to, "to", "The end of the date range must not be before its start.");
+        if (errors.Any) return errors.ToProblem();
+
+        var query = db.Events.AsNoTracking().Where(e => e.Status == EventStatus.Published);
+        if (from is { } f) { var fu = f.ToUniversalTime(); query = query.Where(e => e.EndsAt >= fu); }
+        if (to is { } t) { var tu = t.ToUniversalTime(); query = query.Where(e => e.StartsAt < tu); }
+        if (kind is { } k) query = query.Where(e => e.Kind == k);
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            var d = district.Trim().ToLowerInvariant();
+            query = query.Where(e => e.Venue.District.ToLower() == d);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var events = await query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new Page<EventSummary>(events.Select(e => e.ToSummary()).ToList(), page, pageSize, total));
+    }
+
+    private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(
+        Guid id, EventsDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var isStaff = http.User.GetRole() == PlatformPolicies.Staff;
+        var e = await db.Events.AsNoTracking().Include(x => x.Sessions)
+            .FirstOrDefaultAsync(x => x.Id == id && (isStaff || x.Status == EventStatus.Published), cancellationToken);
+        return e is null ? RuleProblem.NotFound($"Event {id}") : TypedResults.Ok(e.ToDetail());
     }
 }

@@ -1,13 +1,49 @@
 namespace Platform.Events.Catalogue;
 
-/// <summary>A partnership conference, training day or workshop day. The Events issue fills in venue, programme and capacity.</summary>
+/// <summary>A partnership conference, training day or workshop day, with its programme and choice rules.</summary>
 public sealed class PartnershipEvent
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Title { get; set; }
+    public string Summary { get; set; } = "";
+    public EventKind Kind { get; set; }
+    public required Venue Venue { get; set; }
+    public string Organiser { get; set; } = "";
+
+    /// <summary>Stored in UTC; shown in Europe/London.</summary>
     public DateTimeOffset StartsAt { get; set; }
     public DateTimeOffset EndsAt { get; set; }
+    public DateTimeOffset RegistrationOpensAt { get; set; }
+    public DateTimeOffset RegistrationClosesAt { get; set; }
+
+    /// <summary>Hard limit on active registrations; the database refuses <see cref="PlacesTaken"/> above it.</summary>
+    public int Capacity { get; set; }
+    public int PlacesTaken { get; set; }
+
+    /// <summary>How many workshops each delegate picks, e.g. exactly 1 (1..1) or 2 of 6 (2..2).</summary>
+    public int MinWorkshops { get; set; }
+    public int MaxWorkshops { get; set; }
+
     public EventStatus Status { get; set; } = EventStatus.Draft;
+
+    /// <summary>Set when the reminder went into the outbox, so each event is reminded once.</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Session> Sessions { get; init; } = [];
 }
 
+/// <summary>Where an event happens. District lets the public filter events near them.</summary>
+public sealed class Venue
+{
+    public required string Name { get; set; }
+    public string Address { get; set; } = "";
+    public string Postcode { get; set; } = "";
+    public string District { get; set; } = "";
+}
+
+public enum EventKind { Conference, TrainingDay, WorkshopDay }
+
+/// <summary>Draft → Published → Closed, or Cancelled from Draft or Published.</summary>
 public enum EventStatus { Draft, Published, Closed, Cancelled }

@@ -1,5 +1,11 @@
-using Platform.Messaging;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using Platform.Events.Infrastructure;
+using Platform.Events.Managing;
+using Platform.Events.Registrations;
+using Platform.Events.Reminders;
+using Platform.Events.Waitlists;
+using Platform.Messaging;
 
 namespace Platform.Events.Extensions;
 
@@ -9,9 +15,26 @@ internal static class ApplicationServiceExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
+        // Enums as their names ("Workshop", "Council"): readable in the API and stable if members are reordered.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.AddNpgsqlDbContext<EventsDbContext>("eventsdb");
-        // No consumers yet: the service publishes through its outbox; its issue adds what it listens to.
+        // No consumers: the service only publishes, through its outbox.
         builder.AddMessaging<EventsDbContext>(_ => { });
+
+        builder.Services.AddOptions<EventsOptions>()
+            .BindConfiguration(EventsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EventsOptions>, EventsOptionsValidator>();
+
+        builder.Services.AddScoped<ManagedRegistrations>();
+        builder.Services.AddScoped<RegistrationChanges>();
+        builder.Services.AddScoped<WaitlistPromotion>();
+        builder.Services.AddSingleton<WaitlistSignal>();
+        builder.Services.AddHostedService<WaitlistPromoter>();
+        builder.Services.AddScoped<EventReminders>();
+        builder.Services.AddHostedService<ReminderScheduler>();
+        builder.Services.AddHostedService<IdempotencyKeyCleanup>();
         return builder;
     }
 }

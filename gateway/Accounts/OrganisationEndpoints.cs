@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Data;
+using Platform.Gateway.Problems;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Gateway.Accounts;
+
+/// <summary>Staff register organisations and invite their users; an invited user chooses a password with the token.</summary>
+internal static class OrganisationEndpoints
+{
+    public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/gateway").WithTags("Organisations").RequireAuthorization(PlatformPolicies.Staff);
+        staff.MapPost("/organisations", CreateAsync);
+        staff.MapGet("/organisations", ListAsync);
+        staff.MapPost("/accounts/invitations", InviteAsync);
+
+        app.MapPost("/gateway/accounts/invitations/accept", AcceptAsync).WithTags("Accounts").AllowAnonymous();
+        return app;
+    }
+
+    private static async Task<Results<Created<OrganisationResponse>, ProblemHttpResult>> CreateAsync(
+        CreateOrganisationRequest request, GatewayDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200)
+        {
+            return ProblemResults.Unprocessable("name", "A name of 1 to 200 characters is required.");
+        }
+
+        if (await db.Organisations.AnyAsync(o => o.Name == name, cancellationToken))
+        {
+            return ProblemResults.Conflict($"An organisation named '{name}' already exists.");
+        }
+
+        var organisation = new Organisation { Name = name, CreatedAt = time.GetUtcNow() };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/gateway/organisations/{organisation.Id}",
+            new OrganisationResponse(organisation.Id, organisation.Name, organisation.CreatedAt));
+    }
+
+    private static async Task<Ok<List<OrganisationResponse>>> ListAsync(GatewayDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Organisations.OrderBy(o => o.Name)
+            .Select(o => new OrganisationResponse(o.Id, o.Name, o.CreatedAt))
+            .ToListAsync(cancellationToken));
+
+    private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> InviteAsync(
+        InviteRequest request, HttpContext context, GatewayDbContext db, UserManager<GatewayUser> users, TimeProvider time,
+        IOptions<AccountOptions> options, CancellationToken cancellationToken)
+    {
+        var email = request.Email?.Trim();
+        if (string.IsNullOrEmpty(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            return ProblemResults.Unprocessable("email", "A valid email address is required.");
+        }
+
+        if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
+        {
+            return ProblemResults.NotFound($"Organisation {request.OrganisationId} does not exist.");
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return ProblemResults.Conflict("An account with this email address already exists.");
+        }
+
+        var token = OpaqueToken.Create("inv_");
+        var now = time.GetUtcNow();
+        var invitation = new Invitation
+        {
+            TokenHash = OpaqueToken.Hash(token),
+            Email = email,
+            OrganisationId = request.OrganisationId,
+            InvitedBy = Guid.TryParse(context.User.GetSubject(), out var staffId) ? staffId : Guid.Empty,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.InvitationLifetime,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/gateway/accounts/invitations/{invitation.Id}",
+            new InvitationResponse(invitation.Id, email, invitation.OrganisationId, token, invitation.ExpiresAt));
+    }
+
+    private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> AcceptAsync(
+        AcceptInvitationRequest request, GatewayDbContext db, UserManager<GatewayUser> users, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var hash = OpaqueToken.Hash(request.InvitationToken ?? string.Empty);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        var now = time.GetUtcNow();
+        if (invitation is null || invitation.AcceptedAt is not null || now >= invitation.ExpiresAt)
+        {
+            return ProblemResults.NotFound("The invitation does not exist, was already used, or has expired.");
+        }
+
+        var user = new GatewayUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = invitation.Email,
+            Email = invitation.Email,
+            EmailConfirmed = true,
+            Role = PlatformClaims.Roles.Organisation,
+            OrganisationId = invitation.OrganisationId,
+            CreatedAt = now,
+        };
+        var result = await users.CreateAsync(user, request.Password ?? string.Empty);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal))
+                ? ProblemResults.Unprocessable(IdentityErrors.ToDictionary(result))
+                : ProblemResults.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        invitation.AcceptedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created("/gateway/accounts/me", new AccountResponse(user.Id, user.Email, user.Role, user.OrganisationId));
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Gateway.Data;
+using Platform.Gateway.EdgeIdentity;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Gateway.Accounts;
+
+/// <summary>Resolves a session token (bearer or cookie) to the signed-in user.</summary>
+public sealed class SessionAuthenticator(IServiceScopeFactory scopes, TimeProvider time)
+{
+    public async ValueTask<EdgeAuthentication> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!token.StartsWith(SessionTokens.Marker, StringComparison.Ordinal))
+        {
+            return EdgeAuthentication.Failed("The bearer token is malformed.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
+        var hash = OpaqueToken.Hash(token);
+        var found = await db.Sessions.AsNoTracking()
+            .Where(s => s.TokenHash == hash)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Session = s, User = u })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        if (found is null || !found.Session.IsActive(time.GetUtcNow()))
+        {
+            return EdgeAuthentication.Failed("The bearer token is not valid or has expired.");
+        }
+
+        var user = found.User;
+        if (user.LockoutEnd is { } lockoutEnd && lockoutEnd > time.GetUtcNow())
+        {
+            return EdgeAuthentication.Failed("The account is locked.");
+        }
+
+        return EdgeAuthentication.Succeeded(new InternalIdentity(user.Id.ToString(), user.Role, user.OrganisationId, []));
+    }
+}

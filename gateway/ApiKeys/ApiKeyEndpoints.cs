@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Gateway.Data;
+using Platform.Gateway.Problems;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Gateway.ApiKeys;
+
+/// <summary>Staff manage partners' keys: create (secret shown once), list, rotate with an overlap, revoke.</summary>
+internal static class ApiKeyEndpoints
+{
+    public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/gateway/api-keys").WithTags("API keys").RequireAuthorization(PlatformPolicies.Staff);
+
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{id:guid}/rotate", RotateAsync);
+        group.MapDelete("/{id:guid}", RevokeAsync);
+
+        return app;
+    }
+
+    private static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> CreateAsync(
+        CreateApiKeyRequest request, GatewayDbContext db, TimeProvider time, IOptions<ApiKeyOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 200)
+        {
+            errors["name"] = ["A name of 1 to 200 characters is required."];
+        }
+
+        var scopes = (request.Scopes ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var unknown = scopes.Where(s => !ApiKeyScopes.All.Contains(s)).ToList();
+        if (scopes.Count == 0 || unknown.Count > 0)
+        {
+            errors["scopes"] = [$"At least one scope is required, each one of: {string.Join(", ", ApiKeyScopes.All.Order())}."];
+        }
+
+        var expiresAt = request.ExpiresAt ?? now + settings.DefaultLifetime;
+        if (expiresAt <= now || expiresAt > now + settings.MaximumLifetime)
+        {
+            errors["expiresAt"] = [$"The expiry must be in the future and at most {settings.MaximumLifetime.TotalDays:0} days away."];
+        }
+
+        var permits = request.PermitsPerMinute ?? settings.DefaultPermitsPerMinute;
+        if (permits < 1 || permits > settings.MaximumPermitsPerMinute)
+        {
+            errors["permitsPerMinute"] = [$"The rate limit must be between 1 and {settings.MaximumPermitsPerMinute} requests a minute."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Unprocessable(errors);
+        }
+
+        if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
+        {
+            return ProblemResults.NotFound($"Organisation {request.OrganisationId} does not exist.");
+        }
+
+        var (key, entity) = NewKey(name!, request.OrganisationId, string.Join(' ', scopes), permits, now, expiresAt);
+        db.ApiKeys.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/gateway/api-keys/{entity.Id}", Created(key, entity));
+    }
+
+    private static async Task<Ok<List<ApiKeyResponse>>> ListAsync(
+        GatewayDbContext db, Guid? organisationId, CancellationToken cancellationToken)
+    {
+        var keys = await db.ApiKeys
+            .Where(k => organisationId == null || k.OrganisationId == organisationId)
+            .OrderBy(k => k.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(keys.Select(ApiKeyResponse.From).ToList());
+    }
+
+    private static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> RotateAsync(
+        Guid id, RotateApiKeyRequest? request, GatewayDbContext db, TimeProvider time, IOptions<ApiKeyOptions> options,
+        ApiKeyAuthenticator authenticator, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var overlap = request?.OverlapSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : settings.DefaultRotationOverlap;
+        if (overlap < TimeSpan.Zero || overlap > settings.MaximumRotationOverlap)
+        {
+            return ProblemResults.Unprocessable("overlapSeconds",
+                $"The overlap must be between 0 and {settings.MaximumRotationOverlap.TotalSeconds:0} seconds.");
+        }
+
+        var old = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (old is null)
+        {
+            return ProblemResults.NotFound($"API key {id} does not exist.");
+        }
+
+        var now = time.GetUtcNow();
+        if (!old.IsUsable(now) || old.ReplacedBy is not null)
+        {
+            return ProblemResults.Conflict("Only a key that is in use (not revoked, expired or already rotated) can be rotated.");
+        }
+
+        // The new key inherits everything but the secret; its lifetime restarts so rotation is also renewal.
+        var (key, replacement) = NewKey(old.Name, old.OrganisationId, old.Scopes, old.PermitsPerMinute, now,
+            now + (old.ExpiresAt - old.CreatedAt));
+        old.ReplacedBy = replacement.Id;
+        old.ExpiresAt = Min(old.ExpiresAt, now + overlap);
+        db.ApiKeys.Add(replacement);
+        await db.SaveChangesAsync(cancellationToken);
+        authenticator.Evict(old.Prefix);
+        return TypedResults.Created($"/gateway/api-keys/{replacement.Id}", Created(key, replacement));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        Guid id, GatewayDbContext db, TimeProvider time, ApiKeyAuthenticator authenticator, CancellationToken cancellationToken)
+    {
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null)
+        {
+            return ProblemResults.NotFound($"API key {id} does not exist.");
+        }
+
+        key.RevokedAt ??= time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        authenticator.Evict(key.Prefix);
+        return TypedResults.NoContent();
+    }
+
+    private static (string Key, ApiKey Entity) NewKey(
+        string name, Guid organisationId, string scopes, int permits, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        var (key, prefix, hash) = ApiKeySecret.Create();
+        return (key, new ApiKey
+        {
+            Prefix = prefix,
+            SecretHash = hash,
+            Name = name,
+            OrganisationId = organisationId,
+            Scopes = scopes,
+            PermitsPerMinute = permits,
+            CreatedAt = now,
+            ExpiresAt = expiresAt,
+        });
+    }
+
+    private static CreatedApiKeyResponse Created(string key, ApiKey entity) => new(
+        entity.Id, key, entity.Prefix, entity.Name, entity.OrganisationId, entity.ScopeList(), entity.ExpiresAt, entity.PermitsPerMinute);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

@@ -1,0 +1,5 @@
+using Platform.Data;
+
+namespace Platform.Gateway.Data;
+
+internal sealed class GatewayDesignTimeDbContextFactory : NpgsqlDesignTimeDbContextFactory<GatewayDbContext>;

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Gateway.Problems;
+using Platform.Gateway.Routing;
+
+namespace Platform.Gateway.OpenApi;
+
+/// <summary>
+/// One place to read the whole API: each service's own OpenAPI document, fetched through service discovery and
+/// served by the gateway with the gateway's credentials declared, beside the gateway's own document, all listed in
+/// one Swagger UI at /docs.
+/// </summary>
+internal static class OpenApiAggregation
+{
+    public const string DocsPath = "/docs";
+    public const string GatewayDocument = "gateway";
+    private const string HttpClientName = "openapi";
+
+    public static IServiceCollection AddOpenApiAggregation(this IServiceCollection services)
+    {
+        services.AddOpenApi(GatewayDocument);
+        services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        return services;
+    }
+
+    public static WebApplication MapOpenApiAggregation(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/openapi/services/{service}.json", ServiceDocumentAsync).ExcludeFromDescription();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = DocsPath.TrimStart('/');
+            ui.DocumentTitle = "Safer Communities Partnership Platform API";
+            ui.SwaggerEndpoint($"/openapi/{GatewayDocument}.json", "gateway (accounts, API keys)");
+            foreach (var service in ServiceRoutes.Services)
+            {
+                ui.SwaggerEndpoint($"/openapi/services/{service}.json", service);
+            }
+        });
+        return app;
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ServiceDocumentAsync(
+        string service, IHttpClientFactory clients, CancellationToken cancellationToken)
+    {
+        if (!ServiceRoutes.Services.Contains(service))
+        {
+            return ProblemResults.NotFound($"There is no service named '{service}'.");
+        }
+
+        try
+        {
+            var client = clients.CreateClient(HttpClientName);
+            var document = JsonNode.Parse(await client.GetStringAsync($"http://{service}/openapi/v1.json", cancellationToken))!.AsObject();
+            GatewaySecurity.Declare(document);
+            PartnerScopes.Declare(document, service);
+            return TypedResults.Content(document.ToJsonString(), "application/json");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return TypedResults.Problem($"The {service} service's OpenAPI document is not available at the moment.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Platform.Events.Infrastructure;
+
+/// <summary>Bound from section "Events" and validated at start.</summary>
+public sealed class EventsOptions
+{
+    public const string SectionName = "Events";
+
+    /// <summary>How long a freed workshop place is held for the first waiting delegate.</summary>
+    public TimeSpan OfferHold { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>The shorter hold used when the event is close, so a place is not held until it is too late to use.</summary>
+    public TimeSpan ShortOfferHold { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>Within this long of the start, offers use <see cref="ShortOfferHold"/>.</summary>
+    public TimeSpan ShortHoldWithin { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How often the waitlist promoter looks for expired offers even when nothing signalled it.</summary>
+    public TimeSpan PromotionInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long before the start registrants are reminded (PartnershipEventReminderDue).</summary>
+    public TimeSpan ReminderBefore { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>How often the reminder scheduler looks for events coming up.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an Idempotency-Key is remembered; a retry later than this registers again.</summary>
+    public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Right-hand side of iCalendar UIDs; must stay the same for ever, or calendars duplicate entries.</summary>
+    [Required, RegularExpression(@"^[a-z0-9.-]+$")]
+    public string CalendarDomain { get; set; } = "events.safer-communities.police.uk";
+
+    public IEnumerable<string> Validate()
+    {
+        if (OfferHold <= TimeSpan.Zero) yield return "Events:OfferHold must be positive.";
+        if (ShortOfferHold <= TimeSpan.Zero || ShortOfferHold > OfferHold)
+            yield return "Events:ShortOfferHold must be positive and no longer than Events:OfferHold.";
+        if (ShortHoldWithin < TimeSpan.Zero) yield return "Events:ShortHoldWithin must not be negative.";
+        if (PromotionInterval <= TimeSpan.Zero) yield return "Events:PromotionInterval must be positive.";
+        if (IdempotencyKeyRetention <= TimeSpan.Zero) yield return "Events:IdempotencyKeyRetention must be positive.";
+        if (ReminderBefore <= TimeSpan.Zero) yield return "Events:ReminderBefore must be positive.";
+        if (ReminderInterval <= TimeSpan.Zero) yield return "Events:ReminderInterval must be positive.";
+    }
+}
+
+/// <summary>Fails start-up with every broken option named, rather than a generic message.</summary>
+internal sealed class EventsOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<EventsOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, EventsOptions options)
+    {
+        var failures = options.Validate().ToList();
+        return failures.Count == 0
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Events.Calendar;
+using Platform.Events.CheckIn;
+using Platform.Events.Infrastructure;
+using Platform.Events.Registrations;
+
+namespace Platform.Events.Managing;
+
+/// <summary>
+/// What a delegate does with the link from their confirmation email: view, change choices, cancel, answer a
+/// waitlist offer, download their calendar entry and check-in QR code. The token is the only credential.
+/// </summary>
+public static class ManageApi
+{
+    public static IEndpointRouteBuilder MapManageApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/events/registrations/{token}").WithTags("Manage registration")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/", GetAsync).WithSummary("The registration the manage link belongs to");
+        group.MapPut("/choices", (string token, ChangeChoicesRequest request, RegistrationChanges changes, CancellationToken ct) =>
+            changes.ChangeChoicesAsync(token, request, ct)).WithSummary("Replace the workshop choices (rules and capacity apply)");
+        group.MapDelete("/", (string token, RegistrationChanges changes, CancellationToken ct) =>
+            changes.CancelAsync(token, ct)).WithSummary("Cancel the registration and free its places");
+        group.MapPost("/offers/{sessionId:guid}/accept", (string token, Guid sessionId, RegistrationChanges changes, CancellationToken ct) =>
+            changes.AnswerOfferAsync(token, sessionId, accept: true, ct)).WithSummary("Take the workshop place held for you");
+        group.MapPost("/offers/{sessionId:guid}/decline", (string token, Guid sessionId, RegistrationChanges changes, CancellationToken ct) =>
+            changes.AnswerOfferAsync(token, sessionId, accept: false, ct)).WithSummary("Let the held place go to the next delegate");
+        group.MapGet("/calendar.ics", CalendarAsync).WithSummary("RFC 5545 calendar entry for the event and confirmed workshops")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        group.MapGet("/qr.png", QrAsync).WithSummary("The check-in QR code (PNG)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png");
+
+        return routes;
+    }
+
+    private static async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> GetAsync(
+        string token, ManagedRegistrations registrations, CancellationToken ct)
+    {
+        var found = await registrations.FindAsync(token, ct);
+        return found is null ? ManagedRegistrations.UnknownLink() : TypedResults.Ok(found.Value.Registration.ToView(found.Value.Event));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CalendarAsync(
+        string token, ManagedRegistrations registrations, IOptions<EventsOptions> options, CancellationToken ct)
+    {
+        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        var ics = RegistrationCalendar.Create(found.Event, found.Registration, options.Value.CalendarDomain);
+        return TypedResults.File(EventCalendarFeed.Encode(ics), EventCalendarFeed.ContentType, "registration.ics");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> QrAsync(
+        string token, ManagedRegistrations registrations, CancellationToken ct)
+    {
+        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        if (found.Registration.Status != RegistrationStatus.Confirmed)
+            return RuleProblem.Conflict("registration-cancelled", "A cancelled registration has no check-in code.");
+        return TypedResults.File(CheckInQrCode.Png(found.Registration.CheckInCode), "image/png", "check-in.png");
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Events.Catalogue;
+using Platform.Events.Infrastructure;
+using Platform.Events.Registrations;
+
+namespace Platform.Events.Managing;
+
+/// <summary>Finds a registration by its manage token's hash, refusing expired links.</summary>
+public sealed class ManagedRegistrations(EventsDbContext db, TimeProvider time)
+{
+    public async Task<(Registration Registration, PartnershipEvent Event)?> FindAsync(string token, CancellationToken ct, bool tracked = false)
+    {
+        if (!ManageToken.LooksValid(token)) return null;
+        var hash = ManageToken.Hash(token);
+        var query = tracked ? db.Registrations : db.Registrations.AsNoTracking();
+        var registration = await query.Include(r => r.Choices).FirstOrDefaultAsync(r => r.ManageTokenHash == hash, ct);
+        if (registration is null || registration.ManageTokenExpiresAt <= time.GetUtcNow()) return null;
+        var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstAsync(x => x.Id == registration.EventId, ct);
+        return (registration, e);
+    }
+
+    /// <summary>One answer for unknown and expired links, so the response says nothing about which tokens exist.</summary>
+    public static ProblemHttpResult UnknownLink() =>
+        RuleProblem.Create(StatusCodes.Status404NotFound, "manage-link", "This manage link is unknown or has expired.");
+}

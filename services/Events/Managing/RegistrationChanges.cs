@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Events;
+using Platform.Events.Catalogue;
+using Platform.Events.Infrastructure;
+using Platform.Events.Registrations;
+using Platform.Events.Waitlists;
+using Platform.Messaging;
+
+namespace Platform.Events.Managing;
+
+/// <summary>
+/// Changes a delegate makes through their manage link. Each runs in one transaction that first locks the
+/// registration row (so two tabs cannot interleave), then claims the choices it changes (their status is a
+/// concurrency token, guarding against the promoter), then moves session counters in session-id order.
+/// </summary>
+public sealed class RegistrationChanges(
+    EventsDbContext db,
+    ManagedRegistrations registrations,
+    IIntegrationEventOutbox outbox,
+    WaitlistSignal signal,
+    TimeProvider time,
+    IOptions<EventsOptions> options)
+{
+    public async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> ChangeChoicesAsync(
+        string token, ChangeChoicesRequest request, CancellationToken ct)
+    {
+        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        var e = found.Event;
+        var now = time.GetUtcNow();
+        if (CheckChangeable(found.Registration, e, now) is { } refused) return refused;
+        var choices = request.Choices ?? [];
+        if (ChoiceRules.Check(e, choices) is { } violation) return RuleProblem.Unprocessable(violation.Rule, violation.Detail);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var r = await LockAsync(found.Registration.Id, ct);
+        if (CheckChangeable(r, e, now) is { } refusedNow) return refusedNow;
+
+        var active = r.Choices.Where(c => c.IsActive).ToList();
+        var dropped = active.Where(c => !choices.Contains(c.SessionId)).ToList();
+        var released = dropped.Where(c => c.HoldsPlace).Select(c => c.SessionId).ToHashSet();
+        foreach (var choice in dropped) choice.Status = ChoiceStatus.Withdrawn;
+        if (!await TrySaveAsync(ct)) return Raced();
+
+        var added = choices.Where(id => active.All(c => c.SessionId != id)).ToHashSet();
+        var waitlisted = new List<Session>();
+        foreach (var sessionId in released.Concat(added).Order())
+        {
+            if (released.Contains(sessionId))
+            {
+                await Places.ReleaseSessionPlaceAsync(db, sessionId, ct);
+                continue;
+            }
+            var confirmed = await Places.TryTakeSessionPlaceAsync(db, sessionId, ct);
+            // Added explicitly: its client-made id would otherwise make EF take it for an existing row.
+            db.Choices.Add(new WorkshopChoice
+            {
+                RegistrationId = r.Id, SessionId = sessionId, QueuedAt = now,
+                Status = confirmed ? ChoiceStatus.Confirmed : ChoiceStatus.Waitlisted,
+            });
+            if (!confirmed) waitlisted.Add(e.Sessions.First(s => s.Id == sessionId));
+        }
+
+        outbox.Add(RegistrationMessages.Confirmed(e, r, token, options.Value.CalendarDomain, now));
+        foreach (var session in waitlisted)
+        {
+            var ahead = await db.Choices.CountAsync(c => c.SessionId == session.Id && c.Status == ChoiceStatus.Waitlisted, ct);
+            outbox.Add(RegistrationMessages.Waitlisted(e, r, session, ahead + 1, now));
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (released.Count > 0) signal.PlaceFreed();
+        return TypedResults.Ok(r.ToView(e));
+    }
+
+    public async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> CancelAsync(string token, CancellationToken ct)
+    {
+        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        var e = found.Event;
+        var now = time.GetUtcNow();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var r = await LockAsync(found.Registration.Id, ct);
+        if (r.Status == RegistrationStatus.Cancelled)
+            return RuleProblem.Conflict("registration-cancelled", "This registration is already cancelled.");
+
+        var released = r.Choices.Where(c => c.HoldsPlace).Select(c => c.SessionId).Order().ToList();
+        foreach (var choice in r.Choices.Where(c => c.IsActive)) choice.Status = ChoiceStatus.Withdrawn;
+        r.Status = RegistrationStatus.Cancelled;
+        r.CancelledAt = now;
+        if (!await TrySaveAsync(ct)) return Raced();
+
+        await Places.ReleaseEventPlaceAsync(db, e.Id, ct);
+        foreach (var sessionId in released) await Places.ReleaseSessionPlaceAsync(db, sessionId, ct);
+        outbox.Add(new RegistrationCancelled(r.Id, e.Id, e.Title, r.Name, r.Email) { OccurredAt = now });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (released.Count > 0) signal.PlaceFreed();
+        return TypedResults.Ok(r.ToView(e));
+    }
+
+    public async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> AnswerOfferAsync(
+        string token, Guid sessionId, bool accept, CancellationToken ct)
+    {
+        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        var e = found.Event;
+        var now = time.GetUtcNow();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var r = await LockAsync(found.Registration.Id, ct);
+        var offer = r.Choices.FirstOrDefault(c => c.SessionId == sessionId && c.Status == ChoiceStatus.Offered);
+        if (offer is null)
+            return RuleProblem.Conflict("no-offer", "There is no place on offer to you for this session.");
+        if (offer.OfferExpiresAt <= now)
+            return RuleProblem.Conflict("offer-expired", $"The offer expired at {offer.OfferExpiresAt.Value.ToLondon():f} (UK time).");
+
+        offer.Status = accept ? ChoiceStatus.Confirmed : ChoiceStatus.Declined;
+        offer.OfferExpiresAt = null;
+        if (!await TrySaveAsync(ct)) return RuleProblem.Conflict("offer-expired", "The offer expired while this request was handled.");
+
+        if (accept)
+            outbox.Add(RegistrationMessages.Confirmed(e, r, token, options.Value.CalendarDomain, now));
+        else
+            await Places.ReleaseSessionPlaceAsync(db, sessionId, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (!accept) signal.PlaceFreed();
+        return TypedResults.Ok(r.ToView(e));
+    }
+
+    private static ProblemHttpResult? CheckChangeable(Registration r, PartnershipEvent e, DateTimeOffset now)
+    {
+        if (r.Status == RegistrationStatus.Cancelled)
+            return RuleProblem.Conflict("registration-cancelled", "This registration is cancelled.");
+        if (e.Status != EventStatus.Published)
+            return RuleProblem.Conflict("event-status", $"The event is {e.Status}; choices can no longer change.");
+        if (now >= e.StartsAt)
+            return RuleProblem.Conflict("event-started", "The event has started; choices can no longer change.");
+        return null;
+    }
+
+    private async Task<Registration> LockAsync(Guid id, CancellationToken ct)
+    {
+        // FOR UPDATE serialises every change to one registration; the lock goes with the transaction.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM registration WHERE id = {id} FOR UPDATE", ct);
+        return await db.Registrations.Include(x => x.Choices).FirstAsync(x => x.Id == id, ct);
+    }
+
+    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private static ProblemHttpResult Raced() =>
+        RuleProblem.Conflict("retry", "The waitlist moved on while this request was handled; read the registration and try again.");
+}

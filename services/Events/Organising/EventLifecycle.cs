@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+using Platform.Events.Catalogue;
+using Platform.Events.Infrastructure;
+using Platform.Events.Registrations;
+using Platform.Messaging;
+
+namespace Platform.Events.Organising;
+
+/// <summary>The status transitions. Status is a concurrency token, so of two staff clicking at once only one wins.</summary>
+public static class EventLifecycle
+{
+    public static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> PublishAsync(
+        Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct)
+    {
+        var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null) return RuleProblem.NotFound($"Event {id}");
+        if (e.Status != EventStatus.Draft)
+            return RuleProblem.Conflict("event-status", $"Only a Draft event can be published; this one is {e.Status}.");
+        var workshops = e.Sessions.Count(s => s.IsChoosable);
+        if (workshops < e.MinWorkshops)
+            return RuleProblem.Conflict("choice-rules-unsatisfiable",
+                $"Delegates must pick at least {e.MinWorkshops} workshop(s) but the programme has {workshops}.");
+
+        e.Status = EventStatus.Published;
+        e.UpdatedAt = time.GetUtcNow();
+        outbox.Add(new PartnershipEventPublished(e.Id, e.Title, e.Kind.ToString(), e.Venue.Name, e.StartsAt, e.EndsAt) { OccurredAt = e.UpdatedAt });
+        return await SaveAsync(db, e, ct);
+    }
+
+    public static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> CloseAsync(
+        Guid id, EventsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null) return RuleProblem.NotFound($"Event {id}");
+        if (e.Status != EventStatus.Published)
+            return RuleProblem.Conflict("event-status", $"Only a Published event can be closed; this one is {e.Status}.");
+        e.Status = EventStatus.Closed;
+        e.UpdatedAt = time.GetUtcNow();
+        return await SaveAsync(db, e, ct);
+    }
+
+    public static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> CancelAsync(
+        Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct)
+    {
+        var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null) return RuleProblem.NotFound($"Event {id}");
+        if (e.Status == EventStatus.Cancelled)
+            return RuleProblem.Conflict("event-status", "The event is already cancelled.");
+
+        e.Status = EventStatus.Cancelled;
+        e.UpdatedAt = time.GetUtcNow();
+        var registrants = await db.Registrations.AsNoTracking()
+            .Where(r => r.EventId == id && r.Status == RegistrationStatus.Confirmed)
+            .OrderBy(r => r.Id)
+            .Select(r => new Registrant(r.Id, r.Name, r.Email))
+            .ToListAsync(ct);
+        outbox.Add(new PartnershipEventCancelled(e.Id, e.Title, e.StartsAt, registrants) { OccurredAt = e.UpdatedAt });
+        return await SaveAsync(db, e, ct);
+    }
+
+    private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> SaveAsync(EventsDbContext db, PartnershipEvent e, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RuleProblem.Conflict("event-status", "The event changed while this request was handled; read it again.");
+        }
+        return TypedResults.Ok(e.ToDetail());
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Events;
+using Platform.Events.Catalogue;
+using Platform.Events.Infrastructure;
+using Platform.Messaging;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Events.Organising;
+
+/// <summary>Staff create and edit events and move them through Draft → Published → Closed, or Cancelled.</summary>
+public static class OrganisingApi
+{
+    public static IEndpointRouteBuilder MapOrganisingApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/events").WithTags("Organising").RequireAuthorization(PlatformPolicies.Staff)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesAuthorizationFailures();
+
+        group.MapGet("/all", ListAllAsync).WithSummary("Every event in any status (staff)");
+        group.MapPost("/", CreateAsync).WithSummary("Create a draft event");
+        group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Replace an event's details");
+        group.MapPost("/{id:guid}/publish", (Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct) =>
+            EventLifecycle.PublishAsync(id, db, outbox, time, ct)).WithSummary("Draft → Published");
+        group.MapPost("/{id:guid}/close", (Guid id, EventsDbContext db, TimeProvider time, CancellationToken ct) =>
+            EventLifecycle.CloseAsync(id, db, time, ct)).WithSummary("Published → Closed: no more registrations");
+        group.MapPost("/{id:guid}/cancel", (Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct) =>
+            EventLifecycle.CancelAsync(id, db, outbox, time, ct)).WithSummary("Cancel the event and tell every registrant");
+
+        return routes;
+    }
+
+    private static async Task<Ok<List<EventSummary>>> ListAllAsync(EventsDbContext db, EventStatus? status, CancellationToken ct)
+    {
+        var query = db.Events.AsNoTracking();
+        if (status is { } s) query = query.Where(e => e.Status == s);
+        var events = await query.OrderByDescending(e => e.StartsAt).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(events.Select(e => e.ToSummary()).ToList());
+    }
+
+    private static async Task<Results<Created<EventDetail>, ValidationProblem>> CreateAsync(
+        EventRequest request, EventsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return errors.ToProblem();
+
+        var now = time.GetUtcNow();
+        var e = new PartnershipEvent { Title = "", Venue = new Venue { Name = "" }, CreatedAt = now, UpdatedAt = now };
+        request.ApplyTo(e);
+        db.Events.Add(e);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/events/{e.Id}", e.ToDetail());
+    }
+
+    private static async Task<Results<Ok<EventDetail>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, EventRequest request, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return errors.ToProblem();
+
+        var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null) return RuleProblem.NotFound($"Event {id}");
+        if (e.Status is EventStatus.Closed or EventStatus.Cancelled)
+            return RuleProblem.Conflict("event-status", $"A {e.Status} event can no longer be edited.");
+        if (request.Capacity < e.PlacesTaken)
+            return RuleProblem.Conflict("capacity-below-registrations",
+                $"The capacity cannot go below the {e.PlacesTaken} places already taken.");
+        if (e.Sessions.Any(s => s.StartsAt < request.StartsAt!.Value || s.EndsAt > request.EndsAt!.Value))
+            return RuleProblem.Conflict("programme-outside-event", "Every session must still fall within the event's new times.");
+
+        var before = (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt);
+        request.ApplyTo(e);
+        e.UpdatedAt = time.GetUtcNow();
+        if (e.Status == EventStatus.Published && before != (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt))
+            outbox.Add(new PartnershipEventChanged(e.Id, e.Title, e.Venue.Name, e.StartsAt, e.EndsAt) { OccurredAt = e.UpdatedAt });
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsCheckViolation())
+        {
+            // A registration committed between our read and write; the CHECK constraint kept capacity honest.
+            return RuleProblem.Conflict("capacity-below-registrations", "The capacity cannot go below the places already taken.");
+        }
+        return TypedResults.Ok(e.ToDetail());
+    }
+}

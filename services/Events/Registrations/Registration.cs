@@ -1,0 +1,35 @@
+namespace Platform.Events.Registrations;
+
+/// <summary>A delegate's place at an event. Made without an account; managed through a hashed, expiring token.</summary>
+public sealed class Registration
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid EventId { get; init; }
+    public required string Name { get; set; }
+    public required string Email { get; set; }
+    public string Organisation { get; set; } = "";
+    public Sector Sector { get; set; }
+    public string Role { get; set; } = "";
+    public string AccessibilityNeeds { get; set; } = "";
+    public string DietaryNeeds { get; set; } = "";
+    public bool ConsentToDelegateList { get; set; }
+
+    public RegistrationStatus Status { get; set; } = RegistrationStatus.Confirmed;
+
+    /// <summary>SHA-256 of the manage token; the token itself is only ever in the delegate's email.</summary>
+    public required byte[] ManageTokenHash { get; init; }
+    public DateTimeOffset ManageTokenExpiresAt { get; init; }
+
+    /// <summary>Short code printed with the QR code, unique within the event, read out or scanned at check-in.</summary>
+    public required string CheckInCode { get; init; }
+    public DateTimeOffset? CheckedInAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    public List<WorkshopChoice> Choices { get; init; } = [];
+}
+
+public enum RegistrationStatus { Confirmed, Cancelled }
+
+public enum Sector { Police, FireAndRescue, Council, Health, Education, Voluntary, Faith, Business, Community, Other }

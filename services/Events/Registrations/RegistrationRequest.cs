@@ -1,0 +1,65 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Platform.Events.Infrastructure;
+using Platform.ServiceDefaults.Problems;
+
+namespace Platform.Events.Registrations;
+
+/// <summary>A member of the public registering for an event. No account: the manage link comes back by email.</summary>
+public sealed record RegistrationRequest(
+    string? Name,
+    string? Email,
+    string? Organisation,
+    Sector? Sector,
+    string? Role,
+    string? AccessibilityNeeds,
+    string? DietaryNeeds,
+    bool ConsentToDelegateList,
+    IReadOnlyList<Guid>? Choices)
+{
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        Text.Required(errors, "name", Name, Limits.Name);
+        Text.Required(errors, "email", Email, Limits.Email);
+        errors.AddIf(!string.IsNullOrWhiteSpace(Email) && !IsEmail(Email.Trim()), "email", "'email' is not a valid email address.");
+        Text.Optional(errors, "organisation", Organisation, Limits.Name);
+        errors.AddIf(Sector is null, "sector",
+            "The sector is required: Police, FireAndRescue, Council, Health, Education, Voluntary, Faith, Business, Community or Other.");
+        Text.Optional(errors, "role", Role, Limits.Name);
+        Text.Optional(errors, "accessibilityNeeds", AccessibilityNeeds, Limits.LongText);
+        Text.Optional(errors, "dietaryNeeds", DietaryNeeds, Limits.LongText);
+        errors.AddIf(Choices is { Count: > 20 }, "choices", "At most 20 choices.");
+        return errors;
+    }
+
+    /// <summary>Identifies the request for Idempotency-Key reuse checks; the key must not be reused with a different body.</summary>
+    public string Fingerprint(Guid eventId) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(eventId + JsonSerializer.Serialize(this))));
+
+    public Registration ToRegistration(Guid eventId, byte[] tokenHash, DateTimeOffset tokenExpiresAt, string checkInCode, DateTimeOffset now) =>
+        new()
+        {
+            EventId = eventId,
+            Name = Name!.Trim(),
+            Email = Email!.Trim(),
+            Organisation = Organisation?.Trim() ?? "",
+            Sector = Sector!.Value,
+            Role = Role?.Trim() ?? "",
+            AccessibilityNeeds = AccessibilityNeeds?.Trim() ?? "",
+            DietaryNeeds = DietaryNeeds?.Trim() ?? "",
+            ConsentToDelegateList = ConsentToDelegateList,
+            ManageTokenHash = tokenHash,
+            ManageTokenExpiresAt = tokenExpiresAt,
+            CheckInCode = checkInCode,
+            CreatedAt = now,
+        };
+
+    private static bool IsEmail(string value) =>
+        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+}
+
+/// <summary>A delegate's new set of workshop choices (manage link).</summary>
+public sealed record ChangeChoicesRequest(IReadOnlyList<Guid>? Choices);

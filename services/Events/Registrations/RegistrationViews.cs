@@ -1,0 +1,35 @@
+using Platform.Events.Catalogue;
+using Platform.Events.Infrastructure;
+
+namespace Platform.Events.Registrations;
+
+public sealed record ChoiceView(
+    Guid SessionId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, ChoiceStatus Status, DateTimeOffset? OfferExpiresAt);
+
+public sealed record RegistrationView(
+    Guid Id, Guid EventId, string EventTitle, string Name, string Email, string Organisation, Sector Sector, string Role,
+    string AccessibilityNeeds, string DietaryNeeds, bool ConsentToDelegateList, RegistrationStatus Status,
+    string CheckInCode, DateTimeOffset ManageTokenExpiresAt, IReadOnlyList<ChoiceView> Choices);
+
+/// <summary>
+/// The answer to a registration. <see cref="ManageToken"/> is returned once, when it is created; a replay of the same
+/// Idempotency-Key gets the registration without it (only its hash is kept) and the token arrives by email.
+/// </summary>
+public sealed record RegistrationCreated(RegistrationView Registration, string? ManageToken, bool Replayed);
+
+public static class RegistrationViews
+{
+    public static RegistrationView ToView(this Registration r, PartnershipEvent e)
+    {
+        var sessions = e.Sessions.ToDictionary(s => s.Id);
+        return new(r.Id, r.EventId, e.Title, r.Name, r.Email, r.Organisation, r.Sector, r.Role, r.AccessibilityNeeds,
+            r.DietaryNeeds, r.ConsentToDelegateList, r.Status, r.CheckInCode, r.ManageTokenExpiresAt.ToLondon(),
+            r.Choices
+                .Where(c => c.IsActive)
+                .Select(c => (Choice: c, Session: sessions[c.SessionId]))
+                .OrderBy(x => x.Session.StartsAt)
+                .Select(x => new ChoiceView(x.Session.Id, x.Session.Title, x.Session.StartsAt.ToLondon(), x.Session.EndsAt.ToLondon(),
+                    x.Choice.Status, x.Choice.OfferExpiresAt?.ToLondon()))
+                .ToList());
+    }
+}

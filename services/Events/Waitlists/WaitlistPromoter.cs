@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Platform.Events.Infrastructure;
+
+namespace Platform.Events.Waitlists;
+
+/// <summary>Runs <see cref="WaitlistPromotion"/> whenever a place frees and at least every PromotionInterval.</summary>
+public sealed partial class WaitlistPromoter(
+    IServiceScopeFactory scopes, WaitlistSignal signal, TimeProvider time, IOptions<EventsOptions> options, ILogger<WaitlistPromoter> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var (expired, offered) = await scope.ServiceProvider.GetRequiredService<WaitlistPromotion>().RunOnceAsync(stoppingToken);
+                if (expired + offered > 0) LogRound(logger, expired, offered);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A database blip must not stop promotion for good; the next round retries.
+                LogFailed(logger, e);
+            }
+
+            await signal.WaitAsync(options.Value.PromotionInterval, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waitlists: {Expired} offers expired, {Offered} places offered")]
+    private static partial void LogRound(ILogger logger, int expired, int offered);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waitlist promotion round failed; retrying next round")]
+    private static partial void LogFailed(ILogger logger, Exception e);
+}

@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.EndToEnd.Tests.Gateway;
+
+/// <summary>
+/// Acting through the gateway as staff (the first staff account, whose password is the AppHost's generated parameter
+/// in the run's data folder), as an organisation user, or as a partner's system.
+/// </summary>
+internal static class GatewayActors
+{
+    public const string StaffEmail = "admin@platform.local";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public static string StaffPassword(this PlatformFixture platform)
+    {
+        var secrets = JsonSerializer.Deserialize<Dictionary<string, string>>(
+            File.ReadAllText(Path.Combine(platform.App.Options.DataDirectory, "secrets.json")))!;
+        return secrets["gateway-staff-password"];
+    }
+
+    public static async Task<string> LoginAsync(this HttpClient gateway, string email, string password)
+    {
+        using var response = await gateway.PostAsJsonAsync("/gateway/accounts/login", new { email, password }, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.IsSuccessStatusCode, $"login {email}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    public static Task<string> LoginAsStaffAsync(this PlatformFixture platform) =>
+        platform.Gateway.LoginAsync(StaffEmail, platform.StaffPassword());
+
+    public static async Task<JsonElement> SendAsync(this HttpClient gateway, HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await gateway.SendAsync(request, Cancel);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<Guid> CreateOrganisationAsync(this HttpClient gateway, string staff) =>
+        (await gateway.SendAsync(HttpMethod.Post, "/gateway/organisations", staff, new { name = $"Partner {Guid.CreateVersion7():N}" }))
+        .GetProperty("id").GetGuid();
+
+    public static async Task<(Guid Id, string Key)> CreateKeyAsync(
+        this HttpClient gateway, string staff, Guid organisation, string[] scopes, int? permitsPerMinute = null)
+    {
+        var created = await gateway.SendAsync(HttpMethod.Post, "/gateway/api-keys", staff,
+            new { name = "partner system", organisationId = organisation, scopes, permitsPerMinute });
+        return (created.GetProperty("id").GetGuid(), created.GetProperty("key").GetString()!);
+    }
+
+    public static async Task<HttpResponseMessage> WithKeyAsync(this HttpClient gateway, HttpMethod method, string path, string key)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (method != HttpMethod.Get)
+        {
+            request.Content = JsonContent.Create(new { });
+        }
+
+        request.Headers.Add("X-Api-Key", key);
+        return await gateway.SendAsync(request, Cancel);
+    }
+
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement.Clone();
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+
+namespace Platform.Gateway.Tests;
+
+public sealed class EdgeTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_well_formed_request_id_is_kept_and_a_malformed_one_replaced()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = upstream.Address });
+        var client = gateway.CreateClient();
+
+        var kept = new HttpRequestMessage(HttpMethod.Get, "/api/events");
+        kept.Headers.Add("X-Request-Id", "partner-abc.123");
+        using var first = await client.SendAsync(kept, Cancel);
+        var replaced = new HttpRequestMessage(HttpMethod.Get, "/api/events");
+        replaced.Headers.TryAddWithoutValidation("X-Request-Id", "<script>alert(1)</script>");
+        using var second = await client.SendAsync(replaced, Cancel);
+
+        Assert.Equal("partner-abc.123", Assert.Single(first.Headers.GetValues("X-Request-Id")));
+        var generated = Assert.Single(second.Headers.GetValues("X-Request-Id"));
+        Assert.Matches("^[0-9a-f]{32}$", generated);
+        Assert.Equal(["partner-abc.123", generated], upstream.Received.Select(r => r.Headers["X-Request-Id"]));
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers_and_no_server_banner()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = upstream.Address });
+
+        using var response = await gateway.CreateClient().GetAsync("/api/events", Cancel);
+
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Contains("default-src 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.False(response.Headers.Contains("Server"));
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Cors_allows_configured_origins_only()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["notifications"] = upstream.Address },
+            settings: new Dictionary<string, string> { ["Edge:AllowedOrigins:0"] = "https://www.pcc.example" });
+        var client = gateway.CreateClient();
+
+        using var allowed = await client.SendAsync(Preflight("https://www.pcc.example"), Cancel);
+        using var refused = await client.SendAsync(Preflight("https://evil.example"), Cancel);
+
+        Assert.Equal("https://www.pcc.example", Assert.Single(allowed.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Empty(upstream.Received);
+
+        static HttpRequestMessage Preflight(string origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, "/api/notifications/subscriptions");
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "content-type");
+            return request;
+        }
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_413_and_never_reaches_the_service()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["notifications"] = upstream.Address },
+            settings: new Dictionary<string, string> { ["Edge:MaxRequestBodyBytes"] = "2048" });
+
+        using var response = await gateway.CreateClient().PostAsync("/api/notifications/subscriptions",
+            new ByteArrayContent(new byte[4096]), Cancel);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(413, (await response.ProblemAsync()).GetProperty("status").GetInt32());
+        Assert.Empty(upstream.Received);
+    }
+
+    [Fact]
+    public async Task Public_writes_are_limited_per_client_with_429_and_retry_after()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["notifications"] = upstream.Address },
+            settings: new Dictionary<string, string> { ["RateLimits:PublicWritesPerWindow"] = "2" });
+        var client = gateway.CreateClient();
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var ok = await client.PostAsync("/api/notifications/subscriptions", new StringContent("{}"), Cancel);
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var limited = await client.PostAsync("/api/notifications/subscriptions", new StringContent("{}"), Cancel);
+        using var read = await client.GetAsync("/api/notifications/topics", Cancel);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("Too many", (await limited.ProblemAsync()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        // Logins are counted apart, so the sign-up burst above has not locked staff out.
+        Assert.NotEmpty(await gateway.LoginAsync(client));
+    }
+
+    [Fact]
+    public async Task An_unreachable_service_is_503_problem_details()
+    {
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = $"http://127.0.0.1:{FreePort()}" });
+
+        using var response = await gateway.CreateClient().GetAsync("/api/events", Cancel);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Contains("events", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("127.0.0.1", problem.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_service_that_does_not_answer_in_time_is_504_problem_details()
+    {
+        await using var upstream = await FakeUpstream.StartAsync(delay: TimeSpan.FromSeconds(5));
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = upstream.Address },
+            settings: new Dictionary<string, string> { ["Edge:UpstreamTimeout"] = "00:00:01" });
+
+        using var response = await gateway.CreateClient().GetAsync("/api/events", Cancel);
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal(504, (await response.ProblemAsync()).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_encoded_slash_does_not_escape_its_route()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["notifications"] = upstream.Address });
+
+        using var response = await gateway.CreateClient().GetAsync("/api/notifications/..%2F..%2Fadmin%2Fdead-letters", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("/api/notifications/", Assert.Single(upstream.Received).Path);
+    }
+
+    [Fact]
+    public async Task The_swagger_ui_lists_every_service_document()
+    {
+        await using var gateway = new GatewayFactory(new Dictionary<string, string>());
+        var client = gateway.CreateClient();
+
+        using var ui = await client.GetAsync("/docs/index.html", Cancel);
+        using var own = await client.GetAsync("/openapi/gateway.json", Cancel);
+        using var missing = await client.GetAsync("/openapi/services/events.json", Cancel);
+        using var unknown = await client.GetAsync("/openapi/services/nope.json", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
+        Assert.Contains("/gateway/api-keys", await own.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
