@@ -16,8 +16,9 @@ var mail = builder.AddSmtpSink("mail");
 
 // The gateway signs the internal token every service validates (design.md, "Identity at the edge").
 var internalTokenKey = builder.AddGeneratedSecret("internal-token-signing-key");
-// The first staff account's password, generated once and kept under .platform/ (like an Aspire secret parameter).
-var staffPassword = builder.AddGeneratedSecret("gateway-staff-password", bytes: 18);
+// The first staff account's password, generated once, printed by that run, kept under .platform/ (like an Aspire
+// secret parameter); the account is admin@platform.local.
+var staffPassword = builder.AddGeneratedSecret("gateway-staff-password", bytes: 18, showOnce: true);
 
 var events = builder.AddProject<Projects.Events>("events")
     .WithReference(eventsDb).WaitFor(eventsDb)

@@ -311,7 +311,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         try
         {
             await StartAsync(startup.Token);
-            Reporter.Running(this);
+            Reporter.Running(this, _context.Secrets.TakeNewSecretsToShow());
             await shutdown.Task;
         }
         catch (OperationCanceledException) when (startup.IsCancellationRequested)

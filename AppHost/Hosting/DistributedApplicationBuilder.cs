@@ -53,11 +53,12 @@ public sealed class DistributedApplicationBuilder
 
     /// <summary>
     /// A random key (standard base64 of <paramref name="bytes"/> bytes) generated on first use and kept in the data
-    /// folder, so it survives restarts but not --fresh.
+    /// folder, so it survives restarts but not --fresh. With <paramref name="showOnce"/> the run that generates it
+    /// prints it (a first password a person must type), and no run after.
     /// </summary>
-    public IResourceBuilder<ParameterResource> AddGeneratedSecret(string name, int bytes = 32)
+    public IResourceBuilder<ParameterResource> AddGeneratedSecret(string name, int bytes = 32, bool showOnce = false)
     {
-        var parameter = new ParameterResource(name, () => Secrets.GetOrCreate(name, bytes, urlSafe: false), secret: true);
+        var parameter = new ParameterResource(name, () => Secrets.GetOrCreate(name, bytes, urlSafe: showOnce, show: showOnce), secret: true);
         _parameters.Add(parameter);
         return new ResourceBuilder<ParameterResource>(this, parameter);
     }

@@ -30,5 +30,21 @@ public sealed class SecretStoreTests : IDisposable
         Assert.Equal(32, Convert.FromBase64String(key).Length);
     }
 
+    [Fact]
+    public void A_secret_a_person_needs_is_offered_once_by_the_run_that_creates_it()
+    {
+        var path = Path.Combine(_folder, "secrets.json");
+        var creating = new SecretStore(path);
+        var password = creating.GetOrCreate("gateway-staff-password", show: true);
+        creating.GetOrCreate("internal-key");
+
+        Assert.Equal([("gateway-staff-password", password)], creating.TakeNewSecretsToShow());
+        Assert.Empty(creating.TakeNewSecretsToShow());
+
+        var nextRun = new SecretStore(path);
+        Assert.Equal(password, nextRun.GetOrCreate("gateway-staff-password", show: true));
+        Assert.Empty(nextRun.TakeNewSecretsToShow());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -45,7 +45,7 @@ internal sealed class ConsoleReporter(bool enabled)
             error: !healthy);
     }
 
-    public void Running(DistributedApplication app)
+    public void Running(DistributedApplication app, IReadOnlyList<(string Name, string Value)> newSecrets)
     {
         if (!enabled) return;
         lock (_gate)
@@ -57,6 +57,8 @@ internal sealed class ConsoleReporter(bool enabled)
             Console.WriteLine();
             if (app.Resources.FirstOrDefault(r => r.Name == "gateway") is { } gateway) Console.WriteLine($"Gateway:   {string.Join(" ", gateway.Urls)}");
             if (app.DashboardUrl is not null) Console.WriteLine($"Dashboard: {app.DashboardUrl}");
+            foreach (var (name, value) in newSecrets)
+                Console.WriteLine($"Generated {name}: {value}  (shown this once; kept in {Path.Combine(app.Options.DataDirectory, "secrets.json")})");
             Console.WriteLine("Press Ctrl+C to stop.");
         }
     }

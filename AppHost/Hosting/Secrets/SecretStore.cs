@@ -11,10 +11,13 @@ public sealed class SecretStore(string path)
 {
     private readonly Lock _gate = new();
     private Dictionary<string, string>? _values;
+    private readonly List<(string Name, string Value)> _toShow = [];
 
     /// <param name="urlSafe">URL-safe without padding, so a password can sit in an amqp:// URI or a connection
     /// string unescaped; otherwise standard base64 (keys that consumers decode).</param>
-    public string GetOrCreate(string name, int bytes = 24, bool urlSafe = true)
+    /// <param name="show">A secret a person needs (the first staff password): offered once to the console, the run
+    /// that creates it, and never again.</param>
+    public string GetOrCreate(string name, int bytes = 24, bool urlSafe = true, bool show = false)
     {
         lock (_gate)
         {
@@ -24,7 +27,19 @@ public sealed class SecretStore(string path)
             if (urlSafe) value = value.Replace('+', '-').Replace('/', '_').TrimEnd('=');
             _values[name] = value;
             Save(_values);
+            if (show) _toShow.Add((name, value));
             return value;
+        }
+    }
+
+    /// <summary>Secrets created by this run that a person must see once; each is handed out a single time.</summary>
+    public IReadOnlyList<(string Name, string Value)> TakeNewSecretsToShow()
+    {
+        lock (_gate)
+        {
+            var shown = _toShow.ToList();
+            _toShow.Clear();
+            return shown;
         }
     }
 
