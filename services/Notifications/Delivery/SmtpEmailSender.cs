@@ -22,6 +22,10 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
         };
         message.To.Add(new MailAddress(to));
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.HtmlBody, null, MediaTypeNames.Text.Html));
+        foreach (var file in email.Attachments)
+        {
+            message.Attachments.Add(ToAttachment(file));
+        }
 
         using var client = new SmtpClient(server.Host, server.Port)
         {
@@ -29,5 +33,15 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
             Timeout = (int)settings.Timeout.TotalMilliseconds,
         };
         await client.SendMailAsync(message, cancellationToken);
+    }
+
+    public static Attachment ToAttachment(EmailAttachment file)
+    {
+        // UTF-8 and base64 whatever the text: calendar lines are folded at 75 octets and must reach the client unchanged.
+        var contentType = new ContentType(file.MediaType) { CharSet = "utf-8", Name = file.FileName };
+        var attachment = Attachment.CreateAttachmentFromString(file.Content, contentType);
+        attachment.TransferEncoding = TransferEncoding.Base64;
+        attachment.ContentDisposition!.FileName = file.FileName;
+        return attachment;
     }
 }

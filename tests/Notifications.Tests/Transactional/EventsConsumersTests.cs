@@ -1,0 +1,102 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Contracts.Events;
+using Platform.Messaging;
+using Platform.Notifications.Delivery;
+using Platform.Notifications.Transactional;
+
+namespace Platform.Notifications.Tests.Transactional;
+
+/// <summary>
+/// The Events consumers through the real app and MassTransit's in-memory harness, against SQLite. The harness
+/// runs without the inbox filter, so what stops a repeat here is the delivery key alone.
+/// </summary>
+public sealed class EventsConsumersTests : IAsyncDisposable
+{
+    private readonly NotificationsFactory _factory = new();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_replayed_registration_confirmation_sends_one_email_with_the_calendar()
+    {
+        var confirmed = EventsEmailsTests.Confirmed(email: "Dee@Example.org");
+
+        // Two broker messages (a replay gets a new message id, so the inbox cannot catch it) for one event.
+        await PublishAsync(confirmed);
+        await WaitForEmailsAsync(1);
+        await PublishAsync(confirmed);
+        await PublishAsync(EventsEmailsTests.Confirmed(email: "ed@example.org"));
+        await WaitForEmailsAsync(2);
+
+        var toDee = Assert.Single(_factory.Emails.Sent, s => s.To == "Dee@Example.org");
+        Assert.Equal("text/calendar; method=PUBLISH", Assert.Single(toDee.Email.Attachments).MediaType);
+        Assert.Equal(2, _factory.Emails.Sent.Count);
+        var deliveries = await _factory.QueryAsync(db => db.Deliveries.Where(d => d.SourceEventId == confirmed.EventId).ToListAsync());
+        var delivery = Assert.Single(deliveries);
+        Assert.Equal(("dee@example.org", EventsEmails.RegistrationConfirmedKind, DeliveryStatus.Sent), (delivery.Recipient, delivery.Kind, delivery.Status));
+    }
+
+    [Fact]
+    public async Task An_event_cancellation_emails_each_registrant_once_even_when_replayed()
+    {
+        var cancelled = new PartnershipEventCancelled(Guid.CreateVersion7(), "Safer Streets", DateTimeOffset.UtcNow.AddDays(10),
+        [
+            new Registrant(Guid.CreateVersion7(), "Ann", "ann@example.org"),
+            new Registrant(Guid.CreateVersion7(), "Bo", "bo@example.org"),
+            new Registrant(Guid.CreateVersion7(), "Ann again", "ANN@example.org"),
+        ]);
+
+        // Each copy is split into one message per address (Ann once), relayed through the outbox.
+        await PublishAsync(cancelled);
+        await WaitForEmailsAsync(2);
+        await PublishAsync(cancelled);
+        await WaitForAsync(async () => await _factory.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null)) >= 4);
+        await WaitForEmailsAsync(2);
+
+        Assert.Equal(["ann@example.org", "bo@example.org"], _factory.Emails.Sent.Select(s => s.To).Order());
+        Assert.All(_factory.Emails.Sent, s => Assert.StartsWith("Event cancelled: Safer Streets", s.Email.Subject));
+        Assert.Equal(2, await _factory.QueryAsync(db => db.Deliveries.CountAsync(d => d.SourceEventId == cancelled.EventId && d.Status == DeliveryStatus.Sent)));
+    }
+
+    [Fact]
+    public async Task A_reminder_reaches_every_registrant_with_the_venue_and_london_time()
+    {
+        var startsAt = new DateTimeOffset(2026, 6, 10, 8, 0, 0, TimeSpan.Zero);
+        await PublishAsync(new PartnershipEventReminderDue(Guid.CreateVersion7(), "Safer Streets", "County Hall", startsAt,
+            [new Registrant(Guid.CreateVersion7(), "Ann", "ann@example.org"), new Registrant(Guid.CreateVersion7(), "Bo", "bo@example.org")]));
+        await WaitForEmailsAsync(2);
+
+        Assert.Equal(["ann@example.org", "bo@example.org"], _factory.Emails.Sent.Select(s => s.To).Order());
+        Assert.All(_factory.Emails.Sent, s =>
+        {
+            Assert.Equal("Reminder: Safer Streets on Wednesday 10 June 2026, 09:00 BST", s.Email.Subject);
+            Assert.Contains("County Hall", s.Email.TextBody);
+        });
+    }
+
+    private async Task PublishAsync<T>(T message) where T : class
+    {
+        _ = _factory.Server; // starts the app, its bus and consumers
+        await _factory.Services.GetRequiredService<IBus>().Publish(message, Cancel);
+    }
+
+    // Waits for at least this many emails, then long enough for a wrongly repeated one to show up too.
+    private async Task WaitForEmailsAsync(int count)
+    {
+        await WaitForAsync(() => Task.FromResult(_factory.Emails.Sent.Count >= count));
+        await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Cancel);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+}
