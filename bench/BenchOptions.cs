@@ -7,7 +7,8 @@ public sealed record BenchOptions(
     Uri Dashboard,
     TimeSpan Duration,
     TimeSpan Warmup,
-    int Concurrency)
+    int Concurrency,
+    int Delegates)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -17,6 +18,7 @@ public sealed record BenchOptions(
         var duration = TimeSpan.FromSeconds(10);
         var warmup = TimeSpan.FromSeconds(2);
         var concurrency = 16;
+        var delegates = 300;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -27,11 +29,14 @@ public sealed record BenchOptions(
                 case "--seconds": duration = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
                 case "--warmup": warmup = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
                 case "--concurrency": concurrency = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--delegates": delegates = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 default: scenarios.Add(args[i]); break;
             }
         }
         if (!gateway.IsLoopback || !dashboard.IsLoopback)
             throw new ArgumentException("Benchmarks only target the platform on this machine (loopback addresses).");
-        return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency);
+        if (delegates is < 1 or > 100_000)
+            throw new ArgumentException("--delegates must be between 1 and 100000.");
+        return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency, delegates);
     }
 }

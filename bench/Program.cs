@@ -7,6 +7,7 @@ var options = BenchOptions.Parse(args);
 var scenarios = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCase)
 {
     ["gateway-overhead"] = new GatewayOverhead(),
+    ["registration-rush"] = new RegistrationRush(),
 };
 
 var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys];
