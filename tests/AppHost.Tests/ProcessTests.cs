@@ -38,6 +38,8 @@ public sealed class ProcessTests : IDisposable
     public async Task A_recycled_pid_that_is_not_ours_is_left_alone()
     {
         var unrelated = ManagedProcess.Start(new ProcessSpec("/bin/sleep", ["300"]), (_, _) => { });
+        // The group exists once setsid has run in the child, a moment after Start returns.
+        await WaitUntilAsync(() => Signals.GroupAlive(unrelated.Pid));
         // Recorded with another start time: the pid now belongs to a process that is not the one we started.
         File.WriteAllText(Path.Combine(_folder, "old.pid"), $"{unrelated.Pid} 1");
 
@@ -47,10 +49,13 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
-    public void Free_ports_are_never_handed_out_twice()
+    public void Free_ports_are_never_handed_out_twice_and_stay_out_of_the_ephemeral_range()
     {
+        var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0]);
         var ports = Enumerable.Range(0, 50).Select(_ => FreePort.Next()).ToList();
         Assert.Equal(ports.Count, ports.Distinct().Count());
+        // Outgoing connections take their source ports from the ephemeral range; a server's port must not be there.
+        Assert.All(ports, p => Assert.InRange(p, 10000, ephemeralStart - 1));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -55,6 +55,10 @@ public sealed class ManagedProcess
             throw new FileNotFoundException($"'{spec.FileName}' does not exist.", spec.FileName);
         process.Start();
         managed.Pid = process.Id;
+        // The child is its own group only once setsid has run in it; until then a signal to the group reaches
+        // nothing, and a stop issued at once would leave the child running. Wait for that moment (it is brief).
+        var deadline = Environment.TickCount64 + 2000;
+        while (!Signals.GroupAlive(managed.Pid) && !process.HasExited && Environment.TickCount64 < deadline) Thread.Sleep(1);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -43,7 +43,8 @@ public sealed class PostgresServerResource(string name) : ProcessResource(name),
         if (!File.Exists(Path.Combine(data, "PG_VERSION")))
             await InitDbAsync(context, data, cancellationToken);
 
-        List<string> arguments = ["-D", data, "-p", Port.ToString(), "-k", sockets, "-c", "listen_addresses=127.0.0.1"];
+        // Every service's bounded pool (data/: 30 each) fits beside the AppHost's probes and an operator's psql.
+        List<string> arguments = ["-D", data, "-p", Port.ToString(), "-k", sockets, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=250"];
         if (_ephemeral)
             arguments.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
         return new ProcessSpec(Path.Combine(BinDirectory, "postgres"), arguments) { UserName = SystemUser, WorkingDirectory = root };

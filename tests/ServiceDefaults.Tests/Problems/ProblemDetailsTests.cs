@@ -21,6 +21,9 @@ public sealed class ProblemDetailsTests
             app.MapPost("/signups", (Signup signup) => TypedResults.Ok(signup));
             app.MapGet("/validate", () => ValidationErrors.For("email", "An email address is required."));
             app.MapGet("/boom", IResult () => throw new InvalidOperationException("secret internals"));
+            // What EF Core throws when the database refuses a connection: the provider's transient error, wrapped.
+            app.MapGet("/busy", IResult () => throw new InvalidOperationException("saving failed", new BusyDatabase()));
+            app.MapGet("/broken-db", IResult () => throw new BrokenDatabase());
         }, TestApp.WithKey(TestKeys.NewSigningKey()), environment: environment);
 
     private static async Task<JsonElement> ProblemFrom(HttpResponseMessage response)
@@ -69,6 +72,28 @@ public sealed class ProblemDetailsTests
         Assert.DoesNotContain("secret internals", problem.GetRawText());
         Assert.True(problem.TryGetProperty("traceId", out _));
     }
+
+    [Fact]
+    public async Task A_transient_database_failure_is_a_503_problem_with_retry_after_not_a_500()
+    {
+        await using var app = await StartAsync("Production");
+
+        using var busy = await app.GetTestClient().GetAsync("/busy", Cancel);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+        Assert.Equal("1", busy.Headers.RetryAfter?.ToString());
+        Assert.DoesNotContain("too many clients", (await ProblemFrom(busy)).GetRawText());
+
+        // A database error that retrying will not fix stays a server error.
+        using var broken = await app.GetTestClient().GetAsync("/broken-db", Cancel);
+        Assert.Equal(HttpStatusCode.InternalServerError, broken.StatusCode);
+    }
+
+    private sealed class BusyDatabase() : System.Data.Common.DbException("53300: sorry, too many clients already")
+    {
+        public override bool IsTransient => true;
+    }
+
+    private sealed class BrokenDatabase() : System.Data.Common.DbException("42P01: relation does not exist");
 
     [Fact]
     public async Task Unknown_path_is_a_404_problem()
