@@ -85,13 +85,8 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Options.StartupTimeout + TimeSpan.FromSeconds(5));
-        while (!resource.Status.IsRunningAndHealthy && !resource.Status.IsTerminal)
-        {
-            var changed = resource.Status.Changed;
-            if (resource.Status.IsRunningAndHealthy || resource.Status.IsTerminal) break;
-            try { await changed.WaitAsync(timeout.Token); }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { return; }
-        }
+        try { await WaitForHealthyOrFailedAsync(resource, timeout.Token); }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { }
     }
 
     private async Task RunAsync(Resource resource, CancellationToken stopping)
@@ -204,14 +199,8 @@ public sealed class DistributedApplication : IAsyncDisposable
     public async Task WaitForResourceHealthyAsync(string name, CancellationToken cancellationToken = default)
     {
         var resource = GetResource(name);
-        while (true)
-        {
-            var changed = resource.Status.Changed;
-            if (resource.Status.IsRunningAndHealthy) return;
-            if (resource.Status.IsTerminal)
-                throw new InvalidOperationException($"{resource} is {resource.Status.State}: {resource.Status.Reason}\n{string.Join('\n', resource.Status.Logs.Tail(20))}");
-            await changed.WaitAsync(cancellationToken);
-        }
+        if (!await WaitForHealthyOrFailedAsync(resource, cancellationToken))
+            throw new InvalidOperationException($"{resource} is {resource.Status.State}: {resource.Status.Reason}\n{string.Join('\n', resource.Status.Logs.Tail(20))}");
     }
 
     /// <summary>Waits until the named resource reaches <paramref name="state"/>.</summary>
