@@ -1,3 +1,4 @@
+using Platform.EndToEnd.Tests.Gateway;
 using Platform.AppHost.Hosting;
 using Platform.AppHost.Hosting.Processes;
 using Platform.AppHost.Hosting.Testing;
@@ -30,6 +31,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         Gateway = App.CreateHttpClient("gateway");
         Dashboard = new HttpClient { BaseAddress = App.DashboardUrl };
     }
+
+    /// <summary>A client of the gateway from a loopback address of its own (see <see cref="LoopbackCallers"/>).</summary>
+    public HttpClient CreatePublicClient() => LoopbackCallers.Create(Gateway.BaseAddress!);
+
+    private Task<string>? _staffToken;
+
+    /// <summary>One staff session for the whole run, so tests do not spend the per-IP login allowance.</summary>
+    public Task<string> StaffTokenAsync() => _staffToken ??= Gateway.StaffPasswordLoginAsync(this);
 
     public async ValueTask DisposeAsync()
     {

@@ -29,8 +29,11 @@ internal static class GatewayActors
         return JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
     }
 
-    public static Task<string> LoginAsStaffAsync(this PlatformFixture platform) =>
-        platform.Gateway.LoginAsync(StaffEmail, platform.StaffPassword());
+    public static Task<string> LoginAsStaffAsync(this PlatformFixture platform) => platform.StaffTokenAsync();
+
+    /// <summary>A fresh staff session (tests of sessions themselves); others share <see cref="PlatformFixture.StaffTokenAsync"/>.</summary>
+    public static Task<string> StaffPasswordLoginAsync(this HttpClient gateway, PlatformFixture platform) =>
+        gateway.LoginAsync(StaffEmail, platform.StaffPassword());
 
     public static async Task<JsonElement> SendAsync(this HttpClient gateway, HttpMethod method, string path, string token, object? body = null)
     {
