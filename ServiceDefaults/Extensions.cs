@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.ServiceDefaults.Clock;
 using Platform.ServiceDefaults.Discovery;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Identity;
@@ -16,7 +17,7 @@ public static class Extensions
 {
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddPlatformClock();
 
         builder.AddPlatformTelemetry();
         builder.AddDefaultHealthChecks();
@@ -49,6 +50,7 @@ public static class Extensions
 
         // Mapped in every environment: the AppHost polls these to decide when a service is ready.
         app.MapDefaultHealthEndpoints();
+        app.MapPlatformClock();
 
         return app;
     }

@@ -28,4 +28,18 @@ public sealed class HostingOptions
 
     /// <summary>Print progress and the summary table to the console.</summary>
     public bool ConsoleOutput { get; set; } = true;
+
+    /// <summary>
+    /// Extra settings for one project, by resource name, applied last (a test platform's short hold periods or a
+    /// moveable clock; a bench run's raised limits). Like Aspire's WithEnvironment, but from outside the app model.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> ProjectEnvironment { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Sets one project's setting (e.g. <c>("events", "Waitlist__HoldPeriod", "00:00:05")</c>).</summary>
+    public HostingOptions WithProjectEnvironment(string resource, string key, string value)
+    {
+        if (!ProjectEnvironment.TryGetValue(resource, out var settings)) ProjectEnvironment[resource] = settings = [];
+        settings[key] = value;
+        return this;
+    }
 }

@@ -24,7 +24,11 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         // With its dashboard (on a free port), as a developer runs it: projects export telemetry to it, and the
         // dead-letter tests use its API.
-        App = await DistributedApplicationTestingBuilder.CreateAsync<Program>(o => o.DashboardUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}"));
+        App = await DistributedApplicationTestingBuilder.CreateAsync<Program>(o =>
+        {
+            o.DashboardUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+            TestPlatformSettings.Apply(o);
+        });
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await App.StartAsync(timeout.Token);
         await App.WaitForResourceHealthyAsync("gateway", timeout.Token);

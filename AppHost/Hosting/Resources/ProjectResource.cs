@@ -68,6 +68,9 @@ public sealed class ProjectResource(string name, IProjectMetadata project) : Pro
             environment[$"services__{service.Name}__http__0"] = service.HttpEndpoint.ToString().TrimEnd('/');
         foreach (var (key, value) in Environment)
             environment[key] = value();
+        if (options.ProjectEnvironment.TryGetValue(Name, out var overrides))
+            foreach (var (key, value) in overrides)
+                environment[key] = value;
         return environment;
     }
 

@@ -7,7 +7,6 @@ internal static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOpenApi();
         builder.AddNpgsqlDbContext<AwardsDbContext>("awardsdb");
         // No consumers yet: the service publishes through its outbox; its issue adds what it listens to.

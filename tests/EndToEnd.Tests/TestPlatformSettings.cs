@@ -1,0 +1,17 @@
+using Platform.AppHost.Hosting;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// What the end-to-end platform runs with beyond the AppHost's own model: settings a test needs to see behaviour in
+/// seconds rather than days. One platform serves every test, so each feature's settings are listed here.
+/// </summary>
+internal static class TestPlatformSettings
+{
+    public static void Apply(HostingOptions options)
+    {
+        // Services whose background work follows the clock accept a moved clock (ServiceDefaults' adjustable clock).
+        foreach (var service in new[] { "events", "volunteers", "awards", "notifications" })
+            options.WithProjectEnvironment(service, "Clock__Adjustable", "true");
+    }
+}
