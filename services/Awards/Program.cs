@@ -1,7 +1,13 @@
-using Platform.Messaging;
+using Platform.Awards.Ceremonies;
 using Platform.Awards.Extensions;
-using Platform.Awards.Programmes;
 using Platform.Awards.Infrastructure;
+using Platform.Awards.Judging;
+using Platform.Awards.Nominating;
+using Platform.Awards.Programmes;
+using Platform.Awards.Results;
+using Platform.Awards.Screening;
+using Platform.Awards.Suggestions;
+using Platform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,7 +18,16 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();
-app.MapProgrammesApi();
+app.MapProgrammesApi();          // public: programmes, categories, rubrics; partners: figures; staff: create
+app.MapNominationApi();          // public: nominate
+app.MapManageNominationApi();    // public with a manage token: view, withdraw
+app.MapPublicResultsApi();       // public: winners once the embargo lifts
+app.MapCeremoniesApi();          // staff: the events read model
+app.MapScreeningApi();           // staff: nominees grouped, screening
+app.MapPanelsApi();              // staff: panels and progress
+app.MapJudgingApi();             // judges (staff or organisation users on a panel)
+app.MapResultsApi();             // staff: ranking, shortlist, winners, lifting the embargo
+app.MapSuggestionsApi();         // staff: volunteers' milestones
 app.MapDeadLetterEndpoints();
 
 await app.MigrateDatabaseAsync<AwardsDbContext>();

@@ -1,5 +1,10 @@
-using Platform.Messaging;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Platform.Awards.Ceremonies;
 using Platform.Awards.Infrastructure;
+using Platform.Awards.Results;
+using Platform.Awards.Suggestions;
+using Platform.Messaging;
 
 namespace Platform.Awards.Extensions;
 
@@ -8,9 +13,28 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenApi();
+        // Enums as their names ("Eligible", "MergedDuplicate"): readable in the API and stable if members are reordered.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddAuthorizationBuilder().AddAwardsPolicies();
         builder.AddNpgsqlDbContext<AwardsDbContext>("awardsdb");
-        // No consumers yet: the service publishes through its outbox; its issue adds what it listens to.
-        builder.AddMessaging<AwardsDbContext>(_ => { });
+        builder.AddMessaging<AwardsDbContext>(bus =>
+        {
+            // The ceremony read model, from the Events service's integration events.
+            bus.AddConsumer<RecordPublishedEvent>();
+            bus.AddConsumer<RecordChangedEvent>();
+            bus.AddConsumer<RecordCancelledEvent>();
+            // Volunteers' milestones as suggested nominees.
+            bus.AddConsumer<RecordMilestoneSuggestion>();
+        });
+
+        builder.Services.AddOptions<AwardsOptions>()
+            .BindConfiguration(AwardsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AwardsOptions>, AwardsOptionsValidator>();
+
+        builder.Services.AddScoped<WinnersAnnouncement>();
+        builder.Services.AddHostedService<EmbargoSweeper>();
         return builder;
     }
 }

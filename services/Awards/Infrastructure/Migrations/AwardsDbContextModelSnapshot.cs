@@ -22,12 +22,399 @@ namespace Platform.Awards.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Awards.Categories.AwardCategory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CitationWordLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("citation_word_limit");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("eligibility");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Rubric")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rubric");
+
+                    b.Property<DateTimeOffset?>("ShortlistConfirmedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shortlist_confirmed_at");
+
+                    b.Property<DateTimeOffset?>("WinnerConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("winner_confirmed_at");
+
+                    b.Property<Guid?>("WinnerNomineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("winner_nominee_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WinnerNomineeId");
+
+                    b.HasIndex("ProgrammeId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("award_category", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_category_word_limit", "citation_word_limit > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Platform.Awards.Ceremonies.CeremonyEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancelled");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("VenueName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("venue_name");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ceremony_event", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Awards.Judging.ConflictDeclaration", b =>
+                {
+                    b.Property<Guid>("NomineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declared_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("NomineeId", "Subject");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("conflict_declaration", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Awards.Judging.PanelJudge", b =>
+                {
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("CategoryId", "Subject");
+
+                    b.HasIndex("Subject");
+
+                    b.ToTable("panel_judge", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Awards.Judging.Scorecard", b =>
+                {
+                    b.Property<Guid>("NomineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<decimal>("WeightedScore")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("weighted_score");
+
+                    b.HasKey("NomineeId", "Subject");
+
+                    b.HasIndex("CategoryId");
+
+                    b.ToTable("scorecard", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Awards.Nominating.Nomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("citation");
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent");
+
+                    b.Property<DateTimeOffset>("ManageTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("manage_token_expires_at");
+
+                    b.Property<byte[]>("ManageTokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("manage_token_hash");
+
+                    b.Property<string>("NominatorEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("nominator_email");
+
+                    b.Property<string>("NominatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("nominator_name");
+
+                    b.Property<string>("NominatorRelationship")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("nominator_relationship");
+
+                    b.Property<string>("NomineeContact")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("nominee_contact");
+
+                    b.Property<string>("NomineeDistrict")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("nominee_district");
+
+                    b.Property<Guid>("NomineeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominee_id");
+
+                    b.Property<string>("NomineeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("nominee_name");
+
+                    b.Property<string>("NomineeOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("nominee_organisation");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTimeOffset?>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("screened_at");
+
+                    b.Property<string>("ScreeningReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("screening_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManageTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("NomineeId");
+
+                    b.HasIndex("CategoryId", "Status");
+
+                    b.ToTable("nomination", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Awards.Nominating.Nominee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("district");
+
+                    b.Property<bool>("IsFinalist")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_finalist");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(401)
+                        .HasColumnType("character varying(401)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("nominee", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Awards.Programmes.AwardsProgramme", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<bool>("BlindJudging")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blind_judging");
+
+                    b.Property<Guid>("CeremonyEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ceremony_event_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("JudgingCloses")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("judging_closes");
+
+                    b.Property<DateTimeOffset>("JudgingOpens")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("judging_opens");
 
                     b.Property<DateTimeOffset>("NominationsClose")
                         .HasColumnType("timestamp with time zone")
@@ -49,10 +436,83 @@ namespace Platform.Awards.Infrastructure.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AnnouncedAt")
+                        .HasFilter("announced_at IS NULL");
+
                     b.HasIndex("Year")
                         .IsUnique();
 
-                    b.ToTable("awards_programme", (string)null);
+                    b.ToTable("awards_programme", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_programme_windows", "nominations_open < nominations_close AND nominations_close <= judging_opens AND judging_opens < judging_closes");
+                        });
+                });
+
+            modelBuilder.Entity("Platform.Awards.Suggestions.VolunteerSuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("milestone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation_name");
+
+                    b.Property<DateTimeOffset>("ReachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reached_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.Property<string>("VolunteerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("volunteer_name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReachedAt");
+
+                    b.HasIndex("VolunteerId", "Milestone")
+                        .IsUnique();
+
+                    b.ToTable("volunteer_suggestion", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Messaging.InboxState", b =>
@@ -148,6 +608,70 @@ namespace Platform.Awards.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_message", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Awards.Categories.AwardCategory", b =>
+                {
+                    b.HasOne("Platform.Awards.Programmes.AwardsProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Awards.Nominating.Nominee", null)
+                        .WithMany()
+                        .HasForeignKey("WinnerNomineeId");
+                });
+
+            modelBuilder.Entity("Platform.Awards.Judging.ConflictDeclaration", b =>
+                {
+                    b.HasOne("Platform.Awards.Nominating.Nominee", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Awards.Judging.PanelJudge", b =>
+                {
+                    b.HasOne("Platform.Awards.Categories.AwardCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Awards.Judging.Scorecard", b =>
+                {
+                    b.HasOne("Platform.Awards.Nominating.Nominee", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Awards.Nominating.Nomination", b =>
+                {
+                    b.HasOne("Platform.Awards.Categories.AwardCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Awards.Nominating.Nominee", null)
+                        .WithMany()
+                        .HasForeignKey("NomineeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Awards.Nominating.Nominee", b =>
+                {
+                    b.HasOne("Platform.Awards.Categories.AwardCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Awards.Infrastructure;
+using Platform.Contracts.Awards;
+using Platform.Messaging;
+using Platform.ServiceDefaults.Problems;
+
+namespace Platform.Awards.Nominating;
+
+/// <summary>Public nominations: no account; duplicates of a nominee in a category join the same <see cref="Nominee"/>.</summary>
+public static class NominationApi
+{
+    public static IEndpointRouteBuilder MapNominationApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/awards/programmes/{programmeId:guid}/nominations").WithTags("Nominations")
+            .MapPost("/", NominateAsync)
+            .WithSummary("Nominate someone (public and partners, no account)")
+            .WithDescription("The nominator is sent an acknowledgement with a manage link to withdraw while nominations are open.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return routes;
+    }
+
+    private static async Task<Results<Created<NominationCreated>, ValidationProblem, ProblemHttpResult>> NominateAsync(
+        Guid programmeId, NominationRequest request, AwardsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time,
+        IOptions<AwardsOptions> options, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return errors.ToProblem();
+
+        var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, ct);
+        if (programme is null) return RuleProblem.NotFound($"Programme {programmeId}");
+        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CategoryId && c.ProgrammeId == programmeId, ct);
+        if (category is null) return ValidationErrors.For("categoryId", "The category is not one of this programme's.");
+        errors = request.ValidateFor(category);
+        if (errors.Any) return errors.ToProblem();
+
+        var now = time.GetUtcNow();
+        if (!programme.NominationsOpenAt(now))
+            return RuleProblem.Unprocessable("nomination-window",
+                $"Nominations are open from {programme.NominationsOpen:u} to {programme.NominationsClose:u}.");
+
+        var token = ManageToken.Create();
+        var key = NomineeKey.Of(request.Nominee!.Name!, Text.Trimmed(request.Nominee.Organisation));
+        // Two first nominations of the same person can race to create the nominee; the unique key lets one win and
+        // the retry joins it.
+        for (var attempt = 0; ; attempt++)
+        {
+            var nominee = await db.Nominees.FirstOrDefaultAsync(x => x.CategoryId == category.Id && x.Key == key, ct);
+            if (nominee is null)
+            {
+                nominee = new Nominee
+                {
+                    ProgrammeId = programmeId,
+                    CategoryId = category.Id,
+                    Key = key,
+                    Name = request.Nominee.Name!.Trim(),
+                    Organisation = Text.Trimmed(request.Nominee.Organisation),
+                    CreatedAt = now,
+                };
+                db.Nominees.Add(nominee);
+            }
+            // A later nominator may know what an earlier one did not.
+            nominee.District ??= Text.Trimmed(request.Nominee.District);
+            nominee.ContactEmail ??= Text.Trimmed(request.Nominee.ContactEmail);
+
+            var withdrawBefore = programme.NominationsClose;
+            var nomination = request.ToNomination(programmeId, nominee.Id, ManageToken.Hash(token),
+                programme.NominationsClose + options.Value.ManageLinkLifetimeAfterClose, now);
+            db.Nominations.Add(nomination);
+            outbox.Add(new NominationReceived(nomination.Id, programmeId, programme.Title, category.Name, nomination.NomineeName,
+                nomination.NominatorName, nomination.NominatorEmail, token, withdrawBefore) { OccurredAt = now });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Created($"/api/awards/nominations/{token}",
+                    new NominationCreated(nomination.ToReceipt(programme.Title, category.Name, withdrawBefore), token));
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt == 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

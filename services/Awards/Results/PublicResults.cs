@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Awards.Infrastructure;
+
+namespace Platform.Awards.Results;
+
+public sealed record WinnerView(Guid CategoryId, string CategoryName, Guid NomineeId, string NomineeName, string? NomineeOrganisation, string? District, string Citation);
+
+/// <summary>
+/// The public results page. Before the embargo lifts it says "not yet announced" and lists nothing — the same answer,
+/// built by the same query, whether or not winners have been confirmed.
+/// </summary>
+public sealed record ProgrammeResults(Guid ProgrammeId, int Year, string Title, bool Announced, DateTimeOffset? AnnouncedAt, IReadOnlyList<WinnerView> Winners);
+
+public static class PublicResults
+{
+    public static IEndpointRouteBuilder MapPublicResultsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/awards/programmes").WithTags("Results")
+            .MapGet("/{id:guid}/results", GetAsync)
+            .WithSummary("The winners, once the embargo has lifted at the ceremony")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<ProgrammeResults>, ProblemHttpResult>> GetAsync(Guid id, AwardsDbContext db, CancellationToken ct)
+    {
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { p.Id, p.Year, p.Title, p.AnnouncedAt }).FirstOrDefaultAsync(ct);
+        if (programme is null) return RuleProblem.NotFound($"Programme {id}");
+        // Always run: the embargo is a condition inside the query, not a branch around it, so an embargoed programme
+        // with winners costs the same round trip as one without.
+        var winners = await AnnouncedWinnersQuery(db, id).ToListAsync(ct);
+        return TypedResults.Ok(new ProgrammeResults(programme.Id, programme.Year, programme.Title, programme.AnnouncedAt is not null,
+            programme.AnnouncedAt, winners));
+    }
+
+    /// <summary>Winners visible to anyone: empty until the programme's AnnouncedAt is set.</summary>
+    public static IQueryable<WinnerView> AnnouncedWinnersQuery(AwardsDbContext db, Guid programmeId) =>
+        WinnersQuery(db, programmeId).Where(_ => db.Programmes.Any(p => p.Id == programmeId && p.AnnouncedAt != null));
+
+    /// <summary>Confirmed winners regardless of the embargo: staff and the announcement only.</summary>
+    public static IQueryable<WinnerView> WinnersQuery(AwardsDbContext db, Guid programmeId) =>
+        from c in db.Categories
+        where c.ProgrammeId == programmeId && c.WinnerNomineeId != null
+        join n in db.Nominees on c.WinnerNomineeId equals n.Id
+        orderby c.Name
+        select new WinnerView(c.Id, c.Name, n.Id, n.Name, n.Organisation, n.District,
+            // The citation shown is the first eligible one; every citation was read by the judges.
+            db.Nominations.Where(x => x.NomineeId == n.Id && x.Status == Nominating.NominationStatus.Eligible)
+                .OrderBy(x => x.SubmittedAt).Select(x => x.Citation).First());
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Awards.Infrastructure;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Awards.Suggestions;
+
+public sealed record SuggestionView(
+    Guid Id, Guid VolunteerId, string VolunteerName, Guid OrganisationId, string OrganisationName, string Milestone, string Description,
+    DateTimeOffset ReachedAt, string? District, string? Category);
+
+/// <summary>Staff: volunteers' milestones as possible nominees.</summary>
+public static class SuggestionsApi
+{
+    public static IEndpointRouteBuilder MapSuggestionsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/awards/suggestions").WithTags("Suggestions").RequireAuthorization(PlatformPolicies.Staff).ProducesAuthorizationFailures()
+            .MapGet("/", async Task<Ok<List<SuggestionView>>> (DateTimeOffset? since, AwardsDbContext db, CancellationToken ct) =>
+            {
+                var query = db.Suggestions.AsNoTracking();
+                if (since is { } s) query = query.Where(x => x.ReachedAt >= s);
+                return TypedResults.Ok(await query.OrderByDescending(x => x.ReachedAt).Take(500)
+                    .Select(x => new SuggestionView(x.Id, x.VolunteerId, x.VolunteerName, x.OrganisationId, x.OrganisationName, x.Milestone,
+                        x.Description, x.ReachedAt, x.District, x.Category)).ToListAsync(ct));
+            }).WithSummary("Volunteers' milestones, newest first: possible nominees, never nominations");
+        return routes;
+    }
+}
