@@ -1,0 +1,19 @@
+using Platform.Contracts;
+
+namespace Platform.Notifications.IntegrationEvents.EventHandling.Awards;
+
+/// <summary>
+/// Notifications' own message: one person still to be told a nominee is a finalist. A shortlist names several
+/// finalists with several nominators each; one message per address lets each email commit on its own.
+/// </summary>
+/// <param name="SourceEventId">The FinalistsConfirmed this came from: the delivery key.</param>
+public sealed record FinalistEmailDue(
+    Guid SourceEventId,
+    string RecipientName,
+    string RecipientEmail,
+    bool IsNominee,
+    string NomineeName,
+    string CategoryName,
+    string ProgrammeName,
+    DateTimeOffset? CeremonyAt,
+    string? CeremonyVenue) : IntegrationEvent;
