@@ -60,14 +60,24 @@ public sealed class AwardsFactory(string connectionString, bool runBackgroundSer
 
     public HttpClient CreateStaffClient() => CreateClientAs(PlatformClaims.Roles.Staff, "staff-1");
 
-    /// <summary>A client acting as the gateway does for a user (staff or organisation) or a partner key.</summary>
+    /// <summary>
+    /// A client acting as the gateway does for a user (staff or organisation) or a partner key. The token is minted
+    /// per request from the test clock, as the gateway mints short-lived ones, so a client outlives clock moves.
+    /// </summary>
     public HttpClient CreateClientAs(string role, string subject, params string[] scopes)
     {
-        var client = CreateClient();
         var issuer = new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = _signingKey }), Time);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            issuer.Issue(new InternalIdentity(subject, role, role == PlatformClaims.Roles.Staff ? null : Guid.CreateVersion7(), scopes)));
-        return client;
+        var identity = new InternalIdentity(subject, role, role == PlatformClaims.Roles.Staff ? null : Guid.CreateVersion7(), scopes);
+        return CreateDefaultClient(new InternalTokenHandler(() => issuer.Issue(identity)));
+    }
+
+    private sealed class InternalTokenHandler(Func<string> token) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token());
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<AwardsDbContext, Task<T>> query)
