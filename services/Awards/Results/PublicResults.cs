@@ -37,12 +37,14 @@ public static class PublicResults
 
     /// <summary>Winners visible to anyone: empty until the programme's AnnouncedAt is set.</summary>
     public static IQueryable<WinnerView> AnnouncedWinnersQuery(AwardsDbContext db, Guid programmeId) =>
-        WinnersQuery(db, programmeId).Where(_ => db.Programmes.Any(p => p.Id == programmeId && p.AnnouncedAt != null));
+        WinnersQuery(db, programmeId, announcedOnly: true);
 
-    /// <summary>Confirmed winners regardless of the embargo: staff and the announcement only.</summary>
-    public static IQueryable<WinnerView> WinnersQuery(AwardsDbContext db, Guid programmeId) =>
+    /// <summary>Confirmed winners; regardless of the embargo unless <paramref name="announcedOnly"/> (staff and the announcement only).</summary>
+    public static IQueryable<WinnerView> WinnersQuery(AwardsDbContext db, Guid programmeId, Guid? categoryId = null, bool announcedOnly = false) =>
         from c in db.Categories
         where c.ProgrammeId == programmeId && c.WinnerNomineeId != null
+            && (categoryId == null || c.Id == categoryId)
+            && (!announcedOnly || db.Programmes.Any(p => p.Id == programmeId && p.AnnouncedAt != null))
         join n in db.Nominees on c.WinnerNomineeId equals n.Id
         orderby c.Name
         select new WinnerView(c.Id, c.Name, n.Id, n.Name, n.Organisation, n.District,

@@ -94,7 +94,7 @@ public static class ResultsApi
         category.WinnerNomineeId = request.NomineeId;
         category.WinnerConfirmedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await PublicResults.WinnersQuery(db, category.ProgrammeId).FirstAsync(w => w.CategoryId == categoryId, ct));
+        return TypedResults.Ok(await PublicResults.WinnersQuery(db, category.ProgrammeId, categoryId).FirstAsync(ct));
     }
 
     private static async Task<Results<Ok<EmbargoedResults>, ProblemHttpResult>> WinnersAsync(Guid programmeId, AwardsDbContext db, CancellationToken ct)
