@@ -115,6 +115,18 @@ public sealed class AwardsFactory(string connectionString, bool runBackgroundSer
         }
     }
 
+    /// <summary>Publishes as another service would, and waits until a consumer has taken the message (applied or ignored).</summary>
+    public async Task DeliverAndWaitAsync<T>(T message) where T : Contracts.IntegrationEvent
+    {
+        await Harness.Bus.Publish(message);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Harness.Consumed.Select<T>().Any(m => m.Context.Message.EventId == message.EventId))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The {typeof(T).Name} was not consumed.");
+            await Task.Delay(50);
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

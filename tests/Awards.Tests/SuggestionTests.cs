@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Platform.Awards.Suggestions;
+using Platform.Contracts.Volunteers;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Awards.Tests;
+
+/// <summary>Volunteers' milestones reach staff as possible nominees, never as nominations.</summary>
+public sealed class SuggestionTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task A_milestone_is_a_suggestion_for_staff_once_and_never_a_nomination()
+    {
+        await using var f = await AwardsFactory.StartAsync(postgres);
+        var volunteer = Guid.CreateVersion7();
+        var reached = new MilestoneReached(volunteer, Guid.CreateVersion7(), "Northside Street Watch", "Val Volunteer", "500 hours",
+            "Five hundred hours of street patrols.", f.Time.GetUtcNow(), "Northside", "Volunteer of the Year");
+
+        await f.DeliverAsync(reached, db => db.Suggestions.AnyAsync(s => s.VolunteerId == volunteer));
+        // The same milestone again (a replay: a new message id, so the inbox would not catch it).
+        var again = reached with { EventId = Guid.CreateVersion7() };
+        await f.DeliverAndWaitAsync(again);
+
+        var suggestions = await f.CreateStaffClient().GetFromJsonAsync<List<SuggestionView>>("/api/awards/suggestions", Json.Options);
+        var suggestion = Assert.Single(suggestions!);
+        Assert.Equal(("Val Volunteer", "500 hours", "Northside"), (suggestion.VolunteerName, suggestion.Milestone, suggestion.District));
+        Assert.Equal(0, await f.WithDbAsync(db => db.Nominations.CountAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await f.CreateClientAs(PlatformClaims.Roles.Partner, "apikey:1", "awards:read").GetAsync("/api/awards/suggestions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await f.CreateClient().GetAsync("/api/awards/suggestions")).StatusCode);
+    }
+}
