@@ -13,5 +13,7 @@ internal static class TestPlatformSettings
         // Services whose background work follows the clock accept a moved clock (ServiceDefaults' adjustable clock).
         foreach (var service in new[] { "events", "volunteers", "awards", "notifications" })
             options.WithProjectEnvironment(service, "Clock__Adjustable", "true");
+        // Awards: the embargo sweeper also wakes when the clock moves; a short interval covers a move made mid-pass.
+        options.WithProjectEnvironment("awards", "Awards__EmbargoSweepInterval", "00:00:02");
     }
 }
