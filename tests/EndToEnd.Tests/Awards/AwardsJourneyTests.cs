@@ -104,7 +104,7 @@ public sealed class AwardsJourneyTests(PlatformFixture platform)
         Assert.Equal(
             [(1, true, sam, 4.25m, 2), (1, true, zed, 4.25m, 3), (3, false, kit, 4.1667m, 3)],
             ranking.EnumerateArray().Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("tied").GetBoolean(), r.GetProperty("nomineeId").GetGuid(),
-                r.GetProperty("meanScore").GetDecimal(), r.GetProperty("judgesCounted").GetInt32()))));
+                r.GetProperty("meanScore").GetDecimal(), r.GetProperty("judgesCounted").GetInt32())));
         var progress = await Gateway.SendAsync(HttpMethod.Get, $"/api/awards/categories/{categoryId}/progress", staff);
         Assert.All(progress.EnumerateArray(), j => Assert.Equal(0, j.GetProperty("pending").GetInt32()));
 
