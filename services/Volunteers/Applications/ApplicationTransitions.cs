@@ -69,8 +69,9 @@ public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationE
 
         application.Stage = to.Value;
         application.UpdatedAt = now;
+        // Added through the set, not the collection: the key is already set, so found through a navigation EF would take it
+        // for an existing row. Fix-up puts it in the tracked application's History.
         db.StageChanges.Add(change);
-        application.History.Add(change);
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == application.OrganisationId, ct);
         outbox.Add(ApplicationMessages.StatusChanged(application, role, organisation, change, volunteer?.Id, volunteerToken));
         try
