@@ -40,6 +40,9 @@ public static class InternalTokenAuthentication
     private static void ConfigureJwtBearer(JwtBearerOptions jwt, IOptions<InternalTokenOptions> tokenOptions, TimeProvider time)
     {
         var settings = tokenOptions.Value;
+        // A token's lifetime is real time: the gateway mints it on its own clock. A test platform's moved (adjustable)
+        // clock is business time; judging tokens by it would refuse every token once a test moves it past their expiry.
+        var tokenClock = time is Clock.AdjustableClock ? TimeProvider.System : time;
 
         // Keep "sub", "role", "org_id" as written instead of mapping them to long XML-namespace claim types.
         jwt.MapInboundClaims = false;
@@ -59,7 +62,7 @@ public static class InternalTokenAuthentication
             // IdentityModel reads the wall clock; going through TimeProvider lets tests expire a token.
             LifetimeValidator = (notBefore, expires, _, parameters) =>
             {
-                var now = time.GetUtcNow().UtcDateTime;
+                var now = tokenClock.GetUtcNow().UtcDateTime;
                 return expires is { } exp
                        && now < exp.ToUniversalTime() + parameters.ClockSkew
                        && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - parameters.ClockSkew);
