@@ -37,6 +37,12 @@ public sealed class PipelineTests(PostgresServer postgres) : IAsyncLifetime
         var managed = await _factory.CreateClient().GetFromJsonAsync<ManagedApplicationView>($"/api/volunteers/applications/{created.ManageToken}", Json.Options);
         Assert.Equal(ApplicationStage.Applied, managed!.Stage);
         Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClient().GetAsync($"/api/volunteers/applications/{new string('A', 43)}")).StatusCode);
+
+        var twice = await _factory.CreateClient().PostAsJsonAsync($"/api/volunteers/roles/{role.Id}/applications",
+            World.Applicant(8) with { Email = received.Email.ToUpperInvariant() }, Json.Options);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("already-applied", (await twice.ReadAsync<ProblemDetails>()).Extensions["rule"]?.ToString());
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Applications.CountAsync()));
     }
 
     [Fact]

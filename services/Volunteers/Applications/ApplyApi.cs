@@ -59,6 +59,11 @@ public static class ApplyApi
         if (ApplicationRequest.YoungestIn(request.AgeBand!.Value) < role.MinimumAge)
             return RuleProblem.Unprocessable("minimum-age", $"Volunteers for this role must be at least {role.MinimumAge}.");
 
+        var email = request.Email!.Trim().ToLower();
+        if (await db.Applications.AnyAsync(a => a.RoleId == roleId && a.Email.ToLower() == email
+                && a.Stage != ApplicationStage.Declined && a.Stage != ApplicationStage.Withdrawn, ct))
+            return RuleProblem.Conflict("already-applied", "There is already an application for this role from this email address; its manage link was emailed.");
+
         var token = LinkToken.Create();
         var application = request.ToApplication(role, LinkToken.Hash(token), now + options.Value.ManageLinkLifetime, options.Value.Districts, now);
         var applied = new StageChange

@@ -100,4 +100,29 @@ public sealed class VolunteeringJourneyTests(PlatformFixture platform)
         Assert.Equal(reengagedAt, again.GetProperty("reengagedAt").GetDateTimeOffset());
         Assert.Single(mailbox.Messages(), m => m.IsTo(email) && IsReengagement(m));
     }
+
+    [Fact]
+    public async Task A_background_check_about_to_lapse_is_emailed_to_the_volunteer_and_the_organisation()
+    {
+        var (organisation, orgToken) = await platform.RegisteredOrganisationAsync();
+        await platform.ApproveAsync(organisation);
+        var contact = (await platform.Gateway.SendAsync(HttpMethod.Get, "/api/volunteers/organisation/profile", orgToken)).GetProperty("contactEmail").GetString()!;
+        var role = await platform.OpenRoleAsync(orgToken);
+        var email = Addresses.Unique("Checked");
+        var (application, _) = await platform.ApplyAsync(role, email);
+        var volunteerToken = await platform.WalkToActiveAsync(orgToken, application, email);
+        using var publicClient = platform.CreatePublicClient();
+        var me = await publicClient.GetFromJsonAsync<JsonElement>($"/api/volunteers/volunteering/{volunteerToken}", Cancel);
+        var startedOn = DateOnly.Parse(me.GetProperty("startedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+        await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/volunteers/organisation/volunteers/{me.GetProperty("id").GetGuid()}/credentials", orgToken,
+            new { kind = "BackgroundCheck", title = "Enhanced DBS check", issuedOn = startedOn.AddYears(-3), expiresOn = startedOn.AddDays(20) });
+        // A moved clock (by a minute) wakes the sweep at once instead of after its interval.
+        await platform.AdvanceClockAsync("volunteers", TimeSpan.FromMinutes(1));
+
+        var mailbox = platform.App.GetMailbox("mail");
+        static bool IsReminder(Platform.AppHost.Hosting.Resources.ReceivedMessage m) => VolunteersActors.Decoded(m).Contains("Enhanced DBS check");
+        await mailbox.WaitForAsync(m => m.IsTo(email) && IsReminder(m), VolunteersActors.MailTimeout);
+        await mailbox.WaitForAsync(m => m.IsTo(contact) && IsReminder(m), VolunteersActors.MailTimeout);
+    }
 }
