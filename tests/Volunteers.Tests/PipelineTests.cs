@@ -142,4 +142,22 @@ public sealed class PipelineTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/volunteers/roles/{Guid.NewGuid()}/applications", World.Applicant(1), Json.Options)).StatusCode);
         Assert.Equal(0, await _factory.WithDbAsync(db => db.Applications.CountAsync()));
     }
+
+    [Fact]
+    public async Task Two_acceptances_racing_for_the_last_place_give_one_volunteer()
+    {
+        var org = await _world.OrganisationAsync();
+        var role = await _world.OpenRoleAsync(org, World.Role(places: 1));
+        var applications = new[] { await _world.ApplyAsync(role.Id, World.Applicant(1)), await _world.ApplyAsync(role.Id, World.Applicant(2)) };
+        foreach (var a in applications)
+            foreach (var stage in World.ToActive[..^1]) await _world.MoveAsync(org, a.Id, stage);
+
+        var responses = await Task.WhenAll(applications.Select(a => org.Client.PostAsJsonAsync(
+            $"/api/volunteers/organisation/applications/{a.Id}/stage", new StageChangeRequest(ApplicationStage.Active, null), Json.Options)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Volunteers.CountAsync()));
+        Assert.Equal((1, RoleStatus.Filled), await _factory.WithDbAsync(db => db.Roles.Where(r => r.Id == role.Id).Select(r => new ValueTuple<int, RoleStatus>(r.PlacesFilled, r.Status)).FirstAsync()));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Applications.CountAsync(a => a.Stage == ApplicationStage.Active)));
+    }
 }
