@@ -4,6 +4,7 @@ using Platform.Volunteers.Credentials;
 using Platform.Volunteers.Extensions;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
+using Platform.Volunteers.Oversight;
 using Platform.Volunteers.Retention;
 using Platform.Volunteers.Roles;
 using Platform.Volunteers.Volunteering;
@@ -26,6 +27,7 @@ app.MapPipelineApi();                // organisation: its recruitment pipeline
 app.MapOrganisationVolunteersApi();  // organisation: its volunteers, hours, status, at-risk list
 app.MapCredentialsApi();             // organisation: background checks and qualifications
 app.MapRetentionApi();               // staff and organisation: retention figures
+app.MapOversightApi();               // staff: overview and at-risk volunteers across every organisation
 app.MapDeadLetterEndpoints();
 
 await app.MigrateDatabaseAsync<VolunteersDbContext>();

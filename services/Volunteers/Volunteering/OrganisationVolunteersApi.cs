@@ -112,21 +112,12 @@ public static class OrganisationVolunteersApi
     private static async Task<Results<Ok<VolunteerView>, ValidationProblem, ProblemHttpResult>> LeaveAsync(
         Guid id, LeaveRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
-        errors.AddIf(request.Reason is null, "reason", $"An exit 'reason' is required: {string.Join(", ", Enum.GetNames<ExitReason>())}.");
-        Text.Optional(errors, "exitSurvey", request.ExitSurvey, Limits.LongText);
+        var errors = request.Validate();
         if (errors.Any) return errors.ToProblem();
         var org = user.OrganisationId();
         var v = await db.Volunteers.FirstOrDefaultAsync(x => x.Id == id && x.OrganisationId == org, ct);
         if (v is null) return RuleProblem.NotFound($"Volunteer {id}");
-        if (v.Status == VolunteerStatus.Left) return RuleProblem.Conflict("volunteer-left", "The volunteer has already left.");
-        v.Status = VolunteerStatus.Left;
-        v.LeftAt = time.GetUtcNow();
-        v.ExitReason = request.Reason;
-        v.ExitSurvey = Text.TrimOrNull(request.ExitSurvey);
-        v.ReturnsOn = null;
-        v.AtRiskSince = null;
-        v.AtRiskReasons = [];
+        if (!request.ApplyTo(v, time.GetUtcNow())) return RuleProblem.Conflict("volunteer-left", "The volunteer has already left.");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await db.ViewAsync(v, ct));
     }

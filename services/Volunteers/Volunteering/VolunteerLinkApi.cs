@@ -23,6 +23,8 @@ public static class VolunteerLinkApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/check-ins", CheckInAsync).WithSummary("Answer the satisfaction check-in (1 to 5, with a comment)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/leave", LeaveAsync).WithSummary("Tell the organisation you are leaving, with the reason and an optional exit survey")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/matches", MatchesAsync).WithSummary("Other open roles that fit the volunteer, best first").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
@@ -60,6 +62,18 @@ public static class VolunteerLinkApi
         v.RecordActivity(now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/volunteers/volunteering/{token}", request);
+    }
+
+    private static async Task<Results<Ok<VolunteerView>, ValidationProblem, ProblemHttpResult>> LeaveAsync(
+        string token, LeaveRequest request, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return errors.ToProblem();
+        var v = await FindAsync(db, token, ct);
+        if (v is null) return RuleProblem.NotFound("The volunteer");
+        if (!request.ApplyTo(v, time.GetUtcNow())) return RuleProblem.Conflict("volunteer-left", "You have already left this organisation.");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await db.ViewAsync(v, ct));
     }
 
     private static async Task<Results<Ok<List<RoleMatch>>, ProblemHttpResult>> MatchesAsync(
