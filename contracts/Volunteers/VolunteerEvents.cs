@@ -46,3 +46,17 @@ public sealed record CheckExpiring(
     string Kind,
     string Title,
     DateOnly ExpiresOn) : IntegrationEvent;
+
+/// <summary>
+/// A periodic check-in is due: a short satisfaction question the volunteer answers through a single-purpose link
+/// (<see cref="CheckInToken"/>, valid until <see cref="ExpiresAt"/>; Volunteers keeps only its hash).
+/// </summary>
+public sealed record CheckInDue(
+    Guid VolunteerId,
+    Guid OrganisationId,
+    string OrganisationName,
+    string RoleTitle,
+    string Name,
+    string Email,
+    string CheckInToken,
+    DateTimeOffset ExpiresAt) : IntegrationEvent;

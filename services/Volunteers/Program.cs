@@ -20,7 +20,8 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapRoleSearchApi();              // public: search open roles (staff: every role)
 app.MapApplyApi();                   // public: apply; manage link: follow, withdraw, matching roles
-app.MapVolunteerLinkApi();           // volunteer's link: log hours, check in, matching roles
+app.MapVolunteerLinkApi();           // volunteer's link: log hours, check in, leave, matching roles
+app.MapCheckInApi();                 // periodic check-in link: answer the satisfaction question
 app.MapOrganisationsApi();           // organisation: its profile; staff: approve organisations
 app.MapOrganisationRolesApi();       // organisation: its roles
 app.MapPipelineApi();                // organisation: its recruitment pipeline

@@ -71,11 +71,11 @@ public sealed class TimeDrivenTests(PostgresServer postgres) : IAsyncLifetime
     {
         var (org, _, volunteer, token) = await _world.VolunteerAsync();
         var client = _factory.CreateClient();
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/check-ins", new CheckInRequest(5, "Love it"), Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/check-ins", new Retention.CheckInRequest(5, "Love it"), Json.Options)).StatusCode);
         _factory.Time.Advance(TimeSpan.FromDays(10));
         Assert.Equal(0, (await _factory.SweepAsync()).AtRisk);
-        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/check-ins", new CheckInRequest(3, "<b>Less fun</b>"), Json.Options)).StatusCode);
-        var bad = await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/check-ins", new CheckInRequest(6, null), Json.Options);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/check-ins", new Retention.CheckInRequest(3, "<b>Less fun</b>"), Json.Options)).StatusCode);
+        var bad = await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/check-ins", new Retention.CheckInRequest(6, null), Json.Options);
         Assert.Equal(["score"], (await bad.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys);
 
         Assert.Equal(1, (await _factory.SweepAsync()).AtRisk);
@@ -145,5 +145,39 @@ public sealed class TimeDrivenTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(1, (await _factory.SweepAsync()).Milestones);
         var kinds = await _factory.WithDbAsync(db => db.Milestones.Where(m => m.VolunteerId == volunteer.Id).Select(m => m.Kind).ToListAsync());
         Assert.Equal([Retention.MilestoneKind.Months6, Retention.MilestoneKind.Year1], kinds.Order());
+    }
+
+    [Fact]
+    public async Task A_check_in_is_asked_each_interval_through_a_single_use_link()
+    {
+        var (org, _, volunteer, _) = await _world.VolunteerAsync();
+        _factory.Time.Advance(TimeSpan.FromDays(89));
+        Assert.Equal(0, (await _factory.SweepAsync()).CheckIns);
+        _factory.Time.Advance(TimeSpan.FromDays(2));
+        var passes = await Task.WhenAll(_factory.SweepAsync(), _factory.SweepAsync());
+        Assert.Equal(1, passes.Sum(p => p.CheckIns));
+        Assert.Equal(0, (await _factory.SweepAsync()).CheckIns);
+
+        var due = await _factory.PublishedAsync<CheckInDue>(e => e.VolunteerId == volunteer.Id);
+        var client = _factory.CreateClient();
+        var question = await client.GetFromJsonAsync<Retention.CheckInQuestion>($"/api/volunteers/check-ins/{due.CheckInToken}", Json.Options);
+        Assert.False(question!.Answered);
+        var invalid = await client.PostAsJsonAsync($"/api/volunteers/check-ins/{due.CheckInToken}", new Retention.CheckInRequest(0, null), Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var answered = await client.PostAsJsonAsync($"/api/volunteers/check-ins/{due.CheckInToken}", new Retention.CheckInRequest(2, "Too few sessions"), Json.Options);
+        Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
+        var again = await client.PostAsJsonAsync($"/api/volunteers/check-ins/{due.CheckInToken}", new Retention.CheckInRequest(5, null), Json.Options);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal([2], await _factory.WithDbAsync(db => db.CheckIns.Where(c => c.VolunteerId == volunteer.Id).Select(c => c.Score).ToListAsync()));
+
+        // The low score is a reason to reach out; the answer itself was activity, so lapse is not.
+        await _factory.SweepAsync();
+        var view = await org.Client.GetFromJsonAsync<VolunteerView>($"/api/volunteers/organisation/volunteers/{volunteer.Id}", Json.Options);
+        Assert.Equal(["Satisfaction 2/5 at the last check-in."], view!.AtRiskReasons);
+
+        _factory.Time.Advance(TimeSpan.FromDays(31));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/volunteers/check-ins/{due.CheckInToken}")).StatusCode);
+        _factory.Time.Advance(TimeSpan.FromDays(60));
+        Assert.Equal(1, (await _factory.SweepAsync()).CheckIns);
     }
 }

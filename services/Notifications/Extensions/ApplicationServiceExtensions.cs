@@ -52,6 +52,7 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<SendMilestoneThanks>();
             bus.AddConsumer<SendReengagement>();
             bus.AddConsumer<SendCheckExpiryReminder>();
+            bus.AddConsumer<SendCheckInInvitation>();
         });
 
         return builder;

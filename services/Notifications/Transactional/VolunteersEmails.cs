@@ -18,12 +18,22 @@ public sealed class VolunteersEmails(EmailTemplates templates, IOptions<Notifica
     public const string MilestoneKind = "volunteer-milestone";
     public const string ReengagementKind = "volunteer-reengagement";
     public const string CheckExpiringKind = "volunteer-check-expiring";
+    public const string CheckInKind = "volunteer-check-in";
 
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
     public Uri ManageLink(string token) => new(options.Value.PublicBaseUrl, $"api/volunteers/applications/{Uri.EscapeDataString(token)}");
 
     public Uri VolunteerLink(string token) => new(options.Value.PublicBaseUrl, $"api/volunteers/volunteering/{Uri.EscapeDataString(token)}");
+
+    public Uri CheckInLink(string token) => new(options.Value.PublicBaseUrl, $"api/volunteers/check-ins/{Uri.EscapeDataString(token)}");
+
+    public RenderedEmail CheckIn(CheckInDue e) =>
+        templates.Render(CheckInKind, new
+        {
+            e.Name, e.OrganisationName, e.RoleTitle, CheckInLink = CheckInLink(e.CheckInToken).AbsoluteUri,
+            ExpiresOn = e.ExpiresAt.UtcDateTime.ToString("d MMMM yyyy", British),
+        });
 
     public RenderedEmail ApplicationReceived(ApplicationReceived e) =>
         templates.Render(ApplicationReceivedKind, new { e.Name, e.RoleTitle, e.OrganisationName, ManageLink = ManageLink(e.ManageToken).AbsoluteUri });

@@ -36,6 +36,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<ExpiryReminders>();
         builder.Services.AddScoped<TenureMilestones>();
         builder.Services.AddScoped<LapseDetection>();
+        builder.Services.AddScoped<CheckInInvitations>();
         builder.Services.AddScoped<VolunteeringSweep>();
         builder.Services.AddHostedService<VolunteeringScheduler>();
         return builder;

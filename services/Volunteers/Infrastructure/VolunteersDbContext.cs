@@ -22,6 +22,7 @@ public sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> op
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<CheckInInvitation> CheckInInvitations => Set<CheckInInvitation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -142,6 +143,14 @@ public sealed class VolunteersDbContext(DbContextOptions<VolunteersDbContext> op
             e.ToTable("check_in", t => t.HasCheckConstraint("ck_check_in_score", "score BETWEEN 1 AND 5"));
             e.Property(x => x.Comment).HasMaxLength(Limits.LongText);
             e.HasIndex(x => new { x.VolunteerId, x.At });
+            e.HasOne<Volunteer>().WithMany().HasForeignKey(x => x.VolunteerId);
+        });
+
+        modelBuilder.Entity<CheckInInvitation>(e =>
+        {
+            e.ToTable("check_in_invitation");
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.VolunteerId, x.SentAt });
             e.HasOne<Volunteer>().WithMany().HasForeignKey(x => x.VolunteerId);
         });
 

@@ -25,6 +25,12 @@ public sealed class VolunteersOptions
     /// <summary>How long before a background check or qualification lapses the volunteer and organisation are told.</summary>
     public TimeSpan ExpiryReminderBefore { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How often each active volunteer is asked the check-in question (the first after this long of service).</summary>
+    public TimeSpan CheckInInterval { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How long a check-in link works.</summary>
+    public TimeSpan CheckInLinkLifetime { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often the time-driven work (closing dates, expiry, lapse, tenure milestones) runs.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -40,6 +46,8 @@ public sealed class VolunteersOptions
         if (ReengagementCoolOff <= TimeSpan.Zero) yield return "Volunteers:ReengagementCoolOff must be positive.";
         if (LowSatisfactionScore is < 1 or > 4) yield return "Volunteers:LowSatisfactionScore must be 1 to 4.";
         if (ExpiryReminderBefore <= TimeSpan.Zero) yield return "Volunteers:ExpiryReminderBefore must be positive.";
+        if (CheckInInterval <= TimeSpan.Zero) yield return "Volunteers:CheckInInterval must be positive.";
+        if (CheckInLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:CheckInLinkLifetime must be positive.";
         if (SweepInterval <= TimeSpan.Zero) yield return "Volunteers:SweepInterval must be positive.";
         if (ManageLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:ManageLinkLifetime must be positive.";
     }

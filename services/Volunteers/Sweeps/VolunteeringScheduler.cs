@@ -22,7 +22,7 @@ public sealed partial class VolunteeringScheduler(
                 await using var scope = scopes.CreateAsyncScope();
                 var sweep = scope.ServiceProvider.GetRequiredService<VolunteeringSweep>();
                 var result = await sweep.RunOnceAsync(stoppingToken);
-                if (result.Any) LogSwept(logger, result.RolesClosed, result.ExpiryReminders, result.AtRisk, result.Milestones);
+                if (result.Any) LogSwept(logger, result.RolesClosed, result.ExpiryReminders, result.AtRisk, result.Milestones, result.CheckIns);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -33,20 +33,20 @@ public sealed partial class VolunteeringScheduler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: {Roles} roles closed, {Reminders} expiry reminders, {AtRisk} re-engagements, {Milestones} milestones")]
-    private static partial void LogSwept(ILogger logger, int roles, int reminders, int atRisk, int milestones);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: {Roles} roles closed, {Reminders} expiry reminders, {AtRisk} re-engagements, {Milestones} milestones, {CheckIns} check-ins asked")]
+    private static partial void LogSwept(ILogger logger, int roles, int reminders, int atRisk, int milestones, int checkIns);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Volunteering sweep failed; retrying next pass")]
     private static partial void LogFailed(ILogger logger, Exception e);
 }
 
-public sealed record SweepResult(int RolesClosed, int ExpiryReminders, int AtRisk, int Milestones)
+public sealed record SweepResult(int RolesClosed, int ExpiryReminders, int AtRisk, int Milestones, int CheckIns)
 {
-    public bool Any => RolesClosed + ExpiryReminders + AtRisk + Milestones > 0;
+    public bool Any => RolesClosed + ExpiryReminders + AtRisk + Milestones + CheckIns > 0;
 }
 
 /// <summary>One pass of every time-driven part; tests call it directly instead of waiting for the scheduler.</summary>
-public sealed class VolunteeringSweep(ClosingDates closing, ExpiryReminders expiry, TenureMilestones tenure, LapseDetection lapse)
+public sealed class VolunteeringSweep(ClosingDates closing, ExpiryReminders expiry, TenureMilestones tenure, LapseDetection lapse, CheckInInvitations checkIns)
 {
     public async Task<SweepResult> RunOnceAsync(CancellationToken ct)
     {
@@ -54,6 +54,7 @@ public sealed class VolunteeringSweep(ClosingDates closing, ExpiryReminders expi
         var reminders = await expiry.RunOnceAsync(ct);
         var milestones = await tenure.RunOnceAsync(ct);
         var atRisk = await lapse.RunOnceAsync(ct);
-        return new SweepResult(closed, reminders, atRisk, milestones);
+        var asked = await checkIns.RunOnceAsync(ct);
+        return new SweepResult(closed, reminders, atRisk, milestones, asked);
     }
 }

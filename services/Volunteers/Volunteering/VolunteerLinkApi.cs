@@ -8,8 +8,6 @@ using Platform.Volunteers.Retention;
 
 namespace Platform.Volunteers.Volunteering;
 
-public sealed record CheckInRequest(int? Score, string? Comment);
-
 /// <summary>What a volunteer does through their own link (sent when they became Active): log hours, check in, find other roles.</summary>
 public static class VolunteerLinkApi
 {
@@ -47,21 +45,17 @@ public static class VolunteerLinkApi
         return await log.LogAsync(v.Id, null, request, HoursLoggedBy.Volunteer, VolunteerActor, ct);
     }
 
-    private static async Task<Results<Created<CheckInRequest>, ValidationProblem, ProblemHttpResult>> CheckInAsync(
+    private static async Task<Results<Created<CheckInView>, ValidationProblem, ProblemHttpResult>> CheckInAsync(
         string token, CheckInRequest request, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
-        errors.AddIf(request.Score is null or < 1 or > 5, "score", "'score' is required, 1 (unhappy) to 5 (very happy).");
-        Text.Optional(errors, "comment", request.Comment, Limits.LongText);
+        var errors = request.Validate();
         if (errors.Any) return errors.ToProblem();
         var v = await FindAsync(db, token, ct);
         if (v is null) return RuleProblem.NotFound("The volunteer");
         if (v.Status == VolunteerStatus.Left) return RuleProblem.Conflict("volunteer-left", "You have left this organisation.");
-        var now = time.GetUtcNow();
-        db.CheckIns.Add(new CheckIn { VolunteerId = v.Id, Score = request.Score!.Value, Comment = Text.TrimOrNull(request.Comment), At = now });
-        v.RecordActivity(now);
+        var checkIn = request.Record(db, v, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/volunteers/volunteering/{token}", request);
+        return TypedResults.Created($"/api/volunteers/volunteering/{token}", CheckInView.Of(checkIn));
     }
 
     private static async Task<Results<Ok<VolunteerView>, ValidationProblem, ProblemHttpResult>> LeaveAsync(

@@ -17,7 +17,7 @@ public sealed class VolunteersEmailsTests
     public static TheoryData<string> EveryKind => new()
     {
         VolunteersEmails.ApplicationReceivedKind, VolunteersEmails.ApplicationStatusKind, VolunteersEmails.MilestoneKind,
-        VolunteersEmails.ReengagementKind, VolunteersEmails.CheckExpiringKind,
+        VolunteersEmails.ReengagementKind, VolunteersEmails.CheckExpiringKind, VolunteersEmails.CheckInKind,
     };
 
     private static RenderedEmail Render(string kind, string name = "<b>Val</b>", string role = "Speed <watch>", string organisation = "Pastors & Co")
@@ -34,6 +34,8 @@ public sealed class VolunteersEmailsTests
                 ["No activity logged for 46 days."], DateTimeOffset.UtcNow)),
             VolunteersEmails.CheckExpiringKind => Emails.CheckExpiring(new(Id(), Id(), Id(), organisation, "contact@pastors.example", name, "val@example.org",
                 "BackgroundCheck", role, new DateOnly(2026, 3, 3)), toOrganisation: false),
+            VolunteersEmails.CheckInKind => Emails.CheckIn(new(Id(), Id(), organisation, role, name, "val@example.org", "check-in-token",
+                new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -80,6 +82,14 @@ public sealed class VolunteersEmailsTests
         Assert.Contains("declined", declined.Subject);
         Assert.Contains("All places went to local applicants.", declined.TextBody);
         Assert.DoesNotContain("/api/volunteers/volunteering/", declined.TextBody);
+    }
+
+    [Fact]
+    public void The_check_in_invitation_links_to_the_check_in_page()
+    {
+        var email = Render(VolunteersEmails.CheckInKind);
+        Assert.Contains("https://partnership.example.org/api/volunteers/check-ins/check-in-token", email.TextBody);
+        Assert.Contains("1 April 2026", email.TextBody);
     }
 
     [Fact]

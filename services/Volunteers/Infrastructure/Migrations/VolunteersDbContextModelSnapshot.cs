@@ -480,6 +480,44 @@ namespace Platform.Volunteers.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Platform.Volunteers.Retention.CheckInInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("VolunteerId", "SentAt");
+
+                    b.ToTable("check_in_invitation", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Volunteers.Retention.Milestone", b =>
                 {
                     b.Property<Guid>("VolunteerId")
@@ -778,6 +816,15 @@ namespace Platform.Volunteers.Infrastructure.Migrations
                 });
 
             modelBuilder.Entity("Platform.Volunteers.Retention.CheckIn", b =>
+                {
+                    b.HasOne("Platform.Volunteers.Volunteering.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Volunteers.Retention.CheckInInvitation", b =>
                 {
                     b.HasOne("Platform.Volunteers.Volunteering.Volunteer", null)
                         .WithMany()
