@@ -3,6 +3,7 @@ using Platform.Messaging;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.IntegrationEvents.EventHandling;
+using Platform.Notifications.IntegrationEvents.EventHandling.Volunteers;
 using Platform.Notifications.Subscriptions;
 using Platform.Notifications.Transactional;
 
@@ -31,6 +32,7 @@ internal static class ApplicationServiceExtensions
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<LocalTime>();
         services.AddSingleton<EventsEmails>();
+        services.AddSingleton<VolunteersEmails>();
 
         services.AddScoped<SubscriptionRequests>();
 
@@ -45,6 +47,12 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<SendEventCancellation>();
             bus.AddConsumer<TellRegistrantsOfReminder>();
             bus.AddConsumer<SendEventReminder>();
+            bus.AddConsumer<SendApplicationAcknowledgement>();
+            bus.AddConsumer<SendApplicationStatusChange>();
+            bus.AddConsumer<SendMilestoneThanks>();
+            bus.AddConsumer<SendReengagement>();
+            bus.AddConsumer<SendCheckExpiryReminder>();
+            bus.AddConsumer<SendCheckInInvitation>();
         });
 
         return builder;
