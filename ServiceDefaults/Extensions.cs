@@ -6,6 +6,7 @@ using Platform.ServiceDefaults.Discovery;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Logging;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Resilience;
 using Platform.ServiceDefaults.Telemetry;
@@ -26,6 +27,7 @@ public static class Extensions
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddServiceDiscovery();
         builder.Services.AddInternalTokenAuthentication();
+        builder.Services.AddAuthorizationDocumentation();
 
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -6,7 +6,7 @@ namespace Platform.Bench.Scenarios;
 /// <summary>
 /// What the gateway costs: the same cheap public GET (Notifications' topic list) straight to the service, through
 /// nginx as a plain reverse proxy, and through the gateway as a partner (API key checked, per-key rate limit counted,
-/// internal token minted), one after the other, each for the same fixed time and concurrency.
+/// internal token minted), in alternating rounds, each for the same total time and concurrency.
 /// </summary>
 public sealed class GatewayOverhead : IScenario
 {
@@ -15,32 +15,31 @@ public sealed class GatewayOverhead : IScenario
     // High enough never to reject during the run: the point is to pay for counting, not to be limited.
     private const int BenchPermitsPerMinute = 600_000;
 
+    // Each target gets Duration in total, in this many alternating slices (LoadRun.InterleavedAsync).
+    private const int Rounds = 5;
+
     public async Task<object> RunAsync(BenchOptions options)
     {
         var direct = await FindServiceAsync(options.Dashboard, "notifications");
-        var viaService = await LoadRun.RunAsync("direct", new Uri(direct, Path), options.Concurrency, options.Warmup, options.Duration);
+        await using var nginx = await NginxProxy.StartAsync(direct);
+        await using var partner = await BenchPartnerKey.CreateAsync(options.Gateway, "notifications:read", BenchPermitsPerMinute);
 
-        LoadResult viaNginx;
-        await using (var nginx = await NginxProxy.StartAsync(direct))
-        {
-            viaNginx = await LoadRun.RunAsync("nginx", new Uri(nginx.Address, Path), options.Concurrency, options.Warmup, options.Duration);
-        }
-
-        // The same route as the public (no key): what the identity layer costs on top of routing.
-        var viaGatewayAnonymous = await LoadRun.RunAsync("gateway-anonymous", new Uri(options.Gateway, Path), options.Concurrency, options.Warmup, options.Duration);
-
-        LoadResult viaGateway;
-        await using (var partner = await BenchPartnerKey.CreateAsync(options.Gateway, "notifications:read", BenchPermitsPerMinute))
-        {
-            viaGateway = await LoadRun.RunAsync("gateway", new Uri(options.Gateway, Path), options.Concurrency, options.Warmup, options.Duration,
-                new Dictionary<string, string> { ["X-Api-Key"] = partner.Key });
-        }
+        // The same route as the public (no key) too: what the identity layer costs on top of routing.
+        var results = await LoadRun.InterleavedAsync(
+        [
+            new LoadTarget("direct", new Uri(direct, Path)),
+            new LoadTarget("nginx", new Uri(nginx.Address, Path)),
+            new LoadTarget("gateway-anonymous", new Uri(options.Gateway, Path)),
+            new LoadTarget("gateway", new Uri(options.Gateway, Path), new Dictionary<string, string> { ["X-Api-Key"] = partner.Key }),
+        ], options.Concurrency, options.Warmup, options.Duration, Rounds);
+        var (viaService, viaNginx, viaGatewayAnonymous, viaGateway) = (results[0], results[1], results[2], results[3]);
 
         return new
         {
             Scenario = "gateway-overhead",
             Path,
             DurationSeconds = options.Duration.TotalSeconds,
+            Rounds,
             options.Concurrency,
             Gateway = new { Authentication = "partner API key", RateLimit = $"{BenchPermitsPerMinute}/min per key" },
             Direct = viaService,

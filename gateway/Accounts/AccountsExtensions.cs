@@ -32,6 +32,8 @@ internal static class AccountsExtensions
 
         services.AddScoped<SessionTokens>();
         services.AddSingleton<SessionAuthenticator>();
+        services.AddScoped<AccountHousekeeping>();
+        services.AddHostedService<AccountHousekeepingService>();
         return services;
     }
 }

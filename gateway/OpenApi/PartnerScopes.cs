@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Platform.Gateway.ApiKeys;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Gateway.OpenApi;
 
 /// <summary>
-/// States on every operation of a service's document the partner scope the gateway requires for it
-/// (<see cref="ApiKeyScopes.Required"/>), as an OpenAPI security requirement and as "x-partner-scope". Roles for
-/// staff and organisation users are the services' own to state (their endpoints' policies).
+/// States on every operation of a service's document how a caller gets through the gateway to it, as OpenAPI security
+/// requirements: from the roles the service itself wrote ("x-roles", ServiceDefaults' AuthorizationDocumentation) and
+/// the partner scope the gateway requires for the method (<see cref="ApiKeyScopes.Required"/>, also "x-partner-scope").
+/// Public operations: anyone, a session or a key; staff or organisation roles: a session; the partner role: a key.
 /// </summary>
 internal static class PartnerScopes
 {
@@ -34,13 +36,38 @@ internal static class PartnerScopes
                 }
 
                 var scope = ApiKeyScopes.Required(service, method.ToUpperInvariant());
-                operation["x-partner-scope"] = scope;
-                // Anonymous, a signed-in user, or a partner key with the scope: the service decides what each may do.
-                operation["security"] ??= new JsonArray(
-                    new JsonObject(),
-                    new JsonObject { ["session"] = new JsonArray() },
-                    new JsonObject { ["apiKey"] = new JsonArray(scope) });
+                operation["security"] = Requirements(operation, scope);
             }
         }
     }
+
+    private static JsonArray Requirements(JsonObject operation, string scope)
+    {
+        if (operation["x-roles"] is not JsonArray roleList)
+        {
+            operation["x-partner-scope"] = scope;
+            return new JsonArray(new JsonObject(), Session(), Key(scope));
+        }
+
+        var roles = roleList.Select(r => r?.GetValue<string>()).ToHashSet();
+        var anyone = roles.Count == 0;
+        var requirements = new JsonArray();
+        if (anyone || roles.Contains(PlatformClaims.Roles.Staff) || roles.Contains(PlatformClaims.Roles.Organisation))
+            requirements.Add(Session());
+        if (anyone || roles.Contains(PlatformClaims.Roles.Partner))
+        {
+            operation["x-partner-scope"] = scope;
+            requirements.Add(Key(scope));
+        }
+        else
+        {
+            operation.Remove("x-partner-scope");
+        }
+
+        return requirements;
+    }
+
+    private static JsonObject Session() => new() { ["session"] = new JsonArray() };
+
+    private static JsonObject Key(string scope) => new() { ["apiKey"] = new JsonArray(scope) };
 }

@@ -32,6 +32,9 @@ public static class MessagingHostBuilderExtensions
         {
             configureConsumers(x);
             x.RecordReceiveEndpoints();
+            // MassTransit reports usage to its vendor over the internet by default: a public-sector system's
+            // services make no calls nobody asked for (and here it only logged a failure at every start).
+            x.DisableUsageTelemetry();
 
             // Tagged "ready" and never "live": a broker outage makes the service unhealthy, not dead, so an
             // orchestrator does not restart it while the outbox is holding messages.

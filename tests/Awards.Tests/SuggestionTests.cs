@@ -15,8 +15,8 @@ public sealed class SuggestionTests(PostgresServer postgres)
     {
         await using var f = await AwardsFactory.StartAsync(postgres);
         var volunteer = Guid.CreateVersion7();
-        var reached = new MilestoneReached(volunteer, Guid.CreateVersion7(), "Northside Street Watch", "Val Volunteer", "500 hours",
-            "Five hundred hours of street patrols.", f.Time.GetUtcNow(), "Northside", "Volunteer of the Year");
+        var reached = new MilestoneReached(volunteer, Guid.CreateVersion7(), "Northside Street Watch", Guid.CreateVersion7(), "Street patroller",
+            "Community safety", "Northside", "Val Volunteer", "val@example.org", "Hours250", "250 hours of street patrols.", 250m, f.Time.GetUtcNow());
 
         await f.DeliverAsync(reached, db => db.Suggestions.AnyAsync(s => s.VolunteerId == volunteer));
         // The same milestone again (a replay: a new message id, so the inbox would not catch it).
@@ -25,7 +25,7 @@ public sealed class SuggestionTests(PostgresServer postgres)
 
         var suggestions = await f.CreateStaffClient().GetFromJsonAsync<List<SuggestionView>>("/api/awards/suggestions", Json.Options);
         var suggestion = Assert.Single(suggestions!);
-        Assert.Equal(("Val Volunteer", "500 hours", "Northside"), (suggestion.VolunteerName, suggestion.Milestone, suggestion.District));
+        Assert.Equal(("Val Volunteer", "Hours250", "Northside"), (suggestion.VolunteerName, suggestion.Milestone, suggestion.District));
         Assert.Equal(0, await f.WithDbAsync(db => db.Nominations.CountAsync()));
         Assert.Equal(HttpStatusCode.Forbidden, (await f.CreateClientAs(PlatformClaims.Roles.Partner, "apikey:1", "awards:read").GetAsync("/api/awards/suggestions")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await f.CreateClient().GetAsync("/api/awards/suggestions")).StatusCode);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 
@@ -128,5 +130,35 @@ public sealed class AccountTests : IAsyncLifetime
             password = "another long password",
         }, Cancel);
         Assert.Equal(HttpStatusCode.NotFound, reused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Housekeeping_deletes_sessions_a_week_after_they_ended_and_never_a_live_one()
+    {
+        var loggedOut = await _gateway.LoginAsync(_client);
+        var live = await _gateway.LoginAsync(_client);
+        await _client.SendJsonAsync(HttpMethod.Post, "/gateway/accounts/logout", loggedOut);
+
+        async Task<int> SessionsAsync()
+        {
+            await using var scope = _gateway.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Platform.Gateway.Data.GatewayDbContext>().Sessions.CountAsync(Cancel);
+        }
+
+        async Task<(int Sessions, int Invitations)> HousekeepAsync()
+        {
+            await using var scope = _gateway.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<Platform.Gateway.Accounts.AccountHousekeeping>().RunOnceAsync(Cancel);
+        }
+
+        Assert.Equal((0, 0), await HousekeepAsync());
+        _gateway.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        // The logged-out session ended over a week ago; the live one expired (8 h) only 6 days and 16 hours ago.
+        Assert.Equal((1, 0), await HousekeepAsync());
+        Assert.Equal(1, await SessionsAsync());
+        _gateway.Time.Advance(TimeSpan.FromHours(9));
+        Assert.Equal((1, 0), await HousekeepAsync());
+        Assert.Equal(0, await SessionsAsync());
+        Assert.NotEqual(loggedOut, live);
     }
 }

@@ -43,6 +43,30 @@ public sealed class RoutingUnitTests
         Assert.Equal("events:write", document["paths"]!["/api/events"]!["post"]!["x-partner-scope"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void Security_requirements_follow_the_roles_the_service_documented()
+    {
+        var document = JsonNode.Parse("""
+            {"paths":{
+              "/api/events":{"get":{},"post":{"x-roles":["staff"]}},
+              "/api/events/mine":{"get":{"x-roles":["organisation","staff"]}},
+              "/api/events/feed":{"get":{"x-roles":["partner"]}},
+              "/api/events/me":{"get":{"x-roles":[]}}}}
+            """)!.AsObject();
+
+        PartnerScopes.Declare(document, "events");
+
+        string Schemes(string path, string method) => string.Join(",", document["paths"]![path]![method]!["security"]!.AsArray()
+            .Select(r => r!.AsObject().Select(p => p.Key).SingleOrDefault() ?? "anonymous"));
+        Assert.Equal("anonymous,session,apiKey", Schemes("/api/events", "get"));
+        Assert.Equal("session", Schemes("/api/events", "post"));
+        Assert.Null(document["paths"]!["/api/events"]!["post"]!["x-partner-scope"]);
+        Assert.Equal("session", Schemes("/api/events/mine", "get"));
+        Assert.Equal("apiKey", Schemes("/api/events/feed", "get"));
+        Assert.Equal("events:read", document["paths"]!["/api/events/feed"]!["get"]!["security"]![0]!["apiKey"]![0]!.GetValue<string>());
+        Assert.Equal("session,apiKey", Schemes("/api/events/me", "get"));
+    }
+
     private sealed class FailingOnceHandler : HttpMessageHandler
     {
         public int Calls { get; private set; }

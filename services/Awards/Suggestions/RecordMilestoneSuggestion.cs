@@ -19,12 +19,12 @@ public sealed class RecordMilestoneSuggestion(AwardsDbContext db, TimeProvider t
             OrganisationId = m.OrganisationId,
             // Another service's text: clipped to our columns rather than failing the message for ever.
             OrganisationName = Clip(m.OrganisationName, Limits.Name),
-            VolunteerName = Clip(m.VolunteerName, Limits.Name),
+            VolunteerName = Clip(m.Name, Limits.Name),
             Milestone = milestone,
             Description = Clip(m.Description, Limits.LongText),
             ReachedAt = m.ReachedAt,
-            District = m.District is null ? null : Clip(m.District, Limits.Name),
-            Category = m.Category is null ? null : Clip(m.Category, Limits.Name),
+            District = string.IsNullOrWhiteSpace(m.District) ? null : Clip(m.District, Limits.Name),
+            Category = string.IsNullOrWhiteSpace(m.Category) ? null : Clip(m.Category, Limits.Name),
             ReceivedAt = time.GetUtcNow(),
         });
         await db.SaveChangesAsync(context.CancellationToken);

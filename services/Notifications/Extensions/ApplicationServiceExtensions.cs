@@ -4,6 +4,7 @@ using Platform.Notifications.Delivery;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.IntegrationEvents.EventHandling;
 using Platform.Notifications.IntegrationEvents.EventHandling.Awards;
+using Platform.Notifications.IntegrationEvents.EventHandling.Volunteers;
 using Platform.Notifications.Subscriptions;
 using Platform.Notifications.Transactional;
 
@@ -33,6 +34,7 @@ internal static class ApplicationServiceExtensions
         services.AddSingleton<LocalTime>();
         services.AddSingleton<EventsEmails>();
         services.AddSingleton<AwardsEmails>();
+        services.AddSingleton<VolunteersEmails>();
 
         services.AddScoped<SubscriptionRequests>();
 
@@ -50,6 +52,12 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<SendNominationAcknowledgement>();
             bus.AddConsumer<TellFinalists>();
             bus.AddConsumer<SendFinalistNotice>();
+            bus.AddConsumer<SendApplicationAcknowledgement>();
+            bus.AddConsumer<SendApplicationStatusChange>();
+            bus.AddConsumer<SendMilestoneThanks>();
+            bus.AddConsumer<SendReengagement>();
+            bus.AddConsumer<SendCheckExpiryReminder>();
+            bus.AddConsumer<SendCheckInInvitation>();
         });
 
         return builder;

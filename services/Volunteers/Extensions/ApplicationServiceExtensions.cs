@@ -1,5 +1,12 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using Platform.Messaging;
+using Platform.Volunteers.Applications;
+using Platform.Volunteers.Hours;
 using Platform.Volunteers.Infrastructure;
+using Platform.Volunteers.Matching;
+using Platform.Volunteers.Retention;
+using Platform.Volunteers.Sweeps;
 
 namespace Platform.Volunteers.Extensions;
 
@@ -8,9 +15,30 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenApi();
+        // Enums as their names ("RoadSafety", "Interview"): readable in the API and stable if members are reordered.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.AddNpgsqlDbContext<VolunteersDbContext>("volunteersdb");
-        // No consumers yet: the service publishes through its outbox; its issue adds what it listens to.
+        // No consumers: the service only publishes, through its outbox.
         builder.AddMessaging<VolunteersDbContext>(_ => { });
+
+        builder.Services.AddOptions<VolunteersOptions>()
+            .BindConfiguration(VolunteersOptions.SectionName)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IPostConfigureOptions<VolunteersOptions>, VolunteersOptionsDefaults>();
+        builder.Services.AddSingleton<IValidateOptions<VolunteersOptions>, VolunteersOptionsValidator>();
+
+        builder.Services.AddScoped<ApplicationTransitions>();
+        builder.Services.AddScoped<MilestoneAwards>();
+        builder.Services.AddScoped<HoursLog>();
+        builder.Services.AddScoped<RoleMatcher>();
+
+        builder.Services.AddScoped<ClosingDates>();
+        builder.Services.AddScoped<ExpiryReminders>();
+        builder.Services.AddScoped<TenureMilestones>();
+        builder.Services.AddScoped<LapseDetection>();
+        builder.Services.AddScoped<CheckInInvitations>();
+        builder.Services.AddScoped<VolunteeringSweep>();
+        builder.Services.AddHostedService<VolunteeringScheduler>();
         return builder;
     }
 }

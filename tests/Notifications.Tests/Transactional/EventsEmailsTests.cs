@@ -94,7 +94,7 @@ public sealed class EventsEmailsTests
     {
         var templates = new EmailTemplates(Options.Create(Office));
 
-        Assert.Equal(EveryKind.Concat(AwardsEmailsTests.EveryKind).Select(k => (string)k.Data).Order(), templates.Kinds.Order());
+        Assert.Equal(EveryKind.Concat(AwardsEmailsTests.EveryKind).Concat(VolunteersEmailsTests.EveryKind).Select(k => (string)k.Data).Order(), templates.Kinds.Order());
     }
 
     [Fact]

@@ -1,0 +1,203 @@
+// How to run (a platform of your own, from the repository, so .platform/secrets.json is found):
+//
+//   ./platform up --gateway-port 8281 --dashboard-url http://127.0.0.1:18981
+//   dotnet run --project bench -c Release -- role-search --gateway http://127.0.0.1:8281 --dashboard http://127.0.0.1:18981
+//
+// The first run seeds volunteersdb straight through psql (100 approved organisations, 5,000 roles, 50,000 volunteers
+// with their applications, all named "Bench ..."); later runs find them and reuse them. The volunteers started within
+// the last five months and were active "now", so the service's sweeps have nothing to do for them during the run.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.Bench.Scenarios;
+
+/// <summary>
+/// Public role searches through the gateway, anonymous as the public searches: a rotation of filter combinations
+/// (category, district, skill, remote, availability, text, paging) over 5,000 roles of which 4,500 are open, beside
+/// 50,000 volunteer records. Prints requests/s and latency percentiles overall and per query.
+/// </summary>
+public sealed class RoleSearch : IScenario
+{
+    private const string PgBin = "/usr/lib/postgresql/15/bin";
+    private const int Organisations = 100;
+    private const int Roles = 5_000;
+    private const int Volunteers = 50_000;
+
+    private static readonly string[] Queries =
+    [
+        "/api/volunteers/roles",
+        "/api/volunteers/roles?category=RoadSafety&district=Castleton",
+        "/api/volunteers/roles?skill=first%20aid",
+        "/api/volunteers/roles?district=Brookmere&remote=false&page=3",
+        "/api/volunteers/roles?q=youth&pageSize=50",
+        "/api/volunteers/roles?availability=Weekends&category=VictimSupport",
+        "/api/volunteers/roles?category=YouthDiversion&skill=mentoring&district=Dunmore",
+        "/api/volunteers/roles?remote=true&page=2&pageSize=10",
+    ];
+
+    public async Task<object> RunAsync(BenchOptions options)
+    {
+        var secrets = ReadSecrets();
+        var port = await DatabasePortAsync(options.Dashboard);
+        var password = secrets["postgres-password"];
+        var seeded = await SeedAsync(port, password);
+        var counts = (await PsqlAsync(port, password,
+            "SELECT (SELECT count(*) FROM volunteer_role), (SELECT count(*) FROM volunteer_role WHERE status = 'Open'), (SELECT count(*) FROM volunteer)")).Trim().Split('|');
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        { BaseAddress = options.Gateway };
+        foreach (var query in Queries)
+        {
+            // Fails fast with the reason if the service or the data is not there.
+            using var probe = await http.GetAsync(query);
+            if (!probe.IsSuccessStatusCode) throw new InvalidOperationException($"GET {query}: {(int)probe.StatusCode} {await probe.Content.ReadAsStringAsync()}");
+        }
+
+        await DriveAsync(http, options.Concurrency, options.Warmup);
+        var (samples, errors, elapsed) = await DriveAsync(http, options.Concurrency, options.Duration);
+        var all = samples.Select(s => s.Milliseconds).Order().ToList();
+        return new
+        {
+            Scenario = "role-search",
+            Data = new
+            {
+                Roles = int.Parse(counts[0], CultureInfo.InvariantCulture),
+                OpenRoles = int.Parse(counts[1], CultureInfo.InvariantCulture),
+                Volunteers = int.Parse(counts[2], CultureInfo.InvariantCulture),
+                SeededThisRun = seeded,
+            },
+            Route = "anonymous GET through the gateway",
+            DurationSeconds = options.Duration.TotalSeconds,
+            options.Concurrency,
+            Requests = all.Count,
+            Errors = errors,
+            RequestsPerSecond = Math.Round(all.Count / elapsed.TotalSeconds, 1),
+            P50Ms = Percentile(all, 0.50),
+            P90Ms = Percentile(all, 0.90),
+            P99Ms = Percentile(all, 0.99),
+            MaxMs = all.Count == 0 ? double.NaN : Math.Round(all[^1], 3),
+            PerQuery = samples.GroupBy(s => s.Query).OrderBy(g => Array.IndexOf(Queries, g.Key)).Select(g =>
+            {
+                var sorted = g.Select(s => s.Milliseconds).Order().ToList();
+                return new { Query = g.Key, Requests = sorted.Count, P50Ms = Percentile(sorted, 0.50), P99Ms = Percentile(sorted, 0.99) };
+            }).ToList(),
+            Machine = new { Environment.ProcessorCount, Os = Environment.OSVersion.ToString() },
+        };
+    }
+
+    private sealed record Sample(string Query, double Milliseconds);
+
+    /// <summary>Each worker walks the query list from its own starting point, back to back, for the given time.</summary>
+    private static async Task<(List<Sample> Samples, long Errors, TimeSpan Elapsed)> DriveAsync(HttpClient http, int concurrency, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        long errors = 0;
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var samples = new List<Sample>(50_000);
+            for (var i = worker; clock.Elapsed < duration; i++)
+            {
+                var query = Queries[i % Queries.Length];
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.GetAsync(query, HttpCompletionOption.ResponseContentRead);
+                    if (response.IsSuccessStatusCode) samples.Add(new Sample(query, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                    else Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException) { Interlocked.Increment(ref errors); }
+            }
+            return samples;
+        }));
+        return (perWorker.SelectMany(s => s).ToList(), errors, clock.Elapsed);
+    }
+
+    private static double Percentile(List<double> sorted, double q) =>
+        sorted.Count == 0 ? double.NaN : Math.Round(sorted[(int)Math.Min(sorted.Count - 1, q * sorted.Count)], 3);
+
+    /// <summary>Seeds once; returns whether it did. Deterministic ids make the "already there" check and the links simple.</summary>
+    private static async Task<bool> SeedAsync(int port, string password)
+    {
+        var existing = int.Parse((await PsqlAsync(port, password, "SELECT count(*) FROM volunteer_role WHERE title LIKE 'Bench role %'")).Trim(), CultureInfo.InvariantCulture);
+        if (existing >= Roles) return false;
+
+        const string org = "('00000000-0000-4000-8000-' || lpad(to_hex({0}), 12, '0'))::uuid";
+        const string role = "('00000000-0000-4000-9000-' || lpad(to_hex({0}), 12, '0'))::uuid";
+        const string application = "('00000000-0000-4000-a000-' || lpad(to_hex({0}), 12, '0'))::uuid";
+        const string volunteer = "('00000000-0000-4000-b000-' || lpad(to_hex({0}), 12, '0'))::uuid";
+        const string categories = "(ARRAY['RoadSafety','HomeSafety','YouthDiversion','ViolenceReduction','VictimSupport','CommunitySupport','Other'])";
+        const string districts = "(ARRAY['Ashford Vale','Brookmere','Castleton','Dunmore','Eastwick','Fairhaven','Greystone'])";
+        const string skills = "(ARRAY['driving','first aid','listening','mentoring','writing','languages','admin','fundraising','cycling','coaching'])";
+        const string availability = "(ARRAY['WeekdayDaytime','WeekdayEvenings','Weekends','Flexible'])";
+        string F(string template, string value) => string.Format(CultureInfo.InvariantCulture, template, value);
+        var roleOfApplication = "((g % 5000) + 1)";
+        const string emptyArray = "'{}'";
+        var sql = $"""
+            BEGIN;
+            INSERT INTO organisation (id, name, districts, contact_name, contact_email, status, registered_at, approved_at, approved_by)
+            SELECT {F(org, "g")}, 'Bench organisation ' || g, ARRAY['Castleton'], 'Bench', 'bench@example.org', 'Approved', now(), now(), 'bench'
+            FROM generate_series(1, {Organisations}) g ON CONFLICT DO NOTHING;
+            INSERT INTO volunteer_role (id, organisation_id, title, description, category, district, location, remote, skills, time_commitment,
+                availability, minimum_age, background_check, places, places_filled, closes_on, status, created_at, opened_at)
+            SELECT {F(role, "g")}, {F(org, "((g % 100) + 1)")}, 'Bench role ' || g || ' ' || lower({categories}[g % 7 + 1]),
+                'A benchmark role in ' || {districts}[(g / 7) % 7 + 1] || ': youth, roads, homes and victims.', {categories}[g % 7 + 1],
+                {districts}[(g / 7) % 7 + 1], 'Community centre', g % 9 = 0, ARRAY[{skills}[g % 10 + 1], {skills}[(g / 10) % 10 + 1]],
+                '4 hours a month', ARRAY[{availability}[g % 4 + 1]], 18, 'Basic', 50, 10,
+                CASE WHEN g % 3 = 0 THEN NULL ELSE current_date + (g % 120) END, CASE WHEN g % 10 = 0 THEN 'Closed' ELSE 'Open' END, now(), now()
+            FROM generate_series(1, {Roles}) g ON CONFLICT DO NOTHING;
+            INSERT INTO volunteer_application (id, role_id, organisation_id, name, email, age_band, availability, skills, motivation, consent, district,
+                stage, manage_token_hash, manage_token_expires_at, created_at, updated_at)
+            SELECT {F(application, "g")}, {F(role, roleOfApplication)}, {F(org, $"(({roleOfApplication} % 100) + 1)")}, 'Bench volunteer ' || g,
+                'bench' || g || '@example.org', 'From25To34', ARRAY['Weekends'], ARRAY[{skills}[g % 10 + 1]], 'Bench', true, {districts}[g % 7 + 1],
+                'Active', decode(md5('application' || g), 'hex'), now() + interval '365 days', now(), now()
+            FROM generate_series(1, {Volunteers}) g ON CONFLICT DO NOTHING;
+            INSERT INTO volunteer (id, organisation_id, role_id, application_id, name, email, skills, availability, district, link_token_hash, status,
+                started_at, approved_hours, last_activity_at, at_risk_reasons)
+            SELECT {F(volunteer, "g")}, {F(org, $"(({roleOfApplication} % 100) + 1)")}, {F(role, roleOfApplication)}, {F(application, "g")},
+                'Bench volunteer ' || g, 'bench' || g || '@example.org', ARRAY[{skills}[g % 10 + 1]], ARRAY['Weekends'], {districts}[g % 7 + 1],
+                decode(md5('volunteer' || g), 'hex'), 'Active', now() - (g % 150) * interval '1 day', 0, now(), {emptyArray}
+            FROM generate_series(1, {Volunteers}) g ON CONFLICT DO NOTHING;
+            COMMIT;
+            ANALYZE organisation; ANALYZE volunteer_role; ANALYZE volunteer_application; ANALYZE volunteer;
+            """;
+        await PsqlAsync(port, password, sql);
+        return true;
+    }
+
+    private static async Task<int> DatabasePortAsync(Uri dashboard)
+    {
+        using var http = new HttpClient { BaseAddress = dashboard, Timeout = TimeSpan.FromSeconds(10) };
+        var resource = await http.GetFromJsonAsync<JsonElement>("/api/resources/volunteersdb");
+        return new Uri(resource.GetProperty("urls")[0].GetString()!).Port;
+    }
+
+    private static async Task<string> PsqlAsync(int port, string password, string sql)
+    {
+        var info = new ProcessStartInfo(Path.Combine(PgBin, "psql")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "volunteersdb", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql })
+            info.ArgumentList.Add(argument);
+        info.Environment["PGPASSWORD"] = password;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("psql did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(cancel.Token);
+        var output = await stdout;
+        if (process.ExitCode != 0) throw new InvalidOperationException($"psql exited with {process.ExitCode}:\n{output}{await stderr}");
+        return output;
+    }
+
+    private static Dictionary<string, string> ReadSecrets()
+    {
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            var secrets = Path.Combine(folder.FullName, ".platform", "secrets.json");
+            if (File.Exists(secrets))
+                return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(secrets))!;
+        }
+
+        throw new InvalidOperationException("No .platform/secrets.json above the current folder: run the bench from the repository of a running platform.");
+    }
+}

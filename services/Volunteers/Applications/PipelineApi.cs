@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Problems;
+using Platform.Volunteers.Infrastructure;
+
+namespace Platform.Volunteers.Applications;
+
+/// <summary>The organisation's recruitment pipeline: its own applications only, filtered by its organisation id.</summary>
+public static class PipelineApi
+{
+    public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/volunteers/organisation/applications").WithTags("Recruitment pipeline")
+            .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
+        group.MapGet("/", ListAsync).WithSummary("The organisation's applications, by role and stage").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("One application with its history").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/stage", MoveAsync).WithSummary("Move an application to its next stage, or decline it")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<Paged<ApplicationView>>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, VolunteersDbContext db, Guid? roleId, ApplicationStage? stage, CancellationToken ct, int page = 1, int pageSize = 50)
+    {
+        var errors = new ValidationErrors();
+        Paging.Check(errors, page, pageSize);
+        if (errors.Any) return errors.ToProblem();
+        var org = user.OrganisationId();
+        var query = db.Applications.AsNoTracking().Where(a => a.OrganisationId == org);
+        if (roleId is not null) query = query.Where(a => a.RoleId == roleId);
+        if (stage is not null) query = query.Where(a => a.Stage == stage);
+        var total = await query.CountAsync(ct);
+        var applications = await query.Include(a => a.History).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var roleIds = applications.Select(a => a.RoleId).Distinct().ToList();
+        var roles = await db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var ids = applications.Select(a => a.Id).ToList();
+        var volunteers = await db.Volunteers.Where(v => ids.Contains(v.ApplicationId)).ToDictionaryAsync(v => v.ApplicationId, v => v.Id, ct);
+        return TypedResults.Ok(new Paged<ApplicationView>(
+            applications.Select(a => ApplicationView.Of(a, roles[a.RoleId], volunteers.TryGetValue(a.Id, out var v) ? v : null)).ToList(), page, pageSize, total));
+    }
+
+    private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
+    {
+        var org = user.OrganisationId();
+        var a = await db.Applications.AsNoTracking().Include(x => x.History).FirstOrDefaultAsync(x => x.Id == id && x.OrganisationId == org, ct);
+        if (a is null) return RuleProblem.NotFound($"Application {id}");
+        var role = await db.Roles.AsNoTracking().FirstAsync(r => r.Id == a.RoleId, ct);
+        var volunteerId = await db.Volunteers.Where(v => v.ApplicationId == id).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(ApplicationView.Of(a, role, volunteerId));
+    }
+
+    private static async Task<Results<Ok<ApplicationView>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+        Guid id, StageChangeRequest request, ClaimsPrincipal user, VolunteersDbContext db, ApplicationTransitions transitions, CancellationToken ct)
+    {
+        var org = user.OrganisationId();
+        var a = await db.Applications.Include(x => x.History).FirstOrDefaultAsync(x => x.Id == id && x.OrganisationId == org, ct);
+        if (a is null) return RuleProblem.NotFound($"Application {id}");
+        var moved = await transitions.MoveAsync(a, request.Stage, request.Reason, user.Actor(), ct);
+        return moved.Result switch
+        {
+            Ok<ApplicationTransitions.Moved> ok => TypedResults.Ok(ApplicationView.Of(ok.Value!.Application, ok.Value.Role, ok.Value.VolunteerId)),
+            ValidationProblem v => v,
+            ProblemHttpResult p => p,
+            _ => throw new InvalidOperationException("Unexpected transition result."),
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Problems;
+using Platform.Volunteers.Infrastructure;
+using Platform.Volunteers.Volunteering;
+
+namespace Platform.Volunteers.Credentials;
+
+public sealed record CredentialRequest(CredentialKind? Kind, string? Title, DateOnly? IssuedOn, DateOnly? ExpiresOn);
+
+/// <summary>Background checks and qualifications the organisation records for its volunteers; expiry is reminded by the sweep.</summary>
+public static class CredentialsApi
+{
+    public static IEndpointRouteBuilder MapCredentialsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/volunteers/organisation/volunteers/{volunteerId:guid}/credentials").WithTags("Organisation volunteers")
+            .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
+        group.MapPost("/", AddAsync).WithSummary("Record a background check or qualification")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", RenewAsync).WithSummary("Renew: a new expiry date (reminded again before it)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Results<Created<CredentialView>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        Guid volunteerId, CredentialRequest request, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(request.Kind is null, "kind", $"'kind' is required: {string.Join(", ", Enum.GetNames<CredentialKind>())}.");
+        Text.Required(errors, "title", request.Title, Limits.Title);
+        errors.AddIf(request.IssuedOn is { } i && request.ExpiresOn is { } e && e <= i, "expiresOn", "'expiresOn' must be after 'issuedOn'.");
+        if (errors.Any) return errors.ToProblem();
+        var org = user.OrganisationId();
+        if (!await db.Volunteers.AnyAsync(v => v.Id == volunteerId && v.OrganisationId == org, ct)) return RuleProblem.NotFound($"Volunteer {volunteerId}");
+        var credential = new Credential
+        {
+            VolunteerId = volunteerId, OrganisationId = org, Kind = request.Kind!.Value, Title = request.Title!.Trim(),
+            IssuedOn = request.IssuedOn, ExpiresOn = request.ExpiresOn,
+        };
+        db.Credentials.Add(credential);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/volunteers/organisation/volunteers/{volunteerId}/credentials/{credential.Id}", CredentialView.Of(credential));
+    }
+
+    private static async Task<Results<Ok<CredentialView>, ValidationProblem, ProblemHttpResult>> RenewAsync(
+        Guid volunteerId, Guid id, CredentialRequest request, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
+    {
+        if (request.ExpiresOn is null) return ValidationErrors.For("expiresOn", "'expiresOn' is required to renew.");
+        var org = user.OrganisationId();
+        var credential = await db.Credentials.FirstOrDefaultAsync(c => c.Id == id && c.VolunteerId == volunteerId && c.OrganisationId == org, ct);
+        if (credential is null) return RuleProblem.NotFound($"Credential {id}");
+        credential.ExpiresOn = request.ExpiresOn;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CredentialView.Of(credential));
+    }
+}

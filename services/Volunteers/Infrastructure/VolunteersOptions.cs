@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+
+namespace Platform.Volunteers.Infrastructure;
+
+/// <summary>Bound from section "Volunteers" and validated at start.</summary>
+public sealed class VolunteersOptions
+{
+    public const string SectionName = "Volunteers";
+
+    /// <summary>The county's districts and unitary areas; a role's district must be one of them.</summary>
+    public List<string> Districts { get; set; } = [];
+
+    internal static readonly string[] DefaultDistricts =
+        ["Ashford Vale", "Brookmere", "Castleton", "Dunmore", "Eastwick", "Fairhaven", "Greystone"];
+
+    /// <summary>A volunteer with no logged activity (hours, check-ins) for this long is flagged at risk.</summary>
+    public TimeSpan LapsePeriod { get; set; } = TimeSpan.FromDays(45);
+
+    /// <summary>After a re-engagement message, no other goes to the same volunteer for this long.</summary>
+    public TimeSpan ReengagementCoolOff { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>A check-in scoring at or below this (1 to 5) counts as low satisfaction.</summary>
+    public int LowSatisfactionScore { get; set; } = 2;
+
+    /// <summary>How long before a background check or qualification lapses the volunteer and organisation are told.</summary>
+    public TimeSpan ExpiryReminderBefore { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often each active volunteer is asked the check-in question (the first after this long of service).</summary>
+    public TimeSpan CheckInInterval { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How long a check-in link works.</summary>
+    public TimeSpan CheckInLinkLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the time-driven work (closing dates, expiry, lapse, tenure milestones) runs.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an applicant's manage link works after the application was made.</summary>
+    public TimeSpan ManageLinkLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    public IEnumerable<string> Validate()
+    {
+        if (Districts.Count == 0) yield return "Volunteers:Districts must name at least one district.";
+        if (Districts.Any(d => string.IsNullOrWhiteSpace(d) || d.Trim().Length > Limits.District))
+            yield return $"Volunteers:Districts entries must be 1 to {Limits.District} characters.";
+        if (LapsePeriod <= TimeSpan.Zero) yield return "Volunteers:LapsePeriod must be positive.";
+        if (ReengagementCoolOff <= TimeSpan.Zero) yield return "Volunteers:ReengagementCoolOff must be positive.";
+        if (LowSatisfactionScore is < 1 or > 4) yield return "Volunteers:LowSatisfactionScore must be 1 to 4.";
+        if (ExpiryReminderBefore <= TimeSpan.Zero) yield return "Volunteers:ExpiryReminderBefore must be positive.";
+        if (CheckInInterval <= TimeSpan.Zero) yield return "Volunteers:CheckInInterval must be positive.";
+        if (CheckInLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:CheckInLinkLifetime must be positive.";
+        if (SweepInterval <= TimeSpan.Zero) yield return "Volunteers:SweepInterval must be positive.";
+        if (ManageLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:ManageLinkLifetime must be positive.";
+    }
+}
+
+/// <summary>Fills the default districts when configuration names none (binding appends to a list, so it cannot be the initialiser).</summary>
+internal sealed class VolunteersOptionsDefaults : IPostConfigureOptions<VolunteersOptions>
+{
+    public void PostConfigure(string? name, VolunteersOptions options)
+    {
+        if (options.Districts.Count == 0) options.Districts.AddRange(VolunteersOptions.DefaultDistricts);
+    }
+}
+
+/// <summary>Fails start-up with every broken option named, rather than a generic message.</summary>
+internal sealed class VolunteersOptionsValidator : IValidateOptions<VolunteersOptions>
+{
+    public ValidateOptionsResult Validate(string? name, VolunteersOptions options)
+    {
+        var failures = options.Validate().ToList();
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,58 @@
+using Platform.ServiceDefaults.Problems;
+using Platform.Volunteers.Infrastructure;
+
+namespace Platform.Volunteers.Roles;
+
+/// <summary>A role as an organisation writes it (create, or edit while Draft or Open).</summary>
+public sealed record RoleRequest(
+    string? Title,
+    string? Description,
+    RoleCategory? Category,
+    string? District,
+    string? Location,
+    bool Remote,
+    IReadOnlyList<string>? Skills,
+    string? TimeCommitment,
+    IReadOnlyList<Availability>? Availability,
+    int? MinimumAge,
+    BackgroundCheck? BackgroundCheck,
+    int? Places,
+    DateOnly? ClosesOn)
+{
+    public const int MaxPlaces = 1000;
+
+    public ValidationErrors Validate(IReadOnlyList<string> districts, DateOnly today)
+    {
+        var errors = new ValidationErrors();
+        Text.Required(errors, "title", Title, Limits.Title);
+        Text.Required(errors, "description", Description, Limits.LongText);
+        errors.AddIf(Category is null, "category", $"'category' is required: {string.Join(", ", Enum.GetNames<RoleCategory>())}.");
+        errors.AddIf(DistrictNames.Find(districts, District) is null, "district", $"'district' must be one of: {string.Join(", ", districts)}.");
+        Text.Optional(errors, "location", Location, Limits.ShortText);
+        errors.AddIf(!Remote && string.IsNullOrWhiteSpace(Location), "location", "A role that is not remote needs a 'location'.");
+        Text.Skills(errors, "skills", Skills);
+        Text.Required(errors, "timeCommitment", TimeCommitment, Limits.ShortText);
+        errors.AddIf(MinimumAge is null or < 14 or > 99, "minimumAge", "'minimumAge' is required, 14 to 99.");
+        errors.AddIf(BackgroundCheck is null, "backgroundCheck", $"'backgroundCheck' is required: {string.Join(", ", Enum.GetNames<BackgroundCheck>())}.");
+        errors.AddIf(Places is null or < 1 or > MaxPlaces, "places", $"'places' is required, 1 to {MaxPlaces}.");
+        errors.AddIf(ClosesOn is { } c && c < today, "closesOn", "'closesOn' is in the past.");
+        return errors;
+    }
+
+    public void ApplyTo(VolunteerRole role, IReadOnlyList<string> districts)
+    {
+        role.Title = Title!.Trim();
+        role.Description = Description!.Trim();
+        role.Category = Category!.Value;
+        role.District = DistrictNames.Find(districts, District)!;
+        role.Location = Text.TrimOrNull(Location);
+        role.Remote = Remote;
+        role.Skills = Text.Skills(new ValidationErrors(), "skills", Skills);
+        role.TimeCommitment = TimeCommitment!.Trim();
+        role.Availability = (Availability ?? []).Distinct().ToList();
+        role.MinimumAge = MinimumAge!.Value;
+        role.BackgroundCheck = BackgroundCheck!.Value;
+        role.Places = Places!.Value;
+        role.ClosesOn = ClosesOn;
+    }
+}

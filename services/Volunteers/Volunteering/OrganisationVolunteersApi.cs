@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Problems;
+using Platform.Volunteers.Hours;
+using Platform.Volunteers.Infrastructure;
+
+namespace Platform.Volunteers.Volunteering;
+
+/// <summary>The organisation's own volunteers: their records, hours, status, and who is drifting away.</summary>
+public static class OrganisationVolunteersApi
+{
+    public static IEndpointRouteBuilder MapOrganisationVolunteersApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/volunteers/organisation").WithTags("Organisation volunteers")
+            .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
+        group.MapGet("/volunteers", ListAsync).WithSummary("The organisation's volunteers, optionally by status");
+        group.MapGet("/volunteers/at-risk", AtRiskAsync).WithSummary("Volunteers flagged at risk of leaving, with the reasons");
+        group.MapGet("/volunteers/{id:guid}", GetAsync).WithSummary("One volunteer").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/volunteers/{id:guid}/hours", LogHoursAsync).WithSummary("Log hours for a volunteer (approved at once)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/hours", ListHoursAsync).WithSummary("Hours entries, e.g. those waiting for approval");
+        group.MapPost("/hours/{id:guid}/approve", (Guid id, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
+            log.DecideAsync(id, user.OrganisationId(), approve: true, user.Actor(), ct)).WithSummary("Approve logged hours");
+        group.MapPost("/hours/{id:guid}/reject", (Guid id, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
+            log.DecideAsync(id, user.OrganisationId(), approve: false, user.Actor(), ct)).WithSummary("Reject logged hours");
+        group.MapPost("/volunteers/{id:guid}/pause", PauseAsync).WithSummary("Pause a volunteer until a return date")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/volunteers/{id:guid}/resume", ResumeAsync).WithSummary("Resume a paused volunteer")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/volunteers/{id:guid}/leave", LeaveAsync).WithSummary("Record that a volunteer left, with the exit reason and survey")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return routes;
+    }
+
+    private static async Task<Ok<List<VolunteerView>>> ListAsync(ClaimsPrincipal user, VolunteersDbContext db, VolunteerStatus? status, CancellationToken ct)
+    {
+        var org = user.OrganisationId();
+        var query = db.Volunteers.AsNoTracking().Where(v => v.OrganisationId == org);
+        if (status is not null) query = query.Where(v => v.Status == status);
+        var volunteers = await query.OrderBy(v => v.Name).ThenBy(v => v.Id).Take(1000).ToListAsync(ct);
+        var ids = volunteers.Select(v => v.Id).ToList();
+        var titles = await db.Roles.Where(r => r.OrganisationId == org).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
+        var milestones = (await db.Milestones.AsNoTracking().Where(m => ids.Contains(m.VolunteerId)).ToListAsync(ct)).ToLookup(m => m.VolunteerId);
+        var credentials = (await db.Credentials.AsNoTracking().Where(c => ids.Contains(c.VolunteerId)).ToListAsync(ct)).ToLookup(c => c.VolunteerId);
+        return TypedResults.Ok(volunteers.Select(v => VolunteerView.Of(v, titles[v.RoleId], milestones[v.Id], credentials[v.Id])).ToList());
+    }
+
+    private static async Task<Ok<List<AtRiskView>>> AtRiskAsync(ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
+    {
+        var org = user.OrganisationId();
+        var list = await db.Volunteers.AsNoTracking()
+            .Where(v => v.OrganisationId == org && v.AtRiskSince != null && v.Status == VolunteerStatus.Active)
+            .OrderBy(v => v.AtRiskSince).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(v => new AtRiskView(v.Id, v.Name, v.Email, v.RoleId, v.AtRiskSince!.Value, v.AtRiskReasons, v.LastActivityAt, v.ReengagedAt)).ToList());
+    }
+
+    private static async Task<Results<Ok<VolunteerView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
+    {
+        var org = user.OrganisationId();
+        var v = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.OrganisationId == org, ct);
+        return v is null ? RuleProblem.NotFound($"Volunteer {id}") : TypedResults.Ok(await db.ViewAsync(v, ct));
+    }
+
+    private static Task<Results<Created<HoursView>, ValidationProblem, ProblemHttpResult>> LogHoursAsync(
+        Guid id, HoursRequest request, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
+        log.LogAsync(id, user.OrganisationId(), request, HoursLoggedBy.Organisation, user.Actor(), ct);
+
+    private static async Task<Ok<List<HoursView>>> ListHoursAsync(ClaimsPrincipal user, VolunteersDbContext db, HoursStatus? status, Guid? volunteerId, CancellationToken ct)
+    {
+        var org = user.OrganisationId();
+        var query = db.Hours.AsNoTracking().Where(h => h.OrganisationId == org);
+        if (status is not null) query = query.Where(h => h.Status == status);
+        if (volunteerId is not null) query = query.Where(h => h.VolunteerId == volunteerId);
+        var list = await query.OrderBy(h => h.Date).ThenBy(h => h.Id).Take(1000).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(HoursView.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<VolunteerView>, ValidationProblem, ProblemHttpResult>> PauseAsync(
+        Guid id, PauseRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (request.ReturnsOn is null || request.ReturnsOn <= today) return ValidationErrors.For("returnsOn", "'returnsOn' is required and must be after today.");
+        var org = user.OrganisationId();
+        var v = await db.Volunteers.FirstOrDefaultAsync(x => x.Id == id && x.OrganisationId == org, ct);
+        if (v is null) return RuleProblem.NotFound($"Volunteer {id}");
+        if (v.Status == VolunteerStatus.Left) return RuleProblem.Conflict("volunteer-left", "The volunteer has left.");
+        v.Status = VolunteerStatus.Paused;
+        v.ReturnsOn = request.ReturnsOn;
+        v.AtRiskSince = null;
+        v.AtRiskReasons = [];
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await db.ViewAsync(v, ct));
+    }
+
+    private static async Task<Results<Ok<VolunteerView>, ProblemHttpResult>> ResumeAsync(
+        Guid id, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var org = user.OrganisationId();
+        var v = await db.Volunteers.FirstOrDefaultAsync(x => x.Id == id && x.OrganisationId == org, ct);
+        if (v is null) return RuleProblem.NotFound($"Volunteer {id}");
+        if (v.Status != VolunteerStatus.Paused) return RuleProblem.Conflict("volunteer-status", $"The volunteer is {v.Status}, not Paused.");
+        v.Status = VolunteerStatus.Active;
+        v.ReturnsOn = null;
+        // A return is a fresh start for lapse detection: the pause was agreed, not drift.
+        v.RecordActivity(time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await db.ViewAsync(v, ct));
+    }
+
+    private static async Task<Results<Ok<VolunteerView>, ValidationProblem, ProblemHttpResult>> LeaveAsync(
+        Guid id, LeaveRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return errors.ToProblem();
+        var org = user.OrganisationId();
+        var v = await db.Volunteers.FirstOrDefaultAsync(x => x.Id == id && x.OrganisationId == org, ct);
+        if (v is null) return RuleProblem.NotFound($"Volunteer {id}");
+        if (!request.ApplyTo(v, time.GetUtcNow())) return RuleProblem.Conflict("volunteer-left", "The volunteer has already left.");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await db.ViewAsync(v, ct));
+    }
+}

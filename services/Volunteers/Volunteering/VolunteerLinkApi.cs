@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Problems;
+using Platform.Volunteers.Hours;
+using Platform.Volunteers.Infrastructure;
+using Platform.Volunteers.Matching;
+using Platform.Volunteers.Retention;
+
+namespace Platform.Volunteers.Volunteering;
+
+/// <summary>What a volunteer does through their own link (sent when they became Active): log hours, check in, find other roles.</summary>
+public static class VolunteerLinkApi
+{
+    public const string VolunteerActor = "volunteer";
+
+    public static IEndpointRouteBuilder MapVolunteerLinkApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/volunteers/volunteering/{token}").WithTags("Volunteer link");
+        group.MapGet("/", GetAsync).WithSummary("The volunteer's own record").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/hours", LogHoursAsync).WithSummary("Log hours (the organisation approves them)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/check-ins", CheckInAsync).WithSummary("Answer the satisfaction check-in (1 to 5, with a comment)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/leave", LeaveAsync).WithSummary("Tell the organisation you are leaving, with the reason and an optional exit survey")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/matches", MatchesAsync).WithSummary("Other open roles that fit the volunteer, best first").ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Volunteer?> FindAsync(VolunteersDbContext db, string token, CancellationToken ct)
+    {
+        if (!LinkToken.LooksValid(token)) return null;
+        var hash = LinkToken.Hash(token);
+        return await db.Volunteers.FirstOrDefaultAsync(v => v.LinkTokenHash == hash, ct);
+    }
+
+    private static async Task<Results<Ok<VolunteerView>, ProblemHttpResult>> GetAsync(string token, VolunteersDbContext db, CancellationToken ct) =>
+        await FindAsync(db, token, ct) is { } v ? TypedResults.Ok(await db.ViewAsync(v, ct)) : RuleProblem.NotFound("The volunteer");
+
+    private static async Task<Results<Created<HoursView>, ValidationProblem, ProblemHttpResult>> LogHoursAsync(
+        string token, HoursRequest request, VolunteersDbContext db, HoursLog log, CancellationToken ct)
+    {
+        var v = await FindAsync(db, token, ct);
+        if (v is null) return RuleProblem.NotFound("The volunteer");
+        return await log.LogAsync(v.Id, null, request, HoursLoggedBy.Volunteer, VolunteerActor, ct);
+    }
+
+    private static async Task<Results<Created<CheckInView>, ValidationProblem, ProblemHttpResult>> CheckInAsync(
+        string token, CheckInRequest request, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return errors.ToProblem();
+        var v = await FindAsync(db, token, ct);
+        if (v is null) return RuleProblem.NotFound("The volunteer");
+        if (v.Status == VolunteerStatus.Left) return RuleProblem.Conflict("volunteer-left", "You have left this organisation.");
+        var checkIn = request.Record(db, v, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/volunteers/volunteering/{token}", CheckInView.Of(checkIn));
+    }
+
+    private static async Task<Results<Ok<VolunteerView>, ValidationProblem, ProblemHttpResult>> LeaveAsync(
+        string token, LeaveRequest request, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = request.Validate();
+        if (errors.Any) return errors.ToProblem();
+        var v = await FindAsync(db, token, ct);
+        if (v is null) return RuleProblem.NotFound("The volunteer");
+        if (!request.ApplyTo(v, time.GetUtcNow())) return RuleProblem.Conflict("volunteer-left", "You have already left this organisation.");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await db.ViewAsync(v, ct));
+    }
+
+    private static async Task<Results<Ok<List<RoleMatch>>, ProblemHttpResult>> MatchesAsync(
+        string token, VolunteersDbContext db, RoleMatcher matcher, CancellationToken ct)
+    {
+        var v = await FindAsync(db, token, ct);
+        if (v is null) return RuleProblem.NotFound("The volunteer");
+        return TypedResults.Ok(await matcher.MatchAsync(new MatchProfile(v.Skills, v.District, v.Availability, null, v.RoleId), ct));
+    }
+}

@@ -1,0 +1,59 @@
+using Platform.ServiceDefaults.Problems;
+using Platform.Volunteers.Credentials;
+using Platform.Volunteers.Infrastructure;
+using Platform.Volunteers.Retention;
+
+namespace Platform.Volunteers.Volunteering;
+
+public sealed record CredentialView(Guid Id, CredentialKind Kind, string Title, DateOnly? IssuedOn, DateOnly? ExpiresOn)
+{
+    public static CredentialView Of(Credential c) => new(c.Id, c.Kind, c.Title, c.IssuedOn, c.ExpiresOn);
+}
+
+public sealed record MilestoneView(MilestoneKind Kind, string Description, DateTimeOffset ReachedAt);
+
+public sealed record VolunteerView(
+    Guid Id, Guid RoleId, string RoleTitle, Guid ApplicationId, string Name, string Email, string? Phone, IReadOnlyList<string> Skills,
+    string District, VolunteerStatus Status, DateTimeOffset StartedAt, DateOnly StartedOn, DateOnly? ReturnsOn, DateTimeOffset? LeftAt,
+    ExitReason? ExitReason, string? ExitSurvey, decimal ApprovedHours, DateTimeOffset LastActivityAt, bool AtRisk, IReadOnlyList<string> AtRiskReasons,
+    IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<CredentialView> Credentials)
+{
+    public static VolunteerView Of(Volunteer v, string roleTitle, IEnumerable<Milestone> milestones, IEnumerable<Credential> credentials) =>
+        new(v.Id, v.RoleId, roleTitle, v.ApplicationId, v.Name, v.Email, v.Phone, v.Skills, v.District, v.Status, v.StartedAt,
+            DateOnly.FromDateTime(v.StartedAt.UtcDateTime), v.ReturnsOn, v.LeftAt, v.ExitReason, v.ExitSurvey, v.ApprovedHours, v.LastActivityAt,
+            v.AtRiskSince is not null, v.AtRiskReasons,
+            milestones.OrderBy(m => m.ReachedAt).ThenBy(m => m.Kind).Select(m => new MilestoneView(m.Kind, Retention.Milestones.Describe(m.Kind), m.ReachedAt)).ToList(),
+            credentials.OrderBy(c => c.ExpiresOn).Select(CredentialView.Of).ToList());
+}
+
+/// <summary>One line of the organisation's at-risk list: who, why, and whether they have been sent a re-engagement message.</summary>
+public sealed record AtRiskView(Guid Id, string Name, string Email, Guid RoleId, DateTimeOffset AtRiskSince, IReadOnlyList<string> Reasons,
+    DateTimeOffset LastActivityAt, DateTimeOffset? ReengagedAt);
+
+public sealed record PauseRequest(DateOnly? ReturnsOn);
+
+/// <summary>Leaving, recorded by the organisation or by the volunteer through their link; the exit survey is optional.</summary>
+public sealed record LeaveRequest(ExitReason? Reason, string? ExitSurvey)
+{
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(Reason is null, "reason", $"An exit 'reason' is required: {string.Join(", ", Enum.GetNames<ExitReason>())}.");
+        Text.Optional(errors, "exitSurvey", ExitSurvey, Limits.LongText);
+        return errors;
+    }
+
+    /// <returns>False when the volunteer had already left (nothing changed).</returns>
+    public bool ApplyTo(Volunteer v, DateTimeOffset now)
+    {
+        if (v.Status == VolunteerStatus.Left) return false;
+        v.Status = VolunteerStatus.Left;
+        v.LeftAt = now;
+        v.ExitReason = Reason;
+        v.ExitSurvey = Text.TrimOrNull(ExitSurvey);
+        v.ReturnsOn = null;
+        v.AtRiskSince = null;
+        v.AtRiskReasons = [];
+        return true;
+    }
+}
