@@ -94,7 +94,7 @@ public sealed class EventsEmailsTests
     {
         var templates = new EmailTemplates(Options.Create(Office));
 
-        Assert.Equal(EveryKind.Select(k => (string)k.Data).Order(), templates.Kinds.Order());
+        Assert.Equal(EveryKind.Select(k => (string)k.Data).Order(), templates.Kinds.Where(k => k.StartsWith("event-", StringComparison.Ordinal)).Order());
     }
 
     [Fact]
