@@ -81,7 +81,7 @@ public sealed class NotificationsFactory(string? connectionString = null) : WebA
     public HttpClient CreateStaffClient(params string[] scopes)
     {
         var client = CreateClient();
-        var issuer = new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = _signingKey }), TimeProvider.System);
+        var issuer = new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = _signingKey }), Time);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             issuer.Issue(new InternalIdentity("staff-1", PlatformClaims.Roles.Staff, null, scopes)));
         return client;

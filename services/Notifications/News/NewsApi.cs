@@ -11,13 +11,15 @@ public static class NewsApi
 {
     public static IEndpointRouteBuilder MapNewsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications/news").WithTags("News").RequireAuthorization(PlatformPolicies.Staff);
+        var api = app.MapGroup("/api/notifications/news").WithTags("News").RequireAuthorization(PlatformPolicies.Staff)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("", CreateDraft).WithName("CreateNewsDraft").WithSummary("Writes a news post as a draft (Markdown body).");
         api.MapGet("", List).WithName("ListNews").WithSummary("The newest posts, drafts and published.");
         api.MapGet("/{id:guid}", Get).WithName("GetNews");
         api.MapPost("/{id:guid}/publish", Publish)
             .WithName("PublishNews")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Publishes a draft: immediate subscribers of its topic are emailed now, the rest get it in their next digest.");
         return app;
     }
@@ -50,20 +52,20 @@ public static class NewsApi
         return TypedResults.Ok(posts.Select(View).ToList());
     }
 
-    private static async Task<Results<Ok<NewsPostView>, NotFound<ProblemDetails>>> Get(Guid id, NotificationsDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<NewsPostView>, ProblemHttpResult>> Get(Guid id, NotificationsDbContext db, CancellationToken ct) =>
         await db.NewsPosts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } post
             ? TypedResults.Ok(View(post))
-            : TypedResults.NotFound(NotFound(id));
+            : Problems.Of(NotFound(id));
 
-    private static async Task<Results<Ok<PublishedView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Publish(
+    private static async Task<Results<Ok<PublishedView>, ProblemHttpResult>> Publish(
         Guid id, NotificationsDbContext db, NewsPublishing publishing, CancellationToken ct)
     {
         var queued = await publishing.PublishAsync(id, ct);
         var post = await db.NewsPosts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (post is null) return TypedResults.NotFound(NotFound(id));
+        if (post is null) return Problems.Of(NotFound(id));
         if (queued is null)
         {
-            return TypedResults.Conflict(new ProblemDetails
+            return Problems.Of(new ProblemDetails
             {
                 Title = "Already published",
                 Detail = $"News post {id} was published at {post.PublishedAt:O}; it is sent once.",

@@ -46,7 +46,7 @@ public static class StaffApi
         return TypedResults.Ok(await reports.ReportAsync(start, end, ct));
     }
 
-    private static async Task<Results<Ok<SubscriberLookup>, ValidationProblem, NotFound<ProblemDetails>>> Lookup(
+    private static async Task<Results<Ok<SubscriberLookup>, ValidationProblem, ProblemHttpResult>> Lookup(
         string? email, NotificationsDbContext db, CancellationToken ct)
     {
         if (email is null || !SubscribeRequestValidation.IsPlainAddress(email.Trim()))
@@ -57,17 +57,17 @@ public static class StaffApi
                 s.CreatedAt, s.Subscription.ConfirmedAt, s.Subscription.EndReason))
             .SingleOrDefaultAsync(ct);
         return found is null
-            ? TypedResults.NotFound(new ProblemDetails { Title = "Not subscribed", Detail = "No subscription for this address.", Status = 404 })
+            ? Problems.Of(new ProblemDetails { Title = "Not subscribed", Detail = "No subscription for this address.", Status = 404 })
             : TypedResults.Ok(found);
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, NotFound<ProblemDetails>>> Erase(
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Erase(
         EraseRequest request, SubscriberAccount account, CancellationToken ct)
     {
         if (request.Email is null || !SubscribeRequestValidation.IsPlainAddress(request.Email.Trim()))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["A valid email address is required."] });
         return await account.EraseAsync(Subscriber.Normalize(request.Email), ct)
             ? TypedResults.NoContent()
-            : TypedResults.NotFound(new ProblemDetails { Title = "Nothing held", Detail = "Nothing is held about this address.", Status = 404 });
+            : Problems.Of(new ProblemDetails { Title = "Nothing held", Detail = "Nothing is held about this address.", Status = 404 });
     }
 }

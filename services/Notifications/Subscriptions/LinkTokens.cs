@@ -49,8 +49,10 @@ public sealed class LinkTokens(IOptions<NotificationsOptions> options, TimeProvi
     /// <summary>The subscriber the token was issued for, or null when it is malformed, forged, for another purpose, or expired.</summary>
     public Guid? Read(LinkPurpose purpose, string? token)
     {
-        if (token is null || token.Length > 64) return null;
-        Span<byte> bytes = stackalloc byte[48];
+        if (token is null || token.Length > 80) return null;
+        // Validate first: decoding text that is not base64url at all throws rather than failing softly.
+        if (!Base64Url.IsValid(token, out var decodedLength) || decodedLength != PayloadLength + MacLength) return null;
+        Span<byte> bytes = stackalloc byte[PayloadLength + MacLength];
         if (!Base64Url.TryDecodeFromChars(token, bytes, out var length) || length != PayloadLength + MacLength) return null;
         Span<byte> expected = stackalloc byte[MacLength];
         HMACSHA256.HashData(Key, bytes[..PayloadLength], expected);

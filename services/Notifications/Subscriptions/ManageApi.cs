@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Platform.Notifications.Infrastructure;
 
 namespace Platform.Notifications.Subscriptions;
 
@@ -13,10 +14,11 @@ public static class ManageApi
 {
     public static IEndpointRouteBuilder MapManageApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications").WithTags("Manage").AllowAnonymous();
+        var api = app.MapGroup("/api/notifications").WithTags("Manage").AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/manage/{token}", View).WithName("ViewSubscription").WithSummary("The subscription a manage link belongs to.");
-        api.MapPut("/manage/{token}", Change).WithName("ChangeSubscription").WithSummary("Changes topics, districts and frequency.");
+        api.MapPut("/manage/{token}", Change).WithName("ChangeSubscription").ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Changes topics, districts and frequency.");
         api.MapDelete("/manage/{token}", Erase)
             .WithName("EraseSubscriber")
             .WithSummary("Removes the address and everything held about it, at once.");
@@ -33,41 +35,41 @@ public static class ManageApi
         return app;
     }
 
-    private static async Task<Results<Ok<SubscriptionView>, NotFound<ProblemDetails>>> View(
+    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> View(
         string token, LinkTokens tokens, SubscriberAccount account, CancellationToken ct) =>
         tokens.Read(LinkPurpose.Manage, token) is { } id && await account.ViewAsync(id, ct) is { } view
             ? TypedResults.Ok(view)
-            : TypedResults.NotFound(InvalidLink());
+            : Problems.Of(InvalidLink());
 
-    private static async Task<Results<Ok<SubscriptionView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Change(
+    private static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> Change(
         string token, ChangeSubscriptionRequest request, LinkTokens tokens, SubscriberAccount account, CancellationToken ct)
     {
-        if (tokens.Read(LinkPurpose.Manage, token) is not { } id) return TypedResults.NotFound(InvalidLink());
+        if (tokens.Read(LinkPurpose.Manage, token) is not { } id) return Problems.Of(InvalidLink());
         var (choices, errors) = SubscribeRequestValidation.ValidateChoices(request.Topics, request.Frequency, request.Districts);
         if (choices is null) return TypedResults.ValidationProblem(errors);
 
         return await account.ChangeAsync(id, choices, ct) switch
         {
             ChangeOutcome.Changed => TypedResults.Ok((await account.ViewAsync(id, ct))!),
-            ChangeOutcome.NotActive => TypedResults.Conflict(new ProblemDetails
+            ChangeOutcome.NotActive => Problems.Of(new ProblemDetails
             {
                 Title = "Subscription not active",
                 Detail = "This subscription has ended or was never confirmed. Sign up again to receive updates.",
                 Status = StatusCodes.Status409Conflict,
             }),
-            _ => TypedResults.NotFound(InvalidLink()),
+            _ => Problems.Of(InvalidLink()),
         };
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> Erase(
+    private static async Task<Results<NoContent, ProblemHttpResult>> Erase(
         string token, LinkTokens tokens, SubscriberAccount account, CancellationToken ct) =>
         tokens.Read(LinkPurpose.Manage, token) is { } id && await account.EraseAsync(id, ct)
             ? TypedResults.NoContent()
-            : TypedResults.NotFound(InvalidLink());
+            : Problems.Of(InvalidLink());
 
-    private static Results<ContentHttpResult, NotFound<ProblemDetails>> ConfirmPage(string token, LinkTokens tokens) =>
+    private static Results<ContentHttpResult, ProblemHttpResult> ConfirmPage(string token, LinkTokens tokens) =>
         tokens.Read(LinkPurpose.Unsubscribe, token) is null
-            ? TypedResults.NotFound(InvalidLink())
+            ? Problems.Of(InvalidLink())
             : TypedResults.Content($"""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>Unsubscribe</title></head><body>
@@ -79,7 +81,7 @@ public static class ManageApi
                 </body></html>
                 """, "text/html; charset=utf-8");
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> Unsubscribe(
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Unsubscribe(
         string token, LinkTokens tokens, SubscriberAccount account, CancellationToken ct) =>
         tokens.Read(LinkPurpose.Unsubscribe, token) is { } id && await account.UnsubscribeAsync(id, ct)
             ? TypedResults.Content("""
@@ -88,7 +90,7 @@ public static class ManageApi
                 <h1>You are unsubscribed</h1><p>We will not send you any more updates.</p>
                 </body></html>
                 """, "text/html; charset=utf-8")
-            : TypedResults.NotFound(InvalidLink());
+            : Problems.Of(InvalidLink());
 
     private static ProblemDetails InvalidLink() => new()
     {
