@@ -5,6 +5,7 @@ using Platform.ServiceDefaults.Clock;
 using Platform.ServiceDefaults.Discovery;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Logging;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Resilience;
 using Platform.ServiceDefaults.Telemetry;
@@ -17,6 +18,7 @@ public static class Extensions
 {
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddPlatformLoggingDefaults();
         builder.AddPlatformClock();
 
         builder.AddPlatformTelemetry();

@@ -64,15 +64,33 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private void PrepareDataDirectory()
     {
+        var owner = Path.Combine(Options.DataDirectory, "owner.pid");
+        // Two AppHosts on one data folder would share (and the second would "clean up") each other's servers.
+        if (LiveOwner(owner) is { } other)
+            throw new InvalidOperationException(
+                $"Another AppHost (pid {other}) is running the platform from {Options.DataDirectory}; stop it first (Ctrl+C), or start this one with --data DIR.");
         if (Options.Fresh && Directory.Exists(Options.DataDirectory))
         {
             _pids.KillStale();
             Directory.Delete(Options.DataDirectory, recursive: true);
         }
         Directory.CreateDirectory(Options.DataDirectory);
-        File.WriteAllText(Path.Combine(Options.DataDirectory, "owner.pid"), Environment.ProcessId.ToString());
+        File.WriteAllText(owner, Environment.ProcessId.ToString());
         foreach (var name in _pids.KillStale())
             Reporter.Note($"ended '{name}', left running by an earlier run that did not stop cleanly");
+    }
+
+    /// <summary>The pid in owner.pid if that process is alive, is a .NET process and is not this one.</summary>
+    private static int? LiveOwner(string ownerFile)
+    {
+        try
+        {
+            if (!int.TryParse(File.ReadAllText(ownerFile), out var pid) || pid == Environment.ProcessId) return null;
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+            return commandLine.Contains("dotnet", StringComparison.Ordinal) || commandLine.Contains("testhost", StringComparison.Ordinal) ? pid : null;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
     }
 
     private void Launch(Resource resource)

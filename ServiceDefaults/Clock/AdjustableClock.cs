@@ -13,6 +13,9 @@ public sealed class AdjustableClock(TimeProvider system) : TimeProvider, IClockC
 
     public override DateTimeOffset GetUtcNow() => system.GetUtcNow() + Offset;
 
+    /// <summary>The clock underneath, never moved: for what other processes stamp (tokens), not for business time.</summary>
+    public TimeProvider WallClock => system;
+
     public override TimeZoneInfo LocalTimeZone => system.LocalTimeZone;
 
     public override long GetTimestamp() => system.GetTimestamp();

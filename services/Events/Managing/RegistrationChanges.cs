@@ -91,8 +91,9 @@ public sealed class RegistrationChanges(
         r.CancelledAt = now;
         if (!await TrySaveAsync(ct)) return Raced();
 
-        await Places.ReleaseEventPlaceAsync(db, e.Id, ct);
+        // Sessions before the event's row: the lock order every path keeps (see Places).
         foreach (var sessionId in released) await Places.ReleaseSessionPlaceAsync(db, sessionId, ct);
+        await Places.ReleaseEventPlaceAsync(db, e.Id, ct);
         outbox.Add(new RegistrationCancelled(r.Id, e.Id, e.Title, r.Name, r.Email) { OccurredAt = now });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

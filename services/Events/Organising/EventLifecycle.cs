@@ -49,15 +49,23 @@ public static class EventLifecycle
         if (e.Status == EventStatus.Cancelled)
             return RuleProblem.Conflict("event-status", "The event is already cancelled.");
 
+        // The status changes first: that UPDATE waits for any registration holding the event's row (registrations
+        // take it last, just before commit), and no registration commits after it. Only then are the registrants
+        // read, so the list includes everyone who got in and nobody is left untold.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         e.Status = EventStatus.Cancelled;
         e.UpdatedAt = time.GetUtcNow();
+        if (await SaveAsync(db, e, ct) is { Result: ProblemHttpResult problem }) return problem;
+
         var registrants = await db.Registrations.AsNoTracking()
             .Where(r => r.EventId == id && r.Status == RegistrationStatus.Confirmed)
             .OrderBy(r => r.Id)
             .Select(r => new Registrant(r.Id, r.Name, r.Email))
             .ToListAsync(ct);
         outbox.Add(new PartnershipEventCancelled(e.Id, e.Title, e.StartsAt, registrants) { OccurredAt = e.UpdatedAt });
-        return await SaveAsync(db, e, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(e.ToDetail());
     }
 
     private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> SaveAsync(EventsDbContext db, PartnershipEvent e, CancellationToken ct)

@@ -7,8 +7,9 @@ namespace Platform.Events.Registrations;
 /// <summary>
 /// Capacity as the database enforces it. Each take is one conditional UPDATE (… SET places_taken = places_taken + 1
 /// WHERE places_taken &lt; capacity): PostgreSQL row-locks the counter, so concurrent takes queue and the last place
-/// goes to exactly one of them; the CHECK constraints refuse anything that slipped past. Callers take the event's
-/// row before any session's, and sessions in id order, so two transactions never wait on each other in a circle.
+/// goes to exactly one of them; the CHECK constraints refuse anything that slipped past. Callers take sessions in id
+/// order and the event's row last, so two transactions never wait on each other in a circle; the event's row is
+/// the one every registration for that event touches, so it is taken as late as possible and held only to commit.
 /// </summary>
 public static class Places
 {

@@ -62,10 +62,6 @@ public static class RegistrationApi
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            // Fails when the event is full or stopped being Published since it was read above.
-            if (!await Places.TryTakeEventPlaceAsync(db, eventId, ct))
-                return RuleProblem.Conflict("event-full", $"All {e.Capacity} places at the event are taken, or it no longer takes registrations.");
-
             var waitlisted = new List<Session>();
             foreach (var sessionId in choices.Order())
             {
@@ -93,7 +89,6 @@ public static class RegistrationApi
             try
             {
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
             }
             catch (DbUpdateException ex) when (ex.IsUniqueViolation())
             {
@@ -103,6 +98,17 @@ public static class RegistrationApi
                 if (idempotencyKey is not null && await ReplayAsync(db, idempotencyKey, fingerprint, ct) is { } raced) return raced;
                 return RuleProblem.Conflict("retry", "The registration clashed with another being made at the same moment; send it again.");
             }
+
+            // Last, just before commit: every registration for this event queues on the event's row, so the lock is
+            // held for one statement and the commit instead of the whole request. Fails when the event is full or
+            // stopped being Published since it was read above; then nothing of this registration is kept.
+            if (!await Places.TryTakeEventPlaceAsync(db, eventId, ct))
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                return RuleProblem.Conflict("event-full", $"All {e.Capacity} places at the event are taken, or it no longer takes registrations.");
+            }
+
+            await tx.CommitAsync(ct);
         }
 
         var view = registration.ToView(e);

@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Options;
 using Platform.Events.Infrastructure;
+using Platform.ServiceDefaults.Clock;
 
 namespace Platform.Events.Reminders;
 
 /// <summary>Runs <see cref="EventReminders"/> every ReminderInterval.</summary>
 public sealed partial class ReminderScheduler(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<EventsOptions> options, ILogger<ReminderScheduler> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<EventsOptions> options, ILogger<ReminderScheduler> logger,
+    IClockChanges? clockChanges = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ReminderInterval, time);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -23,8 +24,10 @@ public sealed partial class ReminderScheduler(
                 // The next tick retries; unsent reminders are still unclaimed.
                 LogFailed(logger, e);
             }
+
+            // The interval, or sooner when a test platform moves the clock.
+            await time.DelayAsync(options.Value.ReminderInterval, clockChanges, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders due for {Count} events")]

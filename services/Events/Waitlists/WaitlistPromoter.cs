@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using Platform.Events.Infrastructure;
+using Platform.ServiceDefaults.Clock;
 
 namespace Platform.Events.Waitlists;
 
 /// <summary>Runs <see cref="WaitlistPromotion"/> whenever a place frees and at least every PromotionInterval.</summary>
 public sealed partial class WaitlistPromoter(
-    IServiceScopeFactory scopes, WaitlistSignal signal, TimeProvider time, IOptions<EventsOptions> options, ILogger<WaitlistPromoter> logger)
+    IServiceScopeFactory scopes, WaitlistSignal signal, TimeProvider time, IOptions<EventsOptions> options, ILogger<WaitlistPromoter> logger,
+    IClockChanges? clockChanges = null)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,7 +26,15 @@ public sealed partial class WaitlistPromoter(
                 LogFailed(logger, e);
             }
 
-            await signal.WaitAsync(options.Value.PromotionInterval, time, stoppingToken);
+            // A freed place, the interval, or a moved clock (a test platform's) starts the next round.
+            using var wake = clockChanges is null
+                ? CancellationTokenSource.CreateLinkedTokenSource(stoppingToken)
+                : CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, clockChanges.Moved);
+            try
+            {
+                await signal.WaitAsync(options.Value.PromotionInterval, time, wake.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
         }
     }
 
