@@ -13,5 +13,10 @@ internal static class TestPlatformSettings
         // Services whose background work follows the clock accept a moved clock (ServiceDefaults' adjustable clock).
         foreach (var service in new[] { "events", "volunteers", "awards", "notifications" })
             options.WithProjectEnvironment(service, "Clock__Adjustable", "true");
+
+        // Notifications sends at most 40 emails a second here, so a burst lasts long enough for the SMTP outage test to
+        // stop the sink in the middle of it; a short circuit break lets it resume promptly.
+        options.WithProjectEnvironment("notifications", "Notifications__Delivery__MessagesPerSecond", "40");
+        options.WithProjectEnvironment("notifications", "Notifications__Delivery__BreakDuration", "00:00:02");
     }
 }
