@@ -8,6 +8,7 @@ var scenarios = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCa
 {
     ["gateway-overhead"] = new GatewayOverhead(),
     ["registration-rush"] = new RegistrationRush(),
+    ["news-fanout"] = new NewsFanout(),
 };
 
 var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys];
