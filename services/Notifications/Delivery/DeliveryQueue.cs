@@ -11,6 +11,10 @@ namespace Platform.Notifications.Delivery;
 /// </summary>
 public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOptions> options, TimeProvider timeProvider)
 {
+    /// <summary>
+    /// Claims up to <paramref name="count"/> due messages, transactional first. Within a priority the order is the id's:
+    /// time-ordered (v7) for messages queued one by one, arbitrary among one fan-out's rows, which is all one post.
+    /// </summary>
     public async Task<List<EmailDelivery>> ClaimAsync(int count, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
@@ -20,13 +24,13 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
             FROM (SELECT id FROM delivery
                   WHERE status IN ('Queued', 'Sending')
                     AND ((status = 'Queued' AND next_attempt_at <= {now}) OR (status = 'Sending' AND claimed_until < {now}))
-                  ORDER BY priority, created_at, id
+                  ORDER BY priority, id
                   LIMIT {count}
                   FOR UPDATE SKIP LOCKED) due
             WHERE d.id = due.id
             RETURNING d.*
             """).AsNoTracking().ToListAsync(cancellationToken);
-        return [.. claimed.OrderBy(d => d.Priority).ThenBy(d => d.CreatedAt).ThenBy(d => d.Id)];
+        return [.. claimed.OrderBy(d => d.Priority).ThenBy(d => d.Id)];
     }
 
     /// <summary>Sent: the rendered parts (which hold links and tokens) and the address are no longer needed.</summary>
