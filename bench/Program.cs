@@ -9,6 +9,7 @@ var scenarios = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCa
     ["gateway-overhead"] = new GatewayOverhead(),
     ["registration-rush"] = new RegistrationRush(),
     ["role-search"] = new RoleSearch(),
+    ["news-fanout"] = new NewsFanout(),
 };
 
 var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys];

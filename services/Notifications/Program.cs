@@ -1,6 +1,8 @@
 using Platform.Messaging;
 using Platform.Notifications.Extensions;
 using Platform.Notifications.Infrastructure;
+using Platform.Notifications.News;
+using Platform.Notifications.Reports;
 using Platform.Notifications.Subscriptions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,9 +15,13 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSubscriptionsApi();
+app.MapManageApi();
+app.MapNewsApi();
+app.MapStaffApi();
 app.MapDeadLetterEndpoints();
 
 await app.MigrateDatabaseAsync<NotificationsDbContext>();
+await app.LoadLinkKeyAsync();
 await app.RunAsync();
 
 public partial class Program;

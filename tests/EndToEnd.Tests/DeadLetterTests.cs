@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
+using Platform.Contracts.Events;
+using Platform.EndToEnd.Tests.Notifications;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -11,28 +14,28 @@ namespace Platform.EndToEnd.Tests;
 public sealed class DeadLetterTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task A_message_that_failed_while_the_mail_server_was_down_is_listed_and_replayed_from_the_dashboard()
+    public async Task A_message_that_failed_while_the_database_was_unreachable_is_listed_and_replayed_from_the_dashboard()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var app = platform.App;
         var mailbox = app.GetMailbox("mail");
         var email = Addresses.Unique("dead.letter");
+        // An SMTP outage no longer fails a consumer (Notifications queues mail durably and retries the server itself),
+        // so the cause here is Notifications' database refusing connections while the message is consumed.
+        var cancelled = new RegistrationCancelled(Guid.NewGuid(), Guid.NewGuid(), $"Dead letter day {Guid.NewGuid():N}", "Dee", email);
 
-        await app.StopResourceAsync("mail");
+        await AllowConnectionsAsync(false);
         JsonElement queue;
         try
         {
-            using var response = await platform.Gateway.PostAsJsonAsync("/api/notifications/subscriptions",
-                new { email, topics = new[] { "awards" }, frequency = "immediately" }, cancellationToken);
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            await platform.PublishToBrokerAsync(cancelled, Guid.NewGuid());
             queue = await WaitForDeadLetterAsync(cancellationToken);
-            Assert.Contains("SubscriptionRequested", queue.GetProperty("messages").EnumerateArray().First().GetProperty("messageType").GetString());
+            Assert.Contains("RegistrationCancelled", queue.GetProperty("messages").EnumerateArray().First().GetProperty("messageType").GetString());
         }
         finally
         {
-            await app.StartResourceAsync("mail", cancellationToken);
+            await AllowConnectionsAsync(true);
         }
-        await app.WaitForResourceHealthyAsync("mail", cancellationToken);
         Assert.DoesNotContain(mailbox.Messages(), m => m.IsTo(email));
 
         using var replay = await platform.Dashboard.PostAsync(
@@ -41,10 +44,23 @@ public sealed class DeadLetterTests(PlatformFixture platform)
         var replayed = await replay.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         Assert.True(replayed.GetProperty("replayed").GetInt32() >= 1);
 
-        await mailbox.WaitForAsync(m => m.IsTo(email), TimeSpan.FromSeconds(30));
+        await mailbox.WaitForAsync(m => m.IsTo(email), TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         Assert.Single(mailbox.Messages(), m => m.IsTo(email));
         Assert.Null(await DeadLetterQueueAsync(cancellationToken));
+    }
+
+    /// <summary>Closes (and cuts every session to) or reopens notificationsdb, from the server's maintenance database.</summary>
+    private async Task AllowConnectionsAsync(bool allow)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(platform.App.GetConnectionString("notificationsdb")) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var sql = allow
+            ? "ALTER DATABASE notificationsdb ALLOW_CONNECTIONS true"
+            : "ALTER DATABASE notificationsdb ALLOW_CONNECTIONS false; SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'notificationsdb'";
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task<JsonElement> WaitForDeadLetterAsync(CancellationToken cancellationToken)

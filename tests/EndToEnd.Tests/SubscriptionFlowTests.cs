@@ -34,6 +34,38 @@ public sealed partial class SubscriptionFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_sign_up_answers_the_same_for_a_new_a_pending_and_a_subscribed_address()
+    {
+        using var publicClient = platform.CreatePublicClient();
+        var subscribed = Addresses.Unique("Already");
+        var pending = Addresses.Unique("Pending");
+        var fresh = Addresses.Unique("Fresh");
+        await Notifications.SubscriberMail.SubscribeAsync(platform, publicClient, subscribed, ["news"], "weekly");
+        using (var first = await publicClient.PostAsJsonAsync("/api/notifications/subscriptions",
+            new { email = pending, topics = new[] { "news" }, frequency = "weekly" }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        }
+
+        var answers = new List<(HttpStatusCode Status, string Body, string? Location)>();
+        foreach (var email in new[] { fresh, pending, subscribed.ToUpperInvariant() })
+        {
+            using var response = await publicClient.PostAsJsonAsync("/api/notifications/subscriptions",
+                new { email, topics = new[] { "news", "awards" }, frequency = "daily" }, TestContext.Current.CancellationToken);
+            answers.Add((response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Headers.Location?.ToString()));
+        }
+
+        Assert.All(answers, a => Assert.Equal((HttpStatusCode.Accepted, "", (string?)null), a));
+        // The subscribed address is stored once, unchanged, and is sent no second confirmation.
+        Assert.Equal(1, await platform.App.CountAsync("notificationsdb",
+            "SELECT count(*) FROM subscriber r JOIN subscription s ON s.subscriber_id = r.id WHERE r.normalized_email = @e AND s.frequency = 'weekly' AND s.status = 'Confirmed'",
+            ("e", subscribed.ToLowerInvariant())));
+        await platform.App.GetMailbox("mail").WaitForAsync(m => m.IsTo(fresh), MailTimeout);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        Assert.Single(platform.App.GetMailbox("mail").Messages(), m => m.IsTo(subscribed));
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_problem_naming_the_fields_and_stores_nothing()
     {
         var before = await platform.App.CountAsync("notificationsdb", "SELECT count(*) FROM subscriber");

@@ -15,5 +15,10 @@ internal static class TestPlatformSettings
             options.WithProjectEnvironment(service, "Clock__Adjustable", "true");
         // Awards: the embargo sweeper also wakes when the clock moves; a short interval covers a move made mid-pass.
         options.WithProjectEnvironment("awards", "Awards__EmbargoSweepInterval", "00:00:02");
+
+        // Notifications sends at most 40 emails a second here, so a burst lasts long enough for the SMTP outage test to
+        // stop the sink in the middle of it; a short circuit break lets it resume promptly.
+        options.WithProjectEnvironment("notifications", "Notifications__Delivery__MessagesPerSecond", "40");
+        options.WithProjectEnvironment("notifications", "Notifications__Delivery__BreakDuration", "00:00:02");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.Subscriptions;
@@ -5,52 +6,73 @@ using Platform.Notifications.Subscriptions;
 namespace Platform.Notifications.Delivery;
 
 /// <summary>
-/// The one path every consumer sends through: record the delivery, send, mark it sent. Runs inside the consumer's
-/// inbox transaction, so the delivery record, the inbox row and the "sent" mark commit together after the mail
-/// server has accepted the message; a redelivered or replayed event finds the record and sends nothing.
+/// The one path every consumer sends through. It does not talk to the mail server: it puts the rendered message on the
+/// durable outgoing queue (the delivery row), inside the consumer's inbox transaction, so the delivery record, the
+/// inbox row and the queued message commit together. A redelivered or replayed event finds the record and queues
+/// nothing; an SMTP outage delays the message, it never loses it (<see cref="DeliverySender"/> drains the queue).
 /// </summary>
 public sealed partial class OnceOnlyDelivery(
     NotificationsDbContext db,
-    IEmailSender emailSender,
+    DeliverySignal signal,
     TimeProvider timeProvider,
     ILogger<OnceOnlyDelivery> logger)
 {
-    /// <summary>Sends unless (kind, source event, recipient) was sent already. <paramref name="render"/> runs only when it will be sent.</summary>
-    public async Task<bool> SendAsync(string kind, Guid sourceEventId, string to, Func<RenderedEmail> render, CancellationToken ct)
+    /// <summary>Queues unless (kind, source event, recipient) was queued already. <paramref name="render"/> runs only when it will be sent.</summary>
+    public Task<bool> SendAsync(string kind, Guid sourceEventId, string to, Func<RenderedEmail> render, CancellationToken ct) =>
+        SendAsync(kind, sourceEventId, to, render, DeliveryPriority.Transactional, null, ct);
+
+    public async Task<bool> SendAsync(
+        string kind, Guid sourceEventId, string to, Func<RenderedEmail> render, DeliveryPriority priority, Guid? subscriberId, CancellationToken ct)
     {
         var recipient = Subscriber.Normalize(to);
-        var delivery = await db.Deliveries.SingleOrDefaultAsync(
-            d => d.Kind == kind && d.SourceEventId == sourceEventId && d.Recipient == recipient, ct);
-        if (delivery is { Status: DeliveryStatus.Sent })
+        var erased = Subscriber.Fingerprint(recipient);
+        if (await db.Deliveries.AnyAsync(
+                d => d.Kind == kind && d.SourceEventId == sourceEventId && (d.Recipient == recipient || d.Recipient == erased), ct))
         {
             LogAlreadySent(logger, kind, sourceEventId);
             return false;
         }
 
-        if (delivery is null)
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var suppressed = await db.Suppressions.AnyAsync(s => s.Fingerprint == erased, ct);
+        var delivery = new EmailDelivery
         {
-            // Inserted before sending: a concurrent copy of this event blocks on the unique key until this
-            // transaction ends, then fails and on retry finds the delivery already sent.
-            delivery = new EmailDelivery
-            {
-                Kind = kind,
-                SourceEventId = sourceEventId,
-                Recipient = recipient,
-                Status = DeliveryStatus.Sending,
-                CreatedAt = timeProvider.GetUtcNow().UtcDateTime,
-            };
-            db.Deliveries.Add(delivery);
-            await db.SaveChangesAsync(ct);
+            Kind = kind,
+            SourceEventId = sourceEventId,
+            Recipient = recipient,
+            Priority = priority,
+            SubscriberId = subscriberId,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            Status = suppressed ? DeliveryStatus.Suppressed : DeliveryStatus.Queued,
+        };
+        if (!suppressed)
+        {
+            var email = render();
+            delivery.Address = to.Trim();
+            delivery.Subject = email.Subject;
+            delivery.TextBody = email.TextBody;
+            delivery.HtmlBody = email.HtmlBody;
+            delivery.Attachments = email.Attachments.Count > 0 ? JsonSerializer.Serialize(email.Attachments) : null;
         }
 
-        await emailSender.SendAsync(to.Trim(), render(), ct);
-
-        delivery.Status = DeliveryStatus.Sent;
-        delivery.SentAt = timeProvider.GetUtcNow().UtcDateTime;
+        // A concurrent copy of this event blocks on the unique key until this transaction ends, then fails and on
+        // retry finds the delivery recorded.
+        db.Deliveries.Add(delivery);
         await db.SaveChangesAsync(ct);
+        if (suppressed)
+        {
+            LogSuppressed(logger, kind, sourceEventId);
+            return false;
+        }
+
+        signal.Wake();
         return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The {Kind} email for event {EventId} was already sent; not sending again")]
     private static partial void LogAlreadySent(ILogger logger, string kind, Guid eventId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The {Kind} email for event {EventId} is to a suppressed address; not sent")]
+    private static partial void LogSuppressed(ILogger logger, string kind, Guid eventId);
 }

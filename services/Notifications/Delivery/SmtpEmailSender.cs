@@ -6,7 +6,7 @@ namespace Platform.Notifications.Delivery;
 
 /// <summary>
 /// Sends through System.Net.Mail (MailKit is not available here). A client per message: SmtpClient is not
-/// safe for concurrent use and consumers run concurrently.
+/// safe for concurrent use and the sender runs several conversations at once.
 /// </summary>
 public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> options) : IEmailSender
 {
@@ -16,6 +16,7 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
         using var message = new MailMessage
         {
             From = new MailAddress(settings.FromAddress, settings.FromName),
+            // MailMessage refuses CR/LF in a subject; the templates already made it one line.
             Subject = email.Subject,
             Body = email.TextBody,
             IsBodyHtml = false,
@@ -25,6 +26,11 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
         foreach (var file in email.Attachments)
         {
             message.Attachments.Add(ToAttachment(file));
+        }
+
+        foreach (var (name, value) in email.Headers)
+        {
+            message.Headers.Add(name, HeaderValue(value));
         }
 
         using var client = new SmtpClient(server.Host, server.Port)
@@ -44,4 +50,8 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
         attachment.ContentDisposition!.FileName = file.FileName;
         return attachment;
     }
+
+    /// <summary>Header values are built by this service from URLs and ids; refuse rather than fold anything with a line break.</summary>
+    private static string HeaderValue(string value) =>
+        value.AsSpan().IndexOfAny('\r', '\n') < 0 ? value : throw new ArgumentException("A mail header value contains a line break.", nameof(value));
 }

@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Notifications.DataProtection;
 using Platform.Notifications.Delivery;
+using Platform.Notifications.Digests;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.IntegrationEvents.EventHandling;
 using Platform.Notifications.IntegrationEvents.EventHandling.Awards;
 using Platform.Notifications.IntegrationEvents.EventHandling.Volunteers;
+using Platform.Notifications.News;
+using Platform.Notifications.Reports;
 using Platform.Notifications.Subscriptions;
 using Platform.Notifications.Transactional;
 
@@ -20,23 +24,45 @@ internal static class ApplicationServiceExtensions
         services.AddOpenApi();
 
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => !o.FromName.AsSpan().ContainsAny('\r', '\n'), "Notifications:Mail:FromName must be one line.")
+            .ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => Enum.IsDefined(o.WeeklyOn), "Notifications:Digests:WeeklyOn is not a day of the week.")
+            .ValidateOnStart();
         services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Notifications:Office:TimeZone is not a time zone this machine knows.")
             .ValidateOnStart();
 
         builder.AddNpgsqlDbContext<NotificationsDbContext>(DatabaseConnectionName);
 
+        // Delivery: a durable queue in the database, drained by the sender with retry, circuit breaker and rate.
         services.AddSingleton(SmtpServer.Parse(builder.Configuration.GetConnectionString(SmtpServer.ConnectionStringName)));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<SmtpResilience>();
         services.AddScoped<OnceOnlyDelivery>();
+        services.AddScoped<DeliveryQueue>();
+        services.AddHostedService<DeliverySender>();
+
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<LocalTime>();
         services.AddSingleton<EventsEmails>();
         services.AddSingleton<AwardsEmails>();
         services.AddSingleton<VolunteersEmails>();
 
+        services.AddSingleton<LinkTokens>();
+        services.AddSingleton<SubscriberLinks>();
+        services.AddSingleton<SubscriberEmails>();
         services.AddScoped<SubscriptionRequests>();
+        services.AddScoped<SubscriberAccount>();
+        services.AddScoped<NewsPublishing>();
+        services.AddScoped<Digests.Digests>();
+        services.AddHostedService<DigestScheduler>();
+        services.AddScoped<Housekeeping>();
+        services.AddHostedService<HousekeepingService>();
+        services.AddScoped<StaffReports>();
 
         builder.AddMessaging<NotificationsDbContext>(bus =>
         {
@@ -58,8 +84,17 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<SendReengagement>();
             bus.AddConsumer<SendCheckExpiryReminder>();
             bus.AddConsumer<SendCheckInInvitation>();
+            bus.AddConsumer<TellSubscribersOfWinners>();
         });
 
         return builder;
+    }
+
+    /// <summary>Loads (or on the first start creates) the key that signs manage and unsubscribe links.</summary>
+    public static async Task LoadLinkKeyAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await app.Services.GetRequiredService<LinkTokens>()
+            .LoadKeyAsync(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>(), CancellationToken.None);
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.Notifications.Delivery;
+using Platform.Notifications.Digests;
+using Platform.Notifications.News;
+using Platform.Notifications.Reports;
 using Platform.Notifications.Subscriptions;
 
 namespace Platform.Notifications.Infrastructure;
@@ -13,9 +16,24 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<EmailDelivery> Deliveries => Set<EmailDelivery>();
 
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
+
+    public DbSet<NewsPost> NewsPosts => Set<NewsPost>();
+
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+
+    public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
+
+    public DbSet<LinkTokenKey> LinkTokenKeys => Set<LinkTokenKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
+        modelBuilder.Entity<LinkTokenKey>(e =>
+        {
+            e.ToTable("link_token_key");
+            e.Property(k => k.Id).ValueGeneratedNever();
+        });
         modelBuilder.AddOutboxMessageEntity();
         modelBuilder.AddInboxStateEntity();
         modelBuilder.UseSnakeCaseColumnNames();

@@ -12,9 +12,9 @@ public static class ConfirmationEmail
     public static Uri ConfirmationLink(Uri publicBaseUrl, string token) =>
         new(publicBaseUrl, $"api/notifications/subscriptions/confirm?token={Uri.EscapeDataString(token)}");
 
-    public static RenderedEmail Render(SubscriptionRequested request, Uri publicBaseUrl)
+    public static RenderedEmail Render(SubscriptionRequested request, string token, Uri publicBaseUrl)
     {
-        var link = ConfirmationLink(publicBaseUrl, request.ConfirmationToken).AbsoluteUri;
+        var link = ConfirmationLink(publicBaseUrl, token).AbsoluteUri;
         var topics = string.Join(", ", request.Topics);
         var deadline = request.ConfirmBy.UtcDateTime.ToString("d MMMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Platform.Notifications.Subscriptions;
 
 /// <summary>
@@ -17,4 +20,8 @@ public sealed class Subscriber
     public Subscription? Subscription { get; set; }
 
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>What is kept of an address once it must be forgotten (suppression list, erased delivery records).</summary>
+    public static string Fingerprint(string email) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Normalize(email))));
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Platform.Contracts.Notifications;
 using Platform.Messaging;
 using Platform.Notifications.Infrastructure;
+using Platform.Notifications.Reports;
 
 namespace Platform.Notifications.Subscriptions;
 
@@ -39,7 +40,7 @@ public sealed class SubscriptionRequests(
             .Include(s => s.Subscription)
             .SingleOrDefaultAsync(s => s.NormalizedEmail == normalized, cancellationToken);
 
-        // Already confirmed: changing preferences needs the manage link (not built yet), never an unauthenticated POST.
+        // Already confirmed: changing preferences needs the manage link, never an unauthenticated POST.
         if (subscriber?.Subscription is { Status: SubscriptionStatus.Confirmed })
         {
             return;
@@ -63,40 +64,52 @@ public sealed class SubscriptionRequests(
             CreatedAt = now.UtcDateTime,
         };
 
-        // A repeat request while pending replaces the choices and the token: only the newest link works.
-        var token = ConfirmationToken.Create();
+        // A repeat request while pending (or after leaving) replaces the choices; the token is issued when the
+        // event below is handled, and replaces any earlier one, so only the newest link works.
         var confirmBy = now + options.Value.ConfirmationWindow;
+        var requested = new SubscriptionRequested(subscription.Id, subscriber.Email, [.. request.Topics], request.Frequency, confirmBy) { OccurredAt = now };
         subscription.Topics = [.. request.Topics];
+        subscription.Districts = [.. request.Districts];
         subscription.Frequency = request.Frequency;
         subscription.Status = SubscriptionStatus.Pending;
-        subscription.ConfirmationTokenHash = token.Hash;
+        subscription.ConfirmationTokenHash = null;
+        subscription.PendingRequestId = requested.EventId;
         subscription.ConfirmBy = confirmBy.UtcDateTime;
+        subscription.EndedAt = null;
+        subscription.EndReason = null;
         subscription.LastIdempotencyKey = idempotencyKey;
 
-        outbox.Add(new SubscriptionRequested(
-            subscription.Id,
-            subscriber.Email,
-            subscription.Topics,
-            subscription.Frequency,
-            token.Value,
-            confirmBy) { OccurredAt = now });
-
+        outbox.Add(requested);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await db.IncrementAsync(Metrics.Requested, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Pending → Confirmed. True also for a second click on a link already used; false for unknown or expired tokens.</summary>
     public async Task<bool> ConfirmAsync(string token, CancellationToken cancellationToken)
     {
         var hash = ConfirmationToken.HashOf(token);
-        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var now = timeProvider.GetUtcNow();
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var confirmed = await db.Subscriptions
-            .Where(s => s.ConfirmationTokenHash == hash && s.Status == SubscriptionStatus.Pending && s.ConfirmBy > now)
+            .Where(s => s.ConfirmationTokenHash == hash && s.Status == SubscriptionStatus.Pending && s.ConfirmBy > now.UtcDateTime)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Status, SubscriptionStatus.Confirmed)
-                .SetProperty(x => x.ConfirmedAt, now), cancellationToken);
+                .SetProperty(x => x.ConfirmedAt, now.UtcDateTime)
+                .SetProperty(x => x.DigestThrough, now.UtcDateTime), cancellationToken);
+        if (confirmed > 0)
+        {
+            var subscription = await db.Subscriptions.AsNoTracking().SingleAsync(s => s.ConfirmationTokenHash == hash, cancellationToken);
+            outbox.Add(new SubscriberConfirmed(subscription.Id, subscription.Topics, subscription.Frequency) { OccurredAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+            await db.IncrementAsync(Metrics.Confirmed, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
 
-        return confirmed > 0 || await db.Subscriptions
+        return await db.Subscriptions
             .AnyAsync(s => s.ConfirmationTokenHash == hash && s.Status == SubscriptionStatus.Confirmed, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Platform.Notifications.Infrastructure;
 
 namespace Platform.Notifications.Subscriptions;
 
@@ -52,7 +53,7 @@ public static class SubscriptionsApi
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<Results<Ok<ConfirmationResponse>, NotFound<ProblemDetails>, ValidationProblem>> ConfirmSubscription(
+    private static async Task<Results<Ok<ConfirmationResponse>, ProblemHttpResult, ValidationProblem>> ConfirmSubscription(
         string? token,
         SubscriptionRequests subscriptions,
         CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ public static class SubscriptionsApi
 
         return await subscriptions.ConfirmAsync(token, cancellationToken)
             ? TypedResults.Ok(new ConfirmationResponse("confirmed"))
-            : TypedResults.NotFound(new ProblemDetails
+            : Problems.Of(new ProblemDetails
             {
                 Title = "Link not valid",
                 Detail = "This confirmation link is unknown or has expired. Subscribe again to get a new one.",

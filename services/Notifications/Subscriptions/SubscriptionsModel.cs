@@ -24,7 +24,30 @@ internal sealed class SubscriptionModel : IEntityTypeConfiguration<Subscription>
         e.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(s => s.ConfirmationTokenHash).HasMaxLength(32);
         e.Property(s => s.LastIdempotencyKey).HasMaxLength(100);
+        e.Property(s => s.EndReason).HasMaxLength(300);
         e.HasIndex(s => s.SubscriberId).IsUnique();
         e.HasIndex(s => s.ConfirmationTokenHash).IsUnique();
+        e.HasIndex(s => new { s.Status, s.Frequency });
+    }
+}
+
+/// <summary>An address that must never be mailed again (a permanent bounce), kept only as a fingerprint.</summary>
+public sealed class Suppression
+{
+    public required string Fingerprint { get; init; }
+
+    public required string Reason { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+}
+
+internal sealed class SuppressionModel : IEntityTypeConfiguration<Suppression>
+{
+    public void Configure(EntityTypeBuilder<Suppression> e)
+    {
+        e.ToTable("suppression");
+        e.HasKey(s => s.Fingerprint);
+        e.Property(s => s.Fingerprint).HasMaxLength(80);
+        e.Property(s => s.Reason).HasMaxLength(300);
     }
 }

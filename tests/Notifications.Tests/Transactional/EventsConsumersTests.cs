@@ -9,7 +9,7 @@ using Platform.Notifications.Transactional;
 namespace Platform.Notifications.Tests.Transactional;
 
 /// <summary>
-/// The Events consumers through the real app and MassTransit's in-memory harness, against SQLite. The harness
+/// The Events consumers through the real app and MassTransit's in-memory harness, against PostgreSQL. The harness
 /// runs without the inbox filter, so what stops a repeat here is the delivery key alone.
 /// </summary>
 public sealed class EventsConsumersTests : IAsyncDisposable

@@ -8,7 +8,11 @@ using Platform.Notifications.Subscriptions;
 
 namespace Platform.Notifications.IntegrationEvents.EventHandling;
 
-/// <summary>Emails the confirmation link, unless a newer request or the subscription's state has made it useless.</summary>
+/// <summary>
+/// Issues the confirmation token and queues the email carrying it, in the inbox transaction. The token exists only
+/// here and in the queued email (dropped once sent); the event on the broker never carries it. Nothing is sent when
+/// a newer request has replaced this one or the subscription was confirmed or has expired.
+/// </summary>
 public sealed partial class SendSubscriptionConfirmation(
     NotificationsDbContext db,
     OnceOnlyDelivery delivery,
@@ -22,25 +26,27 @@ public sealed partial class SendSubscriptionConfirmation(
     {
         var request = context.Message;
         var ct = context.CancellationToken;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
 
-        if (!await IsStillWantedAsync(request, ct))
+        var subscription = await db.Subscriptions.SingleOrDefaultAsync(
+            s => s.Id == request.SubscriptionId && s.PendingRequestId == request.EventId && s.Status == SubscriptionStatus.Pending && s.ConfirmBy > now,
+            ct);
+        if (subscription is null)
         {
             LogSuperseded(logger, request.SubscriptionId);
             return;
         }
 
-        await delivery.SendAsync(Kind, request.EventId, request.Email,
-            () => ConfirmationEmail.Render(request, options.Value.PublicBaseUrl), ct);
-    }
-
-    // A newer request replaced the token, or the subscription was confirmed or expired: this link would not work.
-    private Task<bool> IsStillWantedAsync(SubscriptionRequested request, CancellationToken ct)
-    {
-        var hash = ConfirmationToken.HashOf(request.ConfirmationToken);
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        return db.Subscriptions.AnyAsync(
-            s => s.Id == request.SubscriptionId && s.Status == SubscriptionStatus.Pending && s.ConfirmationTokenHash == hash && s.ConfirmBy > now,
-            ct);
+        var token = ConfirmationToken.Create();
+        subscription.ConfirmationTokenHash = token.Hash;
+        // OnceOnlyDelivery saves the hash with the queued email; a replay finds the delivery and queues nothing,
+        // and its token (never stored) is lost with the rolled-back attempt.
+        var queued = await delivery.SendAsync(Kind, request.EventId, request.Email,
+            () => ConfirmationEmail.Render(request, token.Value, options.Value.PublicBaseUrl), ct);
+        if (!queued)
+        {
+            db.Entry(subscription).State = EntityState.Unchanged;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Confirmation for subscription {SubscriptionId} is no longer needed; not sent")]

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Notifications.Infrastructure;
+using Platform.Notifications.Reports;
+using Platform.Notifications.Subscriptions;
+
+namespace Platform.Notifications.DataProtection;
+
+/// <summary>
+/// Forgets addresses that no longer have a reason to be kept: sign-ups never confirmed once their link has expired,
+/// and addresses whose subscription ended <see cref="NotificationsOptions.RetentionAfterEnd"/> ago.
+/// </summary>
+public sealed class Housekeeping(NotificationsDbContext db, SubscriberAccount account, IOptions<NotificationsOptions> options, TimeProvider timeProvider)
+{
+    private const int Batch = 200;
+
+    /// <summary>Returns how many addresses were forgotten.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var endedBefore = now - options.Value.RetentionAfterEnd;
+        var forgotten = 0;
+        while (true)
+        {
+            var due = await db.Subscribers.AsNoTracking()
+                .Where(s => s.Subscription == null
+                    || (s.Subscription.Status == SubscriptionStatus.Pending && s.Subscription.ConfirmBy <= now)
+                    || (s.Subscription.Status == SubscriptionStatus.Ended && s.Subscription.EndedAt <= endedBefore))
+                .Select(s => new { s.NormalizedEmail, Pending = s.Subscription != null && s.Subscription.Status == SubscriptionStatus.Pending })
+                .Take(Batch)
+                .ToListAsync(cancellationToken);
+            foreach (var subscriber in due)
+            {
+                await account.ForgetAsync(subscriber.NormalizedEmail, subscriber.Pending ? Metrics.Expired : Metrics.Removed, cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            forgotten += due.Count;
+            if (due.Count < Batch) return forgotten;
+        }
+    }
+}

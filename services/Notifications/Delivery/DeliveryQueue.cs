@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Notifications.Infrastructure;
+using Platform.Notifications.Subscriptions;
+
+namespace Platform.Notifications.Delivery;
+
+/// <summary>
+/// The outgoing queue's state changes, each one statement: claim (skipping rows other senders hold), mark sent,
+/// put back for later, fail. A claim is a lease: a sender that dies holding it loses it when it lapses.
+/// </summary>
+public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOptions> options, TimeProvider timeProvider)
+{
+    /// <summary>
+    /// Claims up to <paramref name="count"/> due messages, transactional first. Within a priority the order is the id's:
+    /// time-ordered (v7) for messages queued one by one, arbitrary among one fan-out's rows, which is all one post.
+    /// </summary>
+    public async Task<List<EmailDelivery>> ClaimAsync(int count, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var lease = now + options.Value.ClaimLease;
+        var claimed = await db.Deliveries.FromSqlInterpolated($"""
+            UPDATE delivery d SET status = {nameof(DeliveryStatus.Sending)}, claimed_until = {lease}, attempts = d.attempts + 1
+            FROM (SELECT id FROM delivery
+                  WHERE status IN ('Queued', 'Sending')
+                    AND ((status = 'Queued' AND next_attempt_at <= {now}) OR (status = 'Sending' AND claimed_until < {now}))
+                  ORDER BY priority, id
+                  LIMIT {count}
+                  FOR UPDATE SKIP LOCKED) due
+            WHERE d.id = due.id
+            RETURNING d.*
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        return [.. claimed.OrderBy(d => d.Priority).ThenBy(d => d.Id)];
+    }
+
+    /// <summary>Sent: the rendered parts (which hold links and tokens) and the address are no longer needed.</summary>
+    public Task MarkSentAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        return db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(d => d
+            .SetProperty(x => x.Status, DeliveryStatus.Sent)
+            .SetProperty(x => x.SentAt, now)
+            .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
+            .SetProperty(x => x.Address, (string?)null)
+            .SetProperty(x => x.TextBody, (string?)null)
+            .SetProperty(x => x.HtmlBody, (string?)null)
+            .SetProperty(x => x.Attachments, (string?)null), cancellationToken);
+    }
+
+    /// <summary>Back in the queue. <paramref name="countAttempt"/> false when it was never tried (the circuit was open).</summary>
+    public Task RequeueAsync(IEnumerable<Guid> ids, bool countAttempt, int attempts, string? reason, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var delay = countAttempt
+            ? TimeSpan.FromTicks(Math.Min(settings.MaxRequeueDelay.Ticks, settings.RequeueDelay.Ticks * (1L << Math.Min(20, Math.Max(0, attempts - 1)))))
+            : TimeSpan.Zero;
+        var idList = ids.ToList();
+        return db.Deliveries.Where(d => idList.Contains(d.Id) && d.Status == DeliveryStatus.Sending).ExecuteUpdateAsync(d => d
+            .SetProperty(x => x.Status, DeliveryStatus.Queued)
+            .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
+            .SetProperty(x => x.NextAttemptAt, now + delay)
+            .SetProperty(x => x.Attempts, x => countAttempt ? x.Attempts : x.Attempts - 1)
+            .SetProperty(x => x.FailureReason, x => reason ?? x.FailureReason), cancellationToken);
+    }
+
+    /// <summary>
+    /// Refused for good. When the server refused the address itself, the address is suppressed and its subscription
+    /// ends with the reason, in the same transaction, so nothing more is queued for it.
+    /// </summary>
+    public async Task FailAsync(EmailDelivery delivery, string reason, bool suppressAddress, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        reason = reason.Length > 300 ? reason[..300] : reason;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(d => d
+            .SetProperty(x => x.Status, DeliveryStatus.Failed)
+            .SetProperty(x => x.FailedAt, now)
+            .SetProperty(x => x.FailureReason, reason)
+            .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
+            .SetProperty(x => x.TextBody, (string?)null)
+            .SetProperty(x => x.HtmlBody, (string?)null)
+            .SetProperty(x => x.Attachments, (string?)null), cancellationToken);
+        if (suppressAddress)
+        {
+            var fingerprint = Subscriber.Fingerprint(delivery.Recipient);
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO suppression (fingerprint, reason, created_at) VALUES ({fingerprint}, {reason}, {now}) ON CONFLICT DO NOTHING",
+                cancellationToken);
+            await db.Subscriptions
+                .Where(s => s.Status != SubscriptionStatus.Ended && db.Subscribers.Any(r => r.Id == s.SubscriberId && r.NormalizedEmail == delivery.Recipient))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, SubscriptionStatus.Ended)
+                    .SetProperty(x => x.EndedAt, now)
+                    .SetProperty(x => x.EndReason, "bounced: " + reason), cancellationToken);
+            // Whatever else is waiting for this address would bounce too.
+            await db.Deliveries
+                .Where(d => d.Recipient == delivery.Recipient && d.Id != delivery.Id && d.Status == DeliveryStatus.Queued)
+                .ExecuteUpdateAsync(d => d.SetProperty(x => x.Status, DeliveryStatus.Suppressed).SetProperty(x => x.FailureReason, "address suppressed"), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,242 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Notifications.Infrastructure;
+using Platform.Notifications.News;
+using Platform.Notifications.Subscriptions;
+
+namespace Platform.Notifications.Delivery;
+
+/// <summary>
+/// Drains the outgoing queue: <see cref="DeliveryOptions.Concurrency"/> senders, each claiming a small batch in
+/// priority order (transactional first), sending through the shared retry and circuit-breaker pipeline at the
+/// configured rate, and recording each outcome as soon as the server answers. A message the server accepted is
+/// marked sent at once, so only a crash in the instant between the server's "250" and that update can send one
+/// twice; such a message carries the same Message-ID both times.
+/// </summary>
+public sealed partial class DeliverySender(
+    IServiceScopeFactory scopes,
+    IEmailSender emailSender,
+    SmtpResilience resilience,
+    DeliverySignal signal,
+    IOptions<DeliveryOptions> options,
+    IOptions<MailOptions> mailOptions,
+    TimeProvider timeProvider,
+    ILogger<DeliverySender> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<Guid, NewsPost> _posts = new();
+    private readonly RateLimiter? _rate = CreateRateLimiter(options.Value.MessagesPerSecond);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(_ => Task.Run(() => RunSenderAsync(stoppingToken), stoppingToken)));
+
+    private async Task RunSenderAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await SendBatchAsync(stoppingToken) == 0)
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database is unreachable, most likely; claims lapse and nothing is lost. Try again shortly.
+                LogSenderFailed(logger, e);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and sends one batch; returns how many were claimed.</summary>
+    public async Task<int> SendBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<DeliveryQueue>();
+        var batch = await queue.ClaimAsync(options.Value.BatchSize, cancellationToken);
+        if (batch.Count == 0) return 0;
+
+        var started = timeProvider.GetTimestamp();
+        var i = 0;
+        try
+        {
+            for (; i < batch.Count; i++)
+            {
+            // Stop well inside the lease, so another sender never takes over a message this one may still send.
+            if (timeProvider.GetElapsedTime(started) > options.Value.ClaimLease / 2)
+            {
+                await queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None);
+                break;
+            }
+
+            var delivery = batch[i];
+            if (_rate is not null)
+            {
+                using var lease = await _rate.AcquireAsync(1, cancellationToken);
+            }
+
+            var outcome = await SendOneAsync(scope.ServiceProvider, delivery, cancellationToken);
+            switch (outcome)
+            {
+                case Outcome.Sent:
+                    await queue.MarkSentAsync(delivery.Id, CancellationToken.None);
+                    break;
+                case Outcome.CircuitOpen:
+                    // The server is down: put this and the rest of the batch back untried and pause this sender.
+                    await queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, "mail server unavailable", CancellationToken.None);
+                    await Task.Delay(options.Value.BreakDuration, cancellationToken);
+                    return batch.Count;
+                case Outcome.Transient transient:
+                    await queue.RequeueAsync([delivery.Id], countAttempt: true, delivery.Attempts, transient.Reason, CancellationToken.None);
+                    break;
+                case Outcome.Permanent permanent:
+                    await queue.FailAsync(delivery, permanent.Reason, permanent.SuppressAddress, CancellationToken.None);
+                    break;
+            }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: hand back what this sender has not finished, rather than leave it claimed for a lease.
+            await queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None);
+            throw;
+        }
+
+        return batch.Count;
+    }
+
+    private async Task<Outcome> SendOneAsync(IServiceProvider services, EmailDelivery delivery, CancellationToken cancellationToken)
+    {
+        RenderedEmail email;
+        try
+        {
+            email = await RenderAsync(services, delivery, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRenderFailed(logger, e, delivery.Id);
+            return new Outcome.Permanent($"could not be rendered: {e.Message}", SuppressAddress: false);
+        }
+
+        try
+        {
+            await resilience.Pipeline.ExecuteAsync(
+                async ct => await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, ct), cancellationToken);
+            return Outcome.Sent.Instance;
+        }
+        catch (Exception e) when (SmtpResilience.IsOpenCircuit(e))
+        {
+            return Outcome.CircuitOpen.Instance;
+        }
+        catch (Exception e) when (SmtpFailures.IsPermanentForRecipient(e))
+        {
+            LogRefused(logger, delivery.Id, e.Message);
+            return new Outcome.Permanent(e.Message, SuppressAddress: true);
+        }
+        catch (Exception e) when (SmtpFailures.IsPermanentForMessage(e))
+        {
+            LogRefused(logger, delivery.Id, e.Message);
+            return new Outcome.Permanent(e.Message, SuppressAddress: false);
+        }
+        catch (Exception e) when (SmtpFailures.IsTransient(e))
+        {
+            LogTransient(logger, delivery.Id, delivery.Attempts, e.Message);
+            return new Outcome.Transient(e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not the server's answer (e.g. a message System.Net.Mail refuses to write): retrying cannot help.
+            LogRefused(logger, delivery.Id, e.Message);
+            return new Outcome.Permanent($"not sendable: {e.Message}", SuppressAddress: false);
+        }
+    }
+
+    private async Task<RenderedEmail> RenderAsync(IServiceProvider services, EmailDelivery delivery, CancellationToken cancellationToken)
+    {
+        RenderedEmail email;
+        if (delivery.HtmlBody is null && delivery.NewsPostId is { } postId && delivery.SubscriberId is { } subscriberId)
+        {
+            var post = await PostAsync(services, postId, cancellationToken);
+            email = services.GetRequiredService<SubscriberEmails>().News(post, subscriberId);
+        }
+        else
+        {
+            email = new RenderedEmail(delivery.Subject ?? "", delivery.TextBody ?? "", delivery.HtmlBody ?? "")
+            {
+                Attachments = delivery.Attachments is { } json ? JsonSerializer.Deserialize<List<EmailAttachment>>(json) ?? [] : [],
+            };
+            if (delivery.SubscriberId is { } id)
+            {
+                var links = services.GetRequiredService<SubscriberLinks>();
+                email = email with { Headers = links.Headers(links.Unsubscribe(id)) };
+            }
+        }
+
+        var headers = new Dictionary<string, string>(email.Headers)
+        {
+            // The same id on every attempt: a receiver can recognise a resend after a crash.
+            ["Message-ID"] = $"<{delivery.Id:N}@{MailDomain}>",
+        };
+        return email with { Headers = headers };
+    }
+
+    private string MailDomain => mailOptions.Value.FromAddress.Split('@')[^1];
+
+    private async Task<NewsPost> PostAsync(IServiceProvider services, Guid id, CancellationToken cancellationToken)
+    {
+        if (_posts.TryGetValue(id, out var cached)) return cached;
+        var db = services.GetRequiredService<NotificationsDbContext>();
+        var post = await db.NewsPosts.AsNoTracking().SingleAsync(p => p.Id == id, cancellationToken);
+        // Published posts do not change; cache them for the rest of the fan-out.
+        return _posts.GetOrAdd(id, post);
+    }
+
+    private static TokenBucketRateLimiter? CreateRateLimiter(int perSecond)
+    {
+        if (perSecond <= 0) return null;
+        var periods = Math.Min(perSecond, 10);
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, perSecond / periods),
+            TokensPerPeriod = Math.Max(1, perSecond / periods),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / periods),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    public override void Dispose()
+    {
+        _rate?.Dispose();
+        base.Dispose();
+    }
+
+    private abstract record Outcome
+    {
+        public sealed record Sent : Outcome { public static readonly Sent Instance = new(); }
+        public sealed record CircuitOpen : Outcome { public static readonly CircuitOpen Instance = new(); }
+        public sealed record Transient(string Reason) : Outcome;
+        public sealed record Permanent(string Reason, bool SuppressAddress) : Outcome;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The delivery sender failed; retrying shortly")]
+    private static partial void LogSenderFailed(ILogger logger, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be rendered")]
+    private static partial void LogRenderFailed(ILogger logger, Exception e, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was refused for good: {Reason}")]
+    private static partial void LogRefused(ILogger logger, Guid deliveryId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} failed (attempt {Attempt}), will retry: {Reason}")]
+    private static partial void LogTransient(ILogger logger, Guid deliveryId, int attempt, string reason);
+}

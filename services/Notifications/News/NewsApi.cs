@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Platform.Notifications.Infrastructure;
+using Platform.ServiceDefaults.Identity;
+
+namespace Platform.Notifications.News;
+
+public static class NewsApi
+{
+    public static IEndpointRouteBuilder MapNewsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/notifications/news").WithTags("News").RequireAuthorization(PlatformPolicies.Staff)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("", CreateDraft).WithName("CreateNewsDraft").WithSummary("Writes a news post as a draft (Markdown body).");
+        api.MapGet("", List).WithName("ListNews").WithSummary("The newest posts, drafts and published.");
+        api.MapGet("/{id:guid}", Get).WithName("GetNews");
+        api.MapPost("/{id:guid}/publish", Publish)
+            .WithName("PublishNews")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Publishes a draft: immediate subscribers of its topic are emailed now, the rest get it in their next digest.");
+        return app;
+    }
+
+    private static async Task<Results<Created<NewsPostView>, ValidationProblem>> CreateDraft(
+        NewsRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = NewsRequestValidation.Validate(request);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var post = new NewsPost
+        {
+            Title = request.Title!.Trim(),
+            BodyMarkdown = request.Body!,
+            BodyHtml = NewsMarkdown.ToHtml(request.Body!),
+            Topic = request.Topic!.Trim().ToLowerInvariant(),
+            District = request.District?.Trim() is { Length: > 0 } d ? d : null,
+            Status = NewsPostStatus.Draft,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            Author = user.GetSubject() ?? "staff",
+        };
+        db.NewsPosts.Add(post);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/notifications/news/{post.Id}", View(post));
+    }
+
+    private static async Task<Ok<List<NewsPostView>>> List(NotificationsDbContext db, CancellationToken ct)
+    {
+        var posts = await db.NewsPosts.AsNoTracking().OrderByDescending(p => p.Id).Take(100).ToListAsync(ct);
+        return TypedResults.Ok(posts.Select(View).ToList());
+    }
+
+    private static async Task<Results<Ok<NewsPostView>, ProblemHttpResult>> Get(Guid id, NotificationsDbContext db, CancellationToken ct) =>
+        await db.NewsPosts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } post
+            ? TypedResults.Ok(View(post))
+            : Problems.Of(NotFound(id));
+
+    private static async Task<Results<Ok<PublishedView>, ProblemHttpResult>> Publish(
+        Guid id, NotificationsDbContext db, NewsPublishing publishing, CancellationToken ct)
+    {
+        var queued = await publishing.PublishAsync(id, ct);
+        var post = await db.NewsPosts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (post is null) return Problems.Of(NotFound(id));
+        if (queued is null)
+        {
+            return Problems.Of(new ProblemDetails
+            {
+                Title = "Already published",
+                Detail = $"News post {id} was published at {post.PublishedAt:O}; it is sent once.",
+                Status = StatusCodes.Status409Conflict,
+            });
+        }
+
+        return TypedResults.Ok(new PublishedView(post.Id, post.Status.ToString(), post.PublishedAt, queued.Value));
+    }
+
+    private static ProblemDetails NotFound(Guid id) =>
+        new() { Title = "No such news post", Detail = $"There is no news post {id}.", Status = StatusCodes.Status404NotFound };
+
+    private static NewsPostView View(NewsPost p) =>
+        new(p.Id, p.Title, p.BodyMarkdown, p.BodyHtml, p.Topic, p.District, p.Status.ToString(), p.CreatedAt, p.PublishedAt);
+}

@@ -1,0 +1,155 @@
+using System.Net.Mail;
+using System.Net.Sockets;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Notifications.Delivery;
+using Platform.Notifications.Subscriptions;
+using Platform.Notifications.Transactional;
+
+namespace Platform.Notifications.Tests.Outgoing;
+
+/// <summary>The outgoing queue against failures of the mail server: retried, paused, suppressed, never doubled.</summary>
+public sealed class DeliveryTests : IAsyncDisposable
+{
+    private NotificationsFactory _factory = new();
+
+    [Fact]
+    public async Task Transient_failures_are_retried_until_the_message_is_delivered_once()
+    {
+        var failures = 0;
+        _factory.Emails.Failure = to => to == "flaky@example.org" && Interlocked.Increment(ref failures) <= 4
+            ? new SmtpException(SmtpStatusCode.ServiceNotAvailable, "421 try later")
+            : null;
+
+        await QueueTransactionalAsync("flaky@example.org");
+        await _factory.WaitForEmailsAsync(1);
+
+        Assert.Single(_factory.To("flaky@example.org"));
+        Assert.True(failures >= 5);
+        var delivery = await _factory.QueryAsync(db => db.Deliveries.SingleAsync());
+        Assert.Equal(DeliveryStatus.Sent, delivery.Status);
+        Assert.Null(delivery.HtmlBody); // the rendered copy is dropped once sent
+    }
+
+    [Fact]
+    public async Task A_5xx_for_the_address_suppresses_it_and_ends_its_subscription_with_the_reason()
+    {
+        await _factory.SubscribeAsync("gone@example.org", ["news"], "immediately");
+        _factory.Emails.Failure = to => to == "gone@example.org" ? new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, to) : null;
+
+        await _factory.PublishNewsAsync("Bounce me");
+        await WaitUntilAsync(() => _factory.QueryAsync(db => db.Suppressions.AnyAsync()));
+
+        var subscription = await _factory.QueryAsync(db => db.Subscriptions.SingleAsync());
+        Assert.Equal(SubscriptionStatus.Ended, subscription.Status);
+        Assert.StartsWith("bounced:", subscription.EndReason);
+        Assert.Equal(Subscriber.Fingerprint("gone@example.org"), (await _factory.QueryAsync(db => db.Suppressions.SingleAsync())).Fingerprint);
+        Assert.Equal(DeliveryStatus.Failed, (await _factory.QueryAsync(db => db.Deliveries.SingleAsync(d => d.Kind == "news"))).Status);
+
+        // Anything later for the address is recorded but never offered to the server.
+        var attempts = _factory.Emails.Attempts;
+        Assert.False(await QueueTransactionalAsync("Gone@Example.org"));
+        await Task.Delay(300);
+        Assert.Equal(attempts, _factory.Emails.Attempts);
+        Assert.Equal(DeliveryStatus.Suppressed, (await _factory.QueryAsync(db => db.Deliveries.SingleAsync(d => d.Kind == EventsEmails.ReminderKind))).Status);
+    }
+
+    [Fact]
+    public async Task An_outage_opens_the_circuit_so_sending_pauses_and_everything_is_delivered_once_afterwards()
+    {
+        await _factory.DisposeAsync();
+        _factory = new NotificationsFactory().With("Notifications:Delivery:BreakDuration", "00:00:01");
+        var down = true;
+        _factory.Emails.Failure = _ => Volatile.Read(ref down) ? new SocketException((int)SocketError.ConnectionRefused) : null;
+        for (var i = 0; i < 40; i++) await QueueTransactionalAsync($"burst{i}@example.org");
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var attemptsDuringOutage = _factory.Emails.Attempts;
+        Volatile.Write(ref down, false);
+        await _factory.WaitForEmailsAsync(40, TimeSpan.FromSeconds(1));
+
+        // Without the breaker, 40 messages × 3 tries each would all have been burnt in the first moments.
+        Assert.True(attemptsDuringOutage < 40, $"{attemptsDuringOutage} attempts while the server was down");
+        Assert.Equal(40, _factory.Emails.Sent.Count);
+        Assert.Equal(40, _factory.Emails.Sent.Select(s => s.To).Distinct().Count());
+        Assert.Equal(40, await _factory.QueryAsync(db => db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Sent)));
+    }
+
+    [Fact]
+    public async Task Transactional_mail_goes_ahead_of_bulk_news()
+    {
+        await _factory.DisposeAsync();
+        _factory = new NotificationsFactory().With("Notifications:Delivery:Concurrency", "1").With("Notifications:Delivery:BatchSize", "2")
+            .With("Notifications:Delivery:MessagesPerSecond", "50");
+        await _factory.SubscribeAsync("reader@example.org", ["news"], "immediately");
+        // 60 queued bulk messages for one post (subscribers made directly: the sign-up flow is tested elsewhere).
+        await _factory.QueryAsync(async db =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                var subscriber = new Subscriber { Email = $"bulk{i}@example.org", NormalizedEmail = $"bulk{i}@example.org", CreatedAt = DateTime.UtcNow };
+                db.Subscribers.Add(subscriber);
+                db.Subscriptions.Add(new Subscription
+                {
+                    SubscriberId = subscriber.Id, Topics = ["news"], Frequency = "immediately", Status = SubscriptionStatus.Confirmed,
+                    ConfirmedAt = _factory.Time.GetUtcNow().UtcDateTime.AddMinutes(-1), CreatedAt = DateTime.UtcNow,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        await _factory.PublishNewsAsync("Bulk");
+        await Task.Delay(200);
+        await QueueTransactionalAsync("urgent@example.org");
+        await _factory.WaitForEmailsAsync(63);
+
+        var order = _factory.Emails.Sent.Select(s => s.To).ToList();
+        Assert.True(order.IndexOf("urgent@example.org") < 30, $"transactional mail was sent {order.IndexOf("urgent@example.org")}th");
+    }
+
+    [Fact]
+    public async Task A_message_claimed_by_a_sender_that_died_is_sent_once_after_its_lease_lapses()
+    {
+        _ = _factory.Server;
+        var now = _factory.Time.GetUtcNow().UtcDateTime;
+        await _factory.QueryAsync(db =>
+        {
+            db.Deliveries.Add(new EmailDelivery
+            {
+                Kind = "test", SourceEventId = Guid.CreateVersion7(), Recipient = "orphan@example.org", Address = "orphan@example.org",
+                Status = DeliveryStatus.Sending, ClaimedUntil = now.AddMinutes(1), Attempts = 1, CreatedAt = now, NextAttemptAt = now,
+                Subject = "Orphan", TextBody = "t", HtmlBody = "<p>h</p>",
+            });
+            return db.SaveChangesAsync();
+        });
+
+        await Task.Delay(500);
+        Assert.Empty(_factory.To("orphan@example.org")); // still another sender's
+        _factory.Time.Advance(TimeSpan.FromMinutes(2));
+        await _factory.WaitForEmailsAsync(1);
+
+        Assert.Single(_factory.To("orphan@example.org"));
+        Assert.Equal(DeliveryStatus.Sent, (await _factory.QueryAsync(db => db.Deliveries.SingleAsync())).Status);
+    }
+
+    private async Task<bool> QueueTransactionalAsync(string to)
+    {
+        _ = _factory.Server;
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OnceOnlyDelivery>().SendAsync(
+            EventsEmails.ReminderKind, Guid.CreateVersion7(), to, () => new RenderedEmail("Reminder", "text", "<p>html</p>"), CancellationToken.None);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(50);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+}
