@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Platform.EndToEnd.Tests.Gateway;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.EndToEnd.Tests;
@@ -25,11 +26,7 @@ internal static class PlatformClock
     }
 
     /// <summary>An internal staff token for calling a service directly (what the gateway would attach).</summary>
-    public static string InternalStaffToken(this PlatformFixture platform, string audience)
-    {
-        var secrets = JsonSerializer.Deserialize<Dictionary<string, string>>(
-            File.ReadAllText(Path.Combine(platform.App.Options.DataDirectory, "secrets.json")))!;
-        return new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = secrets["internal-token-signing-key"] }), TimeProvider.System)
+    public static string InternalStaffToken(this PlatformFixture platform, string audience) =>
+        new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = platform.Secret("internal-token-signing-key") }), TimeProvider.System)
             .Issue(new InternalIdentity("end-to-end-tests", PlatformClaims.Roles.Staff, null, []), audience);
-    }
 }

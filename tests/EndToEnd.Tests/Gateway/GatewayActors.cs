@@ -14,12 +14,12 @@ internal static class GatewayActors
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public static string StaffPassword(this PlatformFixture platform)
-    {
-        var secrets = JsonSerializer.Deserialize<Dictionary<string, string>>(
-            File.ReadAllText(Path.Combine(platform.App.Options.DataDirectory, "secrets.json")))!;
-        return secrets["gateway-staff-password"];
-    }
+    public static string StaffPassword(this PlatformFixture platform) => platform.Secret("gateway-staff-password");
+
+    /// <summary>One of the AppHost's generated secrets, as the run's data folder keeps them.</summary>
+    public static string Secret(this PlatformFixture platform, string name) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(
+            File.ReadAllText(Path.Combine(platform.App.Options.DataDirectory, "secrets.json")))![name];
 
     public static async Task<string> LoginAsync(this HttpClient gateway, string email, string password)
     {

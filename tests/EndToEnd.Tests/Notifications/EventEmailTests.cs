@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Platform.AppHost.Hosting.Resources;
-using Platform.EndToEnd.Tests.Gateway;
+using Platform.EndToEnd.Tests.Events;
 
 namespace Platform.EndToEnd.Tests.Notifications;
 
@@ -21,35 +21,8 @@ public sealed partial class EventEmailTests(PlatformFixture platform)
     [Fact]
     public async Task A_registration_through_the_gateway_is_confirmed_by_email_with_the_calendar_and_the_manage_link()
     {
-        var staff = await platform.LoginAsStaffAsync();
-        var title = $"Safer Streets Conference {Guid.CreateVersion7():N}";
-        var startsAt = DateTimeOffset.UtcNow.AddDays(30);
-        var created = await platform.Gateway.SendAsync(HttpMethod.Post, "/api/events", staff, new
-        {
-            title,
-            summary = "A day with partners.",
-            kind = "Conference",
-            venue = new { name = "County Hall", address = "1 High Street", postcode = "NS1 1AA", district = "North" },
-            organiser = "Commissioner's Office",
-            startsAt,
-            endsAt = startsAt.AddHours(6),
-            registrationOpensAt = DateTimeOffset.UtcNow.AddMinutes(-5),
-            registrationClosesAt = startsAt.AddHours(-1),
-            capacity = 100,
-            minWorkshops = 1,
-            maxWorkshops = 1,
-        });
-        var eventId = created.GetProperty("id").GetGuid();
-        var workshop = await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/events/{eventId}/sessions", staff, new
-        {
-            title = "Knife crime and young people",
-            kind = "Workshop",
-            startsAt = startsAt.AddHours(1),
-            endsAt = startsAt.AddHours(2),
-            room = "Room 1",
-            capacity = 20,
-        });
-        await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/events/{eventId}/publish", staff);
+        var e = await platform.PublishEventAsync(capacity: 100, workshopCapacities: [20]);
+        var (eventId, title) = (e.Id, e.Title);
 
         var email = Addresses.Unique("Delegate");
         using var registered = await platform.Gateway.PostAsJsonAsync($"/api/events/{eventId}/registrations", new
@@ -60,7 +33,7 @@ public sealed partial class EventEmailTests(PlatformFixture platform)
             sector = "Council",
             role = "Community safety officer",
             consentToDelegateList = false,
-            choices = new[] { workshop.GetProperty("id").GetGuid() },
+            choices = new[] { e.Workshops[0] },
         }, Cancel);
         var body = await registered.Content.ReadAsStringAsync(Cancel);
         Assert.True(registered.StatusCode == HttpStatusCode.Created, $"register: {(int)registered.StatusCode} {body}");

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Platform.Awards.Infrastructure;
+namespace Platform.Data;
 
+/// <summary>The PostgreSQL constraint a failed save broke, so a service can answer 409 instead of 500.</summary>
 public static class DbExceptions
 {
     public static bool IsCheckViolation(this DbUpdateException e) =>

@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Platform.Volunteers.Infrastructure;
+namespace Platform.ServiceDefaults.Problems;
 
 /// <summary>
 /// A ProblemDetails (RFC 9457) for a broken business rule. The "rule" extension names the rule in a stable,
-/// machine-readable way, so a client can tell "illegal transition" from "role closed" without parsing prose.
+/// machine-readable way, so a client can tell "workshop clash" from "registration closed" without parsing prose. Shared by every service.
 /// </summary>
 public static class RuleProblem
 {
