@@ -58,4 +58,28 @@ public sealed class CapacityTests(PostgresServer postgres) : IAsyncLifetime
             db.Database.ExecuteSqlAsync($"UPDATE session SET places_taken = 2 WHERE id = {e.Workshops[0]}")));
         Assert.Equal("ck_session_places", ex.ConstraintName);
     }
+
+    [Fact]
+    public async Task The_place_claim_refuses_an_outcome_that_no_longer_holds_and_nothing_of_the_write_is_kept()
+    {
+        var e = await TestEvents.CreatePublishedAsync(_factory, capacity: 10, workshops: [new(1, 0)]);
+        var client = _factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/events/{e.EventId}/registrations", TestEvents.Delegate(1, e.Workshops[0]))).StatusCode);
+
+        // A write guessed from a read made before that registration: the workshop had room then, and has none now.
+        var ex = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => _factory.WithDbAsync(async db =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync();
+            await using var batch = new Npgsql.NpgsqlBatch(connection);
+            batch.BatchCommands.Add(new Npgsql.NpgsqlBatchCommand("UPDATE partnership_event SET summary = 'changed' WHERE id = $1") { Parameters = { new() { Value = e.EventId } } });
+            batch.BatchCommands.Add(PlaceClaim.Command(e.EventId, Guid.CreateVersion7(), confirmed: [e.Workshops[0]], waitlisted: []));
+            return await batch.ExecuteNonQueryAsync();
+        }));
+
+        Assert.Equal(PlaceClaim.OutcomeOutOfDate, ex.SqlState);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Sessions.Where(s => s.Id == e.Workshops[0]).Select(s => s.PlacesTaken).FirstAsync()));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Events.Where(x => x.Id == e.EventId).Select(x => x.PlacesTaken).FirstAsync()));
+        Assert.NotEqual("changed", await _factory.WithDbAsync(db => db.Events.Where(x => x.Id == e.EventId).Select(x => x.Summary).FirstAsync()));
+    }
 }

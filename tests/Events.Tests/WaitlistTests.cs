@@ -90,6 +90,26 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_place_freed_while_delegates_wait_goes_to_them_not_to_a_newcomer()
+    {
+        var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(1, 0)]);
+        var holder = await RegisterAsync(e.EventId, 1, e.Workshops[0]);
+        var waiting = await RegisterAsync(e.EventId, 2, e.Workshops[0]);
+        Assert.Equal(HttpStatusCode.OK, (await _client.DeleteAsync($"/api/events/registrations/{holder.ManageToken}")).StatusCode);
+        Assert.Equal(0, await PlacesTakenAsync(e.Workshops[0])); // free, and the promoter has not run yet
+
+        _factory.Time.Advance(TimeSpan.FromSeconds(1));
+        var newcomer = await RegisterAsync(e.EventId, 3, e.Workshops[0]);
+
+        Assert.Equal(ChoiceStatus.Waitlisted, Assert.Single(newcomer.Registration.Choices).Status);
+        Assert.Equal(0, await PlacesTakenAsync(e.Workshops[0]));
+        Assert.Equal((0, 1), await _factory.RunPromotionAsync());
+        Assert.Equal(ChoiceStatus.Offered, Assert.Single((await ViewAsync(waiting.ManageToken!)).Choices).Status);
+        var position = await _factory.PublishedAsync<RegistrationWaitlisted>(m => m.RegistrationId == newcomer.Registration.Id);
+        Assert.Equal(2, position.Position);
+    }
+
+    [Fact]
     public async Task An_expired_offer_passes_to_the_next_delegate_and_a_decline_to_the_one_after()
     {
         var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(1, 0)]);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Platform.Events.Catalogue;
 using Platform.Events.CheckIn;
 using Platform.Events.Infrastructure;
@@ -10,7 +11,7 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Events.Registrations;
 
-/// <summary>Public registration: no account, capacity enforced by PostgreSQL, Idempotency-Key for safe retries.</summary>
+/// <summary>Public registration: no account, capacity enforced by PostgreSQL in one round trip, Idempotency-Key for safe retries.</summary>
 public static class RegistrationApi
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -23,7 +24,8 @@ public static class RegistrationApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithDescription("A full workshop puts that choice on its waitlist while the delegate's other choices stand. " +
+            .WithDescription("A full workshop, or one with delegates already waiting for a place, puts that choice on its waitlist " +
+                             "while the delegate's other choices stand. " +
                              "Send an Idempotency-Key header so a retried request creates one registration.");
         return routes;
     }
@@ -34,6 +36,7 @@ public static class RegistrationApi
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         EventsDbContext db,
         IIntegrationEventOutbox outbox,
+        OutboxSignal outboxSignal,
         TimeProvider time,
         IOptions<EventsOptions> options,
         CancellationToken ct)
@@ -58,61 +61,89 @@ public static class RegistrationApi
         if (ChoiceRules.Check(e, choices) is { } violation) return RuleProblem.Unprocessable(violation.Rule, violation.Detail);
 
         var token = ManageToken.Create();
-        var registration = request.ToRegistration(eventId, ManageToken.Hash(token), e.EndsAt, CheckInCode.Create(), now);
-
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var tokenHash = ManageToken.Hash(token);
+        for (var attempt = 1; ; attempt++)
         {
-            var waitlisted = new List<Session>();
+            // Which choices get a place is decided from a read of the workshops and written with the registration in
+            // one round trip that ends by claiming the places (PlaceClaim); if the read is out of date by then, the
+            // write rolls back and is made again from a fresh read.
+            var workshops = await WorkshopFillAsync(db, choices, ct);
+            var registration = request.ToRegistration(eventId, tokenHash, e.EndsAt, CheckInCode.Create(), now);
+            var confirmed = new List<Guid>();
+            var waitlisted = new List<Guid>();
+            db.ChangeTracker.Clear();
             foreach (var sessionId in choices.Order())
             {
-                var confirmed = await Places.TryTakeSessionPlaceAsync(db, sessionId, ct);
+                var fill = workshops[sessionId];
+                var hasRoom = (fill.Capacity is null || fill.PlacesTaken < fill.Capacity) && fill.Waiting == 0;
+                (hasRoom ? confirmed : waitlisted).Add(sessionId);
                 registration.Choices.Add(new WorkshopChoice
                 {
                     RegistrationId = registration.Id,
                     SessionId = sessionId,
-                    Status = confirmed ? ChoiceStatus.Confirmed : ChoiceStatus.Waitlisted,
+                    Status = hasRoom ? ChoiceStatus.Confirmed : ChoiceStatus.Waitlisted,
                     QueuedAt = now,
                 });
-                if (!confirmed) waitlisted.Add(e.Sessions.First(s => s.Id == sessionId));
             }
 
             db.Registrations.Add(registration);
             if (idempotencyKey is not null)
                 db.IdempotencyRecords.Add(new IdempotencyRecord { Key = idempotencyKey, Fingerprint = fingerprint, RegistrationId = registration.Id, CreatedAt = now });
             outbox.Add(RegistrationMessages.Confirmed(e, registration, token, options.Value.CalendarDomain, now));
-            foreach (var session in waitlisted)
-            {
-                var ahead = await db.Choices.CountAsync(c => c.SessionId == session.Id && c.Status == ChoiceStatus.Waitlisted, ct);
-                outbox.Add(RegistrationMessages.Waitlisted(e, registration, session, ahead + 1, now));
-            }
+            foreach (var sessionId in waitlisted)
+                outbox.Add(RegistrationMessages.Waitlisted(e, registration, e.Sessions.First(s => s.Id == sessionId), workshops[sessionId].Waiting + 1, now));
 
             try
             {
-                await db.SaveChangesAsync(ct);
+                await SingleRoundTrip.WriteAsync(db, [PlaceClaim.Command(eventId, registration.Id, confirmed, waitlisted)], ct);
             }
-            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+            catch (PostgresException ex) when (ex.SqlState == PlaceClaim.EventFullOrClosed)
             {
-                await tx.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                // The same key committed first in a concurrent request: answer as that request did.
-                if (idempotencyKey is not null && await ReplayAsync(db, idempotencyKey, fingerprint, ct) is { } raced) return raced;
-                return RuleProblem.Conflict("retry", "The registration clashed with another being made at the same moment; send it again.");
-            }
-
-            // Last, just before commit: every registration for this event queues on the event's row, so the lock is
-            // held for one statement and the commit instead of the whole request. Fails when the event is full or
-            // stopped being Published since it was read above; then nothing of this registration is kept.
-            if (!await Places.TryTakeEventPlaceAsync(db, eventId, ct))
-            {
-                await tx.RollbackAsync(CancellationToken.None);
                 return RuleProblem.Conflict("event-full", $"All {e.Capacity} places at the event are taken, or it no longer takes registrations.");
             }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == IdempotencyKeyConstraint)
+            {
+                db.ChangeTracker.Clear();
+                // The same key committed first in a concurrent request: answer as that request did.
+                if (await ReplayAsync(db, idempotencyKey!, fingerprint, ct) is { } raced) return raced;
+                continue;
+            }
+            catch (PostgresException ex) when (IsWorthRetrying(ex) && attempt < MaxAttempts)
+            {
+                continue;
+            }
+            catch (PostgresException ex) when (IsWorthRetrying(ex))
+            {
+                return RuleProblem.Conflict("retry", "The registration clashed with others being made at the same moment; send it again.");
+            }
 
-            await tx.CommitAsync(ct);
+            outboxSignal.Nudge();
+            var view = registration.ToView(e);
+            return TypedResults.Created($"/api/events/registrations/{token}", new RegistrationCreated(view, token, Replayed: false));
         }
+    }
 
-        var view = registration.ToView(e);
-        return TypedResults.Created($"/api/events/registrations/{token}", new RegistrationCreated(view, token, Replayed: false));
+    // Enough for a workshop filling (or a place freeing) between the read and the write several times over.
+    private const int MaxAttempts = 8;
+    private const string IdempotencyKeyConstraint = "PK_idempotency_record";
+
+    /// <summary>An out-of-date guess, a deadlock with a staff change, or a clash of check-in codes: fresh read, new try.</summary>
+    private static bool IsWorthRetrying(PostgresException ex) =>
+        ex.SqlState is PlaceClaim.OutcomeOutOfDate or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation;
+
+    private sealed record WorkshopFill(int? Capacity, int PlacesTaken, int Waiting);
+
+    private static async Task<Dictionary<Guid, WorkshopFill>> WorkshopFillAsync(EventsDbContext db, IReadOnlyCollection<Guid> choices, CancellationToken ct)
+    {
+        if (choices.Count == 0) return [];
+        return await db.Sessions.AsNoTracking()
+            .Where(s => choices.Contains(s.Id))
+            .Select(s => new
+            {
+                s.Id,
+                Fill = new WorkshopFill(s.Capacity, s.PlacesTaken, db.Choices.Count(c => c.SessionId == s.Id && c.Status == ChoiceStatus.Waitlisted)),
+            })
+            .ToDictionaryAsync(x => x.Id, x => x.Fill, ct);
     }
 
     private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
