@@ -7,15 +7,15 @@ using NpgsqlTypes;
 namespace Platform.Events.Infrastructure;
 
 /// <summary>
-/// Writes the entities a DbContext has Added, then closing statements, as one <see cref="NpgsqlBatch"/>: one round
-/// trip and one implicit transaction (PostgreSQL runs a batch up to its Sync as a unit, and any error rolls back every
+/// Writes leading statements, then the entities a DbContext has Added, as one <see cref="NpgsqlBatch"/>: one round trip
+/// and one implicit transaction (PostgreSQL runs a batch up to its Sync as a unit, and any error rolls back every
 /// statement in it). SaveChanges inside an explicit transaction costs a round trip per step, and a hot row locked by a
-/// closing statement would stay locked while each of those trips waits for a busy service to get round to it.
+/// leading statement would stay locked while each of those trips waits for a busy service to get round to it.
 /// The INSERTs come from the EF model (tables, columns, value converters), so the mapping stays in one place.
 /// </summary>
 public static class SingleRoundTrip
 {
-    public static async Task WriteAsync(DbContext db, IReadOnlyList<NpgsqlBatchCommand> closing, CancellationToken ct)
+    public static async Task WriteAsync(DbContext db, IReadOnlyList<NpgsqlBatchCommand> leading, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)
             throw new InvalidOperationException("A single-round-trip write is its own transaction; none may be open.");
@@ -25,8 +25,8 @@ public static class SingleRoundTrip
         try
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            foreach (var command in leading) batch.BatchCommands.Add(command);
             foreach (var entry in added) batch.BatchCommands.Add(Insert(entry));
-            foreach (var command in closing) batch.BatchCommands.Add(command);
             await batch.ExecuteNonQueryAsync(ct);
         }
         finally

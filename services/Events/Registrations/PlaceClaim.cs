@@ -4,12 +4,16 @@ using NpgsqlTypes;
 namespace Platform.Events.Registrations;
 
 /// <summary>
-/// The last statement of a registration's single write: <c>claim_registration_places</c> (migration
-/// RegistrationPlaceClaim) checks the outcome the registration was written with against the workshops as they are
-/// now, under their row locks, and takes the places. Because it is the last statement, the hot rows (every
-/// registration for the event touches the event's row) are locked only while PostgreSQL commits, never while the
-/// service is between round trips. When the outcome was guessed from a read that is out of date, it raises
-/// <see cref="OutcomeOutOfDate"/> and the whole write rolls back; the caller reads again and retries.
+/// The first statement of a registration's single write: <c>claim_registration_places</c> (migration
+/// RegistrationPlaceClaim) checks the outcome the registration is written with against the workshops as they are now,
+/// under their row locks, and takes the places. The write is one round trip, so the hot rows (every registration for
+/// the event touches the event's row) are locked only while PostgreSQL runs the rest of the batch and commits, never
+/// while the service is between round trips. First rather than last: the inserts' foreign-key checks then find the
+/// rows already locked by this transaction. Last, each insert would first add a KEY SHARE lock to rows that dozens of
+/// concurrent registrations share, and PostgreSQL's bookkeeping of shared row locks (multixacts) became the
+/// bottleneck (measured: most backends waiting on MultiXactMember locks during a rush). When the outcome was guessed
+/// from a read that is out of date, it raises <see cref="OutcomeOutOfDate"/> and the whole write rolls back; the
+/// caller reads again and retries.
 /// </summary>
 public static class PlaceClaim
 {

@@ -65,7 +65,7 @@ public static class RegistrationApi
         for (var attempt = 1; ; attempt++)
         {
             // Which choices get a place is decided from a read of the workshops and written with the registration in
-            // one round trip that ends by claiming the places (PlaceClaim); if the read is out of date by then, the
+            // one round trip that starts by claiming the places (PlaceClaim); if the read is out of date by then, the
             // write rolls back and is made again from a fresh read.
             var workshops = await WorkshopFillAsync(db, choices, ct);
             var registration = request.ToRegistration(eventId, tokenHash, e.EndsAt, CheckInCode.Create(), now);

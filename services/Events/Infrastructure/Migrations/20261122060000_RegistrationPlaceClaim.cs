@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Platform.Events.Infrastructure.Migrations
 {
     /// <summary>
-    /// The function a registration's single write ends with (see <c>Registrations.PlaceClaim</c>). The model does not
+    /// The function a registration's single write starts with (see <c>Registrations.PlaceClaim</c>). The model does not
     /// change, so there is no snapshot update.
     /// </summary>
     [DbContext(typeof(EventsDbContext))]
@@ -17,8 +17,8 @@ namespace Platform.Events.Infrastructure.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Locks the chosen workshops in id order, then the event: the same order as every other place-taking path.
-            // NO KEY UPDATE, as the UPDATE itself takes: the batch's own inserts hold KEY SHARE on these rows (foreign
-            // keys), and FOR UPDATE would wait on every other registration's inserts, and they on it.
+            // NO KEY UPDATE, as the UPDATE itself takes: it does not conflict with the KEY SHARE locks that foreign-key
+            // checks of other writes (a staff change, a manage-link change) hold on these rows.
             // A workshop with anyone waiting gives its free place to them (through an offer), never to a newcomer.
             migrationBuilder.Sql("""
                 CREATE FUNCTION claim_registration_places(p_event uuid, p_registration uuid, p_confirmed uuid[], p_waitlisted uuid[])
