@@ -8,7 +8,8 @@ public sealed record BenchOptions(
     TimeSpan Duration,
     TimeSpan Warmup,
     int Concurrency,
-    int Delegates)
+    int Delegates,
+    int? InFlight)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -19,6 +20,7 @@ public sealed record BenchOptions(
         var warmup = TimeSpan.FromSeconds(2);
         var concurrency = 16;
         var delegates = 300;
+        int? inFlight = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -30,6 +32,8 @@ public sealed record BenchOptions(
                 case "--warmup": warmup = TimeSpan.FromSeconds(double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture)); break;
                 case "--concurrency": concurrency = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--delegates": delegates = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                // registration-rush: how many delegates' requests may be open at once (default: all of them).
+                case "--in-flight": inFlight = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 default: scenarios.Add(args[i]); break;
             }
         }
@@ -37,6 +41,8 @@ public sealed record BenchOptions(
             throw new ArgumentException("Benchmarks only target the platform on this machine (loopback addresses).");
         if (delegates is < 1 or > 100_000)
             throw new ArgumentException("--delegates must be between 1 and 100000.");
-        return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency, delegates);
+        if (inFlight is < 1)
+            throw new ArgumentException("--in-flight must be at least 1.");
+        return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency, delegates, inFlight);
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class RegistrationRush : IScenario
         staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(staff, secrets["gateway-staff-password"]));
         var (eventId, slots) = await CreateEventAsync(staff, delegates, workshopCapacity);
 
-        var rush = await RushAsync(options.Gateway, eventId, slots, delegates);
+        var rush = await RushAsync(options.Gateway, eventId, slots, delegates, options.InFlight ?? delegates);
         var check = await CheckOverBookingAsync(staff, eventId);
 
         var postgresPort = await PostgresPortAsync(options.Dashboard);
@@ -125,11 +125,12 @@ public sealed partial class RegistrationRush : IScenario
     private sealed record Outcome(double Milliseconds, HttpStatusCode? Status, int Confirmed, int Waitlisted);
 
     /// <summary>Every delegate sends one registration; all start together behind a gate.</summary>
-    private static async Task<RushResult> RushAsync(Uri gateway, Guid eventId, Guid[][] slots, int delegates)
+    private static async Task<RushResult> RushAsync(Uri gateway, Guid eventId, Guid[][] slots, int delegates, int inFlight)
     {
         using var http = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = delegates,
+            // Each delegate is a browser of their own, so each has a connection; --in-flight caps how many at once.
+            MaxConnectionsPerServer = inFlight,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         })
         { BaseAddress = gateway, Timeout = RequestTimeout };
@@ -159,9 +160,11 @@ public sealed partial class RegistrationRush : IScenario
         }).ToList();
 
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var inFlightLimit = new SemaphoreSlim(inFlight);
         var tasks = bodies.Select(async body =>
         {
             await gate.Task;
+            await inFlightLimit.WaitAsync();
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{eventId}/registrations") { Content = JsonContent.Create(body) };
             request.Headers.Add("Idempotency-Key", Guid.CreateVersion7().ToString("N"));
             var started = Stopwatch.GetTimestamp();
@@ -178,6 +181,10 @@ public sealed partial class RegistrationRush : IScenario
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 return new Outcome(Stopwatch.GetElapsedTime(started).TotalMilliseconds, null, 0, 0);
+            }
+            finally
+            {
+                inFlightLimit.Release();
             }
         }).ToList();
 
