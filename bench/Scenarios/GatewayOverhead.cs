@@ -5,8 +5,9 @@ namespace Platform.Bench.Scenarios;
 
 /// <summary>
 /// What the gateway costs: the same cheap public GET (Notifications' topic list) straight to the service, through
-/// nginx as a plain reverse proxy, and through the gateway as a partner (API key checked, per-key rate limit counted,
-/// internal token minted), in alternating rounds, each for the same total time and concurrency.
+/// nginx as a plain reverse proxy, through YARP with nothing else (bench/BareProxy: what the library itself costs
+/// here), and through the gateway as a partner (API key checked, per-key rate limit counted, internal token minted),
+/// in alternating rounds, each for the same total time and concurrency.
 /// </summary>
 public sealed class GatewayOverhead : IScenario
 {
@@ -22,6 +23,7 @@ public sealed class GatewayOverhead : IScenario
     {
         var direct = await FindServiceAsync(options.Dashboard, "notifications");
         await using var nginx = await NginxProxy.StartAsync(direct);
+        await using var bareYarp = await BareYarpProxy.StartAsync(direct);
         await using var partner = await BenchPartnerKey.CreateAsync(options.Gateway, "notifications:read", BenchPermitsPerMinute);
 
         // The same route as the public (no key) too: what the identity layer costs on top of routing.
@@ -29,10 +31,11 @@ public sealed class GatewayOverhead : IScenario
         [
             new LoadTarget("direct", new Uri(direct, Path)),
             new LoadTarget("nginx", new Uri(nginx.Address, Path)),
+            new LoadTarget("bare-yarp", new Uri(bareYarp.Address, Path)),
             new LoadTarget("gateway-anonymous", new Uri(options.Gateway, Path)),
             new LoadTarget("gateway", new Uri(options.Gateway, Path), new Dictionary<string, string> { ["X-Api-Key"] = partner.Key }),
         ], options.Concurrency, options.Warmup, options.Duration, Rounds);
-        var (viaService, viaNginx, viaGatewayAnonymous, viaGateway) = (results[0], results[1], results[2], results[3]);
+        var (viaService, viaNginx, viaBareYarp, viaGatewayAnonymous, viaGateway) = (results[0], results[1], results[2], results[3], results[4]);
 
         return new
         {
@@ -44,6 +47,7 @@ public sealed class GatewayOverhead : IScenario
             Gateway = new { Authentication = "partner API key", RateLimit = $"{BenchPermitsPerMinute}/min per key" },
             Direct = viaService,
             Nginx = viaNginx,
+            BareYarp = viaBareYarp,
             ViaGateway = viaGateway,
             ViaGatewayAnonymous = viaGatewayAnonymous,
             GatewayVersusNginx = new
@@ -51,6 +55,17 @@ public sealed class GatewayOverhead : IScenario
                 Throughput = Math.Round(viaGateway.RequestsPerSecond / viaNginx.RequestsPerSecond, 3),
                 P99 = Math.Round(viaGateway.P99Ms / viaNginx.P99Ms, 3),
                 Goal = "throughput >= 0.9, p99 <= 1.2",
+            },
+            // The ceiling for any YARP-based gateway on this machine, and how close ours comes to it.
+            BareYarpVersusNginx = new
+            {
+                Throughput = Math.Round(viaBareYarp.RequestsPerSecond / viaNginx.RequestsPerSecond, 3),
+                P99 = Math.Round(viaBareYarp.P99Ms / viaNginx.P99Ms, 3),
+            },
+            GatewayVersusBareYarp = new
+            {
+                Throughput = Math.Round(viaGateway.RequestsPerSecond / viaBareYarp.RequestsPerSecond, 3),
+                P99 = Math.Round(viaGateway.P99Ms / viaBareYarp.P99Ms, 3),
             },
             GatewayVersusDirect = new
             {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Platform.Bench.Scenarios;
 
@@ -29,7 +27,7 @@ public sealed class NginxProxy : IAsyncDisposable
             throw new InvalidOperationException($"{Binary} is missing: apt-get install -y nginx");
 
         var folder = Directory.CreateTempSubdirectory("bench-nginx-").FullName;
-        var port = FreePort();
+        var port = LocalPorts.Free();
         // Keep-alive to the upstream (as YARP does), no access log (the gateway writes none either), one worker per core.
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
             worker_processes auto;
@@ -67,7 +65,7 @@ public sealed class NginxProxy : IAsyncDisposable
         process.BeginOutputReadLine();
 
         var address = new Uri($"http://127.0.0.1:{port}");
-        await WaitUntilListeningAsync(port, process);
+        await LocalPorts.WaitUntilListeningAsync(port, process, "nginx");
         return new NginxProxy(folder, process, address);
     }
 
@@ -85,29 +83,5 @@ public sealed class NginxProxy : IAsyncDisposable
 
         _process.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static async Task WaitUntilListeningAsync(int port, Process process)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (process.HasExited) throw new InvalidOperationException($"nginx exited with {process.ExitCode}");
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) { await Task.Delay(100); }
-        }
-
-        throw new TimeoutException("nginx did not start listening within 5 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
