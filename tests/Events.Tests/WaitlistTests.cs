@@ -110,6 +110,23 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_manage_link_change_does_not_take_a_freed_place_from_delegates_waiting_for_it()
+    {
+        var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(1, 0), new(5, 0)]);
+        var holder = await RegisterAsync(e.EventId, 1, e.Workshops[0]);
+        await RegisterAsync(e.EventId, 2, e.Workshops[0]); // waiting
+        var switcher = await RegisterAsync(e.EventId, 3, e.Workshops[1]);
+        await _client.DeleteAsync($"/api/events/registrations/{holder.ManageToken}");
+
+        var changed = await _client.PutAsJsonAsync($"/api/events/registrations/{switcher.ManageToken}/choices",
+            new ChangeChoicesRequest([e.Workshops[0]]));
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(ChoiceStatus.Waitlisted, Assert.Single((await changed.ReadAsync<RegistrationView>()).Choices).Status);
+        Assert.Equal(0, await PlacesTakenAsync(e.Workshops[0]));
+    }
+
+    [Fact]
     public async Task An_expired_offer_passes_to_the_next_delegate_and_a_decline_to_the_one_after()
     {
         var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(1, 0)]);

@@ -52,7 +52,7 @@ public sealed class RegistrationChanges(
                 await Places.ReleaseSessionPlaceAsync(db, sessionId, ct);
                 continue;
             }
-            var confirmed = await Places.TryTakeSessionPlaceAsync(db, sessionId, ct);
+            var confirmed = await Places.TryTakeSessionPlaceForNewcomerAsync(db, sessionId, r.Id, ct);
             // Added explicitly: its client-made id would otherwise make EF take it for an existing row.
             db.Choices.Add(new WorkshopChoice
             {
