@@ -28,9 +28,17 @@ public static class InternalTokenAuthentication
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InternalTokenOptions>, InternalTokenOptionsValidator>());
         services.TryAddSingleton<InternalTokenIssuer>();
 
+        // The cache checks expiry against the same clock as token lifetimes: the wall clock under an adjustable one.
+        services.TryAddSingleton(provider => new ValidatedTokenCache(
+            provider.GetRequiredService<TimeProvider>() is AdjustableClock adjustable ? adjustable.WallClock : provider.GetRequiredService<TimeProvider>()));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<InternalTokenOptions>, TimeProvider>(ConfigureJwtBearer);
+            .Configure<IOptions<InternalTokenOptions>, TimeProvider>(ConfigureJwtBearer)
+            .Configure<ValidatedTokenCache>((jwt, cache) => jwt.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = cache.OnMessageReceivedAsync,
+                OnTokenValidated = cache.OnTokenValidatedAsync,
+            });
 
         services.AddAuthorization(options => options.AddPlatformPolicies());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, ScopePolicyProvider>());

@@ -126,6 +126,34 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_remembered_token_is_refused_once_it_expires()
+    {
+        var token = TokenIssuers.With(_key, _time).Issue(TokenIssuers.Staff());
+        using var first = await GetAsync("/staff", token);
+        using var again = await GetAsync("/staff", token);
+
+        _time.Advance(new InternalTokenOptions().Lifetime + new InternalTokenOptions().ClockSkew + TimeSpan.FromSeconds(1));
+        using var expired = await GetAsync("/staff", token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_differing_from_a_remembered_one_is_validated_afresh()
+    {
+        var token = TokenIssuers.With(_key, _time).Issue(TokenIssuers.Staff());
+        using var valid = await GetAsync("/staff", token);
+        var tampered = token[..^2] + (token[^2] == 'A' ? 'B' : 'A') + token[^1];
+
+        using var refused = await GetAsync("/staff", tampered);
+
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Organisation_token_passes_and_exposes_its_organisation_id()
     {
         var organisationId = Guid.CreateVersion7();
