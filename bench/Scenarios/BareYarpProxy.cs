@@ -26,19 +26,10 @@ public sealed class BareYarpProxy : IAsyncDisposable
         if (!File.Exists(program))
             throw new InvalidOperationException($"{Path.GetFullPath(program)} is missing: build bench/BareProxy (dotnet build bench -c Release).");
 
-        var port = LocalPorts.Free();
-        var process = Process.Start(new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { program, upstream.ToString(), port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
+        var port = LocalServer.FreePort();
+        var process = LocalServer.Start("dotnet", program, upstream.ToString(), port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        await LocalPorts.WaitUntilListeningAsync(port, process, "BareProxy");
+        await LocalServer.WaitUntilListeningAsync(port, process, "BareProxy");
         return new BareYarpProxy(process, new Uri($"http://127.0.0.1:{port}"));
     }
 

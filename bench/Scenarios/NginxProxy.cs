@@ -27,7 +27,7 @@ public sealed class NginxProxy : IAsyncDisposable
             throw new InvalidOperationException($"{Binary} is missing: apt-get install -y nginx");
 
         var folder = Directory.CreateTempSubdirectory("bench-nginx-").FullName;
-        var port = LocalPorts.Free();
+        var port = LocalServer.FreePort();
         // Keep-alive to the upstream (as YARP does), no access log (the gateway writes none either), one worker per core.
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
             worker_processes auto;
@@ -53,19 +53,10 @@ public sealed class NginxProxy : IAsyncDisposable
             }
             """);
 
-        var process = Process.Start(new ProcessStartInfo(Binary)
-        {
-            ArgumentList = { "-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-g", "daemon off;" },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
+        var process = LocalServer.Start(Binary, "-p", folder, "-c", Path.Combine(folder, "nginx.conf"), "-g", "daemon off;");
 
         var address = new Uri($"http://127.0.0.1:{port}");
-        await LocalPorts.WaitUntilListeningAsync(port, process, "nginx");
+        await LocalServer.WaitUntilListeningAsync(port, process, "nginx");
         return new NginxProxy(folder, process, address);
     }
 
