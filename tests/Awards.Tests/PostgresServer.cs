@@ -1,8 +1,4 @@
-extern alias apphost;
-using apphost::Platform.AppHost.Hosting;
-using apphost::Platform.AppHost.Hosting.ApplicationModel;
-using apphost::Platform.AppHost.Hosting.Testing;
-using Npgsql;
+using Platform.TestSupport;
 
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 [assembly: AssemblyFixture(typeof(Platform.Awards.Tests.PostgresServer))]
@@ -16,37 +12,4 @@ namespace Platform.Awards.Tests;
 /// Duplicate grouping, "score once" and "announce once" rest on PostgreSQL constraints and row locks, so these tests need the real thing, not SQLite. Each test class gets its
 /// own database so classes can run side by side.
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
-{
-    private DistributedApplication? _app;
-    private string _server = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        var builder = DistributedApplicationTestingBuilder.CreateBuilder();
-        builder.AddPostgres("postgres").AddDatabase("awardsdb");
-        _app = builder.Build();
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        var awardsdb = new NpgsqlConnectionStringBuilder(_app.GetConnectionString("awardsdb"));
-        awardsdb.Database = null;
-        _server = awardsdb.ConnectionString;
-    }
-
-    /// <summary>A new, empty database on the shared server.</summary>
-    public async Task<string> CreateDatabaseAsync()
-    {
-        var name = $"awards_{Guid.CreateVersion7():N}";
-        await using (var connection = new NpgsqlConnection(_server + ";Database=postgres;Pooling=false"))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(_server) { Database = name, MaxPoolSize = 40 }.ConnectionString;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null) await _app.DisposeAsync();
-    }
-}
+public sealed class PostgresServer() : PostgresServerFixture("awards", maxPoolSize: 40);

@@ -68,6 +68,9 @@ public static class RegistrationApi
             // one round trip that starts by claiming the places (PlaceClaim); if the read is out of date by then, the
             // write rolls back and is made again from a fresh read.
             var workshops = await WorkshopFillAsync(db, choices, ct);
+            // Staff may remove a workshop nobody had chosen between the checks above and this read.
+            foreach (var removed in choices.Where(id => !workshops.ContainsKey(id)))
+                return RuleProblem.Unprocessable("choices-unknown-workshop", $"{removed} is not a workshop of this event.");
             var registration = request.ToRegistration(eventId, tokenHash, e.EndsAt, CheckInCode.Create(), now);
             var confirmed = new List<Guid>();
             var waitlisted = new List<Guid>();
