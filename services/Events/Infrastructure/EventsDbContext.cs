@@ -79,6 +79,8 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
             e.Property(x => x.CheckInCode).HasMaxLength(16);
             e.HasIndex(x => x.ManageTokenHash).IsUnique();
             e.HasIndex(x => new { x.EventId, x.CheckInCode }).IsUnique();
+            // Also unique: (event_id, lower(email)) over Confirmed registrations, an expression index EF cannot model
+            // (migration OneActiveRegistrationPerEmail, Registrations/OneActiveRegistration).
             e.HasOne<PartnershipEvent>().WithMany().HasForeignKey(x => x.EventId);
             e.HasMany(x => x.Choices).WithOne().HasForeignKey(x => x.RegistrationId);
         });

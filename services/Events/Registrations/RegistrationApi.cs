@@ -59,6 +59,7 @@ public static class RegistrationApi
                 $"Registration is open from {e.RegistrationOpensAt.ToLondon():f} to {e.RegistrationClosesAt.ToLondon():f} (UK time).");
         var choices = request.Choices ?? [];
         if (ChoiceRules.Check(e, choices) is { } violation) return RuleProblem.Unprocessable(violation.Rule, violation.Detail);
+        if (await OneActiveRegistration.ExistsAsync(db, eventId, request.Email!, ct)) return await RepeatAsync(db, idempotencyKey, fingerprint, ct);
 
         var token = ManageToken.Create();
         var tokenHash = ManageToken.Hash(token);
@@ -104,6 +105,12 @@ public static class RegistrationApi
             {
                 return RuleProblem.Conflict("event-full", $"All {e.Capacity} places at the event are taken, or it no longer takes registrations.");
             }
+            catch (PostgresException ex) when (OneActiveRegistration.IsViolation(ex))
+            {
+                // The whole batch rolled back, place claim included.
+                db.ChangeTracker.Clear();
+                return await RepeatAsync(db, idempotencyKey, fingerprint, ct);
+            }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == IdempotencyKeyConstraint)
             {
                 db.ChangeTracker.Clear();
@@ -147,6 +154,14 @@ public static class RegistrationApi
                 Fill = new WorkshopFill(s.Capacity, s.PlacesTaken, db.Choices.Count(c => c.SessionId == s.Id && c.Status == ChoiceStatus.Waitlisted)),
             })
             .ToDictionaryAsync(x => x.Id, x => x.Fill, ct);
+    }
+
+    /// <summary>The address already holds a registration: a retry of the request that made it (same key and body) is replayed; anything else is 409.</summary>
+    private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, ValidationProblem, ProblemHttpResult>> RepeatAsync(
+        EventsDbContext db, string? key, string fingerprint, CancellationToken ct)
+    {
+        if (key is not null && await ReplayAsync(db, key, fingerprint, ct) is { } replay) return replay;
+        return OneActiveRegistration.Problem();
     }
 
     private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
