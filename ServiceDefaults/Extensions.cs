@@ -28,6 +28,7 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.AddInternalTokenAuthentication();
         builder.Services.AddAuthorizationDocumentation();
+        builder.Services.AddPagingDocumentation();
 
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -13,6 +13,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is InvalidRequestException invalid)
+        {
+            // Written through the ProblemDetails service, so it carries the trace id like every other problem.
+            await invalid.Problem.ExecuteAsync(httpContext);
+            return true;
+        }
+
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;
