@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Data;
 using Platform.Gateway.Data;
 using Platform.Gateway.Problems;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Gateway.Accounts;
 
@@ -43,10 +45,10 @@ internal static class OrganisationEndpoints
             new OrganisationResponse(organisation.Id, organisation.Name, organisation.CreatedAt));
     }
 
-    private static async Task<Ok<List<OrganisationResponse>>> ListAsync(GatewayDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.Organisations.OrderBy(o => o.Name)
+    private static async Task<Ok<Paged<OrganisationResponse>>> ListAsync(GatewayDbContext db, PageRequest paging, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Organisations.OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new OrganisationResponse(o.Id, o.Name, o.CreatedAt))
-            .ToListAsync(cancellationToken));
+            .ToPagedAsync(paging, cancellationToken));
 
     private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> InviteAsync(
         InviteRequest request, HttpContext context, GatewayDbContext db, UserManager<GatewayUser> users, TimeProvider time,

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Data;
 using Platform.Gateway.Data;
 using Platform.Gateway.Problems;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Gateway.ApiKeys;
 
@@ -70,14 +72,14 @@ internal static class ApiKeyEndpoints
         return TypedResults.Created($"/gateway/api-keys/{entity.Id}", Created(key, entity));
     }
 
-    private static async Task<Ok<List<ApiKeyResponse>>> ListAsync(
-        GatewayDbContext db, Guid? organisationId, CancellationToken cancellationToken)
+    private static async Task<Ok<Paged<ApiKeyResponse>>> ListAsync(
+        GatewayDbContext db, Guid? organisationId, PageRequest paging, CancellationToken cancellationToken)
     {
         var keys = await db.ApiKeys
             .Where(k => organisationId == null || k.OrganisationId == organisationId)
             .OrderBy(k => k.Id)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(keys.Select(ApiKeyResponse.From).ToList());
+            .ToPagedAsync(paging, cancellationToken);
+        return TypedResults.Ok(keys.Select(ApiKeyResponse.From));
     }
 
     private static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> RotateAsync(

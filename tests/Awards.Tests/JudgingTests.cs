@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Judging;
 using Platform.Awards.Results;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Awards.Tests;
 
@@ -69,17 +70,17 @@ public sealed class JudgingTests(PostgresServer postgres)
         var declared = await judge.PostAsJsonAsync($"/api/awards/judging/nominees/{sam}/conflict", new { reason = "My neighbour." });
         Assert.Equal(HttpStatusCode.Created, declared.StatusCode);
 
-        var shown = await judge.GetFromJsonAsync<List<JudgeNomineeView>>($"/api/awards/judging/categories/{s.CategoryId}/nominees", Json.Options);
+        var shown = (await judge.GetFromJsonAsync<Paged<JudgeNomineeView>>($"/api/awards/judging/categories/{s.CategoryId}/nominees", Json.Options))!.Items;
         Assert.Equal([kit], shown!.Select(n => n.NomineeId));
         var scoring = await TestAwards.ScoreAsync(judge, sam, 5, 5);
         Assert.Equal("conflict-of-interest", (await scoring.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/awards/judging/categories/{s.CategoryId}/nominees")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await TestAwards.ScoreAsync(outsider, kit, 5, 5)).StatusCode);
 
-        var ranking = await f.CreateStaffClient().GetFromJsonAsync<List<RankedNominee>>($"/api/awards/categories/{s.CategoryId}/ranking", Json.Options);
+        var ranking = (await f.CreateStaffClient().GetFromJsonAsync<Paged<RankedNominee>>($"/api/awards/categories/{s.CategoryId}/ranking", Json.Options))!.Items;
         var samRow = ranking!.Single(r => r.NomineeId == sam);
         Assert.Equal((null, 0, 1), (samRow.MeanScore, samRow.JudgesCounted, samRow.ScoresExcludedForConflict));
-        var progress = await f.CreateStaffClient().GetFromJsonAsync<List<JudgeProgress>>($"/api/awards/categories/{s.CategoryId}/progress", Json.Options);
+        var progress = (await f.CreateStaffClient().GetFromJsonAsync<Paged<JudgeProgress>>($"/api/awards/categories/{s.CategoryId}/progress", Json.Options))!.Items;
         var row = Assert.Single(progress!);
         Assert.Equal((0, 1, 1), (row.Scored, row.Conflicted, row.Pending));
     }
@@ -96,7 +97,7 @@ public sealed class JudgingTests(PostgresServer postgres)
         var judge = await TestAwards.JudgeAsync(f, s, "judge-a", PlatformClaims.Roles.Staff);
 
         var raw = await judge.GetStringAsync($"/api/awards/judging/categories/{s.CategoryId}/nominees");
-        var nominee = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<List<JudgeNomineeView>>(raw, Json.Options)!);
+        var nominee = Assert.Single(System.Text.Json.JsonSerializer.Deserialize<Paged<JudgeNomineeView>>(raw, Json.Options)!.Items);
 
         Assert.Equal("Nominee 1", nominee.Label);
         Assert.DoesNotContain("Sam Hero", raw);
@@ -131,7 +132,7 @@ public sealed class JudgingTests(PostgresServer postgres)
             Assert.Equal(HttpStatusCode.Created, (await TestAwards.ScoreAsync(judge, nominee, impact, courage)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await c.PostAsJsonAsync($"/api/awards/judging/nominees/{x}/conflict", new { reason = "Trained together." })).StatusCode);
 
-        var ranking = await f.CreateStaffClient().GetFromJsonAsync<List<RankedNominee>>($"/api/awards/categories/{s.CategoryId}/ranking", Json.Options);
+        var ranking = (await f.CreateStaffClient().GetFromJsonAsync<Paged<RankedNominee>>($"/api/awards/categories/{s.CategoryId}/ranking", Json.Options))!.Items;
 
         Assert.Equal(
             [(1, true, "Xan", 4.25m, 2, 1), (1, true, "Zed", 4.25m, 3, 0), (3, false, "Yas", 4.1667m, 3, 0)],

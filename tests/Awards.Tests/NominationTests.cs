@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Nominating;
 using Platform.Contracts.Awards;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Awards.Tests;
 
@@ -77,7 +78,7 @@ public sealed class NominationTests(PostgresServer postgres)
 
         var groups = await f.WithDbAsync(db => db.Nominations.GroupBy(n => n.NomineeId).Select(g => g.Count()).ToListAsync());
         Assert.Equal([1, 3], groups.Order());
-        var grouped = await f.CreateStaffClient().GetFromJsonAsync<List<Screening.NomineeGroup>>($"/api/awards/categories/{s.CategoryId}/nominees", Json.Options);
+        var grouped = (await f.CreateStaffClient().GetFromJsonAsync<Paged<Screening.NomineeGroup>>($"/api/awards/categories/{s.CategoryId}/nominees", Json.Options))!.Items;
         Assert.Equal(created.Select(c => c.Nomination.Id).Order(), grouped!.Single(g => g.Nominations.Count == 3).Nominations.Select(n => n.Id).Order());
     }
 
@@ -120,7 +121,7 @@ public sealed class NominationTests(PostgresServer postgres)
         var ineligible = await f.CreateStaffClient().PostAsJsonAsync($"/api/awards/nominations/{near.Nomination.Id}/screening", new { outcome = "Ineligible" });
         Assert.True((await ineligible.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
 
-        var group = (await f.CreateStaffClient().GetFromJsonAsync<List<Screening.NomineeGroup>>($"/api/awards/categories/{s.CategoryId}/nominees", Json.Options))!
+        var group = (await f.CreateStaffClient().GetFromJsonAsync<Paged<Screening.NomineeGroup>>($"/api/awards/categories/{s.CategoryId}/nominees", Json.Options))!.Items
             .Single(g => g.Id == nomineeId);
         Assert.Equal([NominationStatus.Eligible, NominationStatus.Merged], group.Nominations.Select(n => n.Status));
     }

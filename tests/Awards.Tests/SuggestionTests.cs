@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Suggestions;
 using Platform.Contracts.Volunteers;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Awards.Tests;
 
@@ -23,7 +24,7 @@ public sealed class SuggestionTests(PostgresServer postgres)
         var again = reached with { EventId = Guid.CreateVersion7() };
         await f.DeliverAndWaitAsync(again);
 
-        var suggestions = await f.CreateStaffClient().GetFromJsonAsync<List<SuggestionView>>("/api/awards/suggestions", Json.Options);
+        var suggestions = (await f.CreateStaffClient().GetFromJsonAsync<Paged<SuggestionView>>("/api/awards/suggestions", Json.Options))!.Items;
         var suggestion = Assert.Single(suggestions!);
         Assert.Equal(("Val Volunteer", "Hours250", "Northside"), (suggestion.VolunteerName, suggestion.Milestone, suggestion.District));
         Assert.Equal(0, await f.WithDbAsync(db => db.Nominations.CountAsync()));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Events.Catalogue;
 using Platform.Events.Organising;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Events.Tests;
 
@@ -33,15 +34,15 @@ public sealed class OrganisingTests(PostgresServer postgres) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/events/{created.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/events/{created.Id}")).StatusCode);
-        Assert.Empty((await (await anonymous.GetAsync("/api/events")).ReadAsync<Page<EventSummary>>()).Items);
+        Assert.Empty((await (await anonymous.GetAsync("/api/events")).ReadAsync<Paged<EventSummary>>()).Items);
 
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/events/{created.Id}/publish", null)).StatusCode);
-        var page = await (await anonymous.GetAsync("/api/events?district=northside&kind=Conference")).ReadAsync<Page<EventSummary>>();
+        var page = await (await anonymous.GetAsync("/api/events?district=northside&kind=Conference")).ReadAsync<Paged<EventSummary>>();
         var listed = Assert.Single(page.Items);
         Assert.Equal(created.Id, listed.Id);
         Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Europe/London").GetUtcOffset(listed.StartsAt.UtcDateTime), listed.StartsAt.Offset);
         Assert.Equal("A day of <b>workshops</b>", listed.Summary);
-        Assert.Empty((await (await anonymous.GetAsync("/api/events?district=elsewhere")).ReadAsync<Page<EventSummary>>()).Items);
+        Assert.Empty((await (await anonymous.GetAsync("/api/events?district=elsewhere")).ReadAsync<Paged<EventSummary>>()).Items);
 
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsync($"/api/events/{created.Id}/publish", null)).StatusCode);
     }

@@ -98,7 +98,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
 
         var list = await _client.SendJsonAsync(HttpMethod.Get, $"/gateway/api-keys?organisationId={_organisation}", _staff);
 
-        var listed = Assert.Single(list.EnumerateArray());
+        var listed = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal(id, listed.GetProperty("id").GetGuid());
         Assert.StartsWith($"pk_{listed.GetProperty("prefix").GetString()}_", key);
         Assert.Equal(["events:read", "awards:read"], listed.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Paging;
 using Platform.Volunteers.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;

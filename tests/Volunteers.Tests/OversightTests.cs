@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.ServiceDefaults.Paging;
 using Platform.Volunteers.Hours;
 using Platform.Volunteers.Oversight;
 using Platform.Volunteers.Roles;
@@ -51,7 +52,7 @@ public sealed class OversightTests(PostgresServer postgres) : IAsyncLifetime
         var victim = overview.ByCategory.Single(c => c.Category == RoleCategory.VictimSupport);
         Assert.Equal((0, 0m), (victim.Volunteers, victim.ApprovedHours));
 
-        var atRisk = Assert.Single((await staff.GetFromJsonAsync<List<StaffAtRiskView>>("/api/volunteers/staff/volunteers/at-risk", Json.Options))!);
+        var atRisk = Assert.Single((await staff.GetFromJsonAsync<Paged<StaffAtRiskView>>("/api/volunteers/staff/volunteers/at-risk", Json.Options))!.Items);
         Assert.Equal((stays.Id, roadOrg.Id), (atRisk.Id, atRisk.OrganisationId));
         Assert.NotEqual(leaver.Id, atRisk.Id);
 

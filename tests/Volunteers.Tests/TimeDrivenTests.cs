@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Volunteers;
+using Platform.ServiceDefaults.Paging;
 using Platform.Volunteers.Credentials;
 using Platform.Volunteers.Roles;
 using Platform.Volunteers.Volunteering;
@@ -29,7 +30,7 @@ public sealed class TimeDrivenTests(PostgresServer postgres) : IAsyncLifetime
         var (org, _, volunteer, _) = await _world.VolunteerAsync();
         _factory.Time.Advance(TimeSpan.FromDays(44));
         Assert.Equal(0, (await _factory.SweepAsync()).AtRisk);
-        Assert.Empty((await org.Client.GetFromJsonAsync<List<AtRiskView>>("/api/volunteers/organisation/volunteers/at-risk", Json.Options))!);
+        Assert.Empty((await org.Client.GetFromJsonAsync<Paged<AtRiskView>>("/api/volunteers/organisation/volunteers/at-risk", Json.Options))!.Items);
 
         _factory.Time.Advance(TimeSpan.FromDays(2));
         Assert.Equal(1, (await _factory.SweepAsync()).AtRisk);
@@ -37,7 +38,7 @@ public sealed class TimeDrivenTests(PostgresServer postgres) : IAsyncLifetime
         _factory.Time.Advance(TimeSpan.FromDays(30));
         Assert.Equal(0, (await _factory.SweepAsync()).AtRisk);
 
-        var atRisk = Assert.Single((await org.Client.GetFromJsonAsync<List<AtRiskView>>("/api/volunteers/organisation/volunteers/at-risk", Json.Options))!);
+        var atRisk = Assert.Single((await org.Client.GetFromJsonAsync<Paged<AtRiskView>>("/api/volunteers/organisation/volunteers/at-risk", Json.Options))!.Items);
         Assert.Equal(volunteer.Id, atRisk.Id);
         Assert.Contains("No activity logged for 46 days", atRisk.Reasons.Single());
         var message = await _factory.PublishedAsync<VolunteerAtRisk>(e => e.VolunteerId == volunteer.Id);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
+using Platform.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Awards.Ceremonies;
 
@@ -14,9 +16,9 @@ public static class CeremoniesApi
     {
         routes.MapGroup("/api/awards/ceremony-events").WithTags("Ceremonies")
             .RequireAuthorization(PlatformPolicies.Staff).ProducesAuthorizationFailures()
-            .MapGet("/", async Task<Ok<List<CeremonyEventView>>> (AwardsDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.CeremonyEvents.AsNoTracking().OrderBy(e => e.StartsAt).Take(500)
-                    .Select(e => new CeremonyEventView(e.Id, e.Title, e.VenueName, e.StartsAt, e.EndsAt, e.Cancelled)).ToListAsync(ct)))
+            .MapGet("/", async Task<Ok<Paged<CeremonyEventView>>> (AwardsDbContext db, PageRequest paging, CancellationToken ct) =>
+                TypedResults.Ok(await db.CeremonyEvents.AsNoTracking().OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
+                    .Select(e => new CeremonyEventView(e.Id, e.Title, e.VenueName, e.StartsAt, e.EndsAt, e.Cancelled)).ToPagedAsync(paging, ct)))
             .WithSummary("Events known from the Events service, soonest first");
         return routes;
     }

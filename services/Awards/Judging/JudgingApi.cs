@@ -5,6 +5,8 @@ using Platform.Awards.Categories;
 using Platform.Awards.Infrastructure;
 using Platform.Awards.Nominating;
 using Platform.Awards.Programmes;
+using Platform.Data;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Awards.Judging;
@@ -26,20 +28,22 @@ public static class JudgingApi
         return routes;
     }
 
-    private static async Task<Ok<List<JudgePanelView>>> PanelsAsync(ClaimsPrincipal user, AwardsDbContext db, CancellationToken ct)
+    private static async Task<Ok<Paged<JudgePanelView>>> PanelsAsync(ClaimsPrincipal user, AwardsDbContext db, PageRequest paging, CancellationToken ct)
     {
         var subject = user.JudgeSubject();
         var panels = await db.PanelJudges.AsNoTracking().Where(j => j.Subject == subject)
             .Join(db.Categories, j => j.CategoryId, c => c.Id, (j, c) => c)
             .Join(db.Programmes, c => c.ProgrammeId, p => p.Id, (c, p) => new { Category = c, Programme = p })
             .ToListAsync(ct);
-        return TypedResults.Ok(panels.OrderBy(x => x.Programme.Year).ThenBy(x => x.Category.Name).Select(x => new JudgePanelView(
-            x.Category.Id, x.Category.Name, x.Programme.Id, x.Programme.Title, x.Programme.JudgingOpens, x.Programme.JudgingCloses,
-            x.Programme.BlindJudging, x.Category.ToView().Rubric)).ToList());
+        // The panels one judge sits on are few: paged in memory, in the order a judge reads them.
+        return TypedResults.Ok(Paged<JudgePanelView>.Of(panels.OrderBy(x => x.Programme.Year).ThenBy(x => x.Category.Name).ThenBy(x => x.Category.Id)
+            .Select(x => new JudgePanelView(
+                x.Category.Id, x.Category.Name, x.Programme.Id, x.Programme.Title, x.Programme.JudgingOpens, x.Programme.JudgingCloses,
+                x.Programme.BlindJudging, x.Category.ToView().Rubric)).ToList(), paging));
     }
 
-    private static async Task<Results<Ok<List<JudgeNomineeView>>, ProblemHttpResult>> NomineesAsync(
-        Guid categoryId, ClaimsPrincipal user, AwardsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<JudgeNomineeView>>, ProblemHttpResult>> NomineesAsync(
+        Guid categoryId, ClaimsPrincipal user, AwardsDbContext db, PageRequest paging, CancellationToken ct)
     {
         var subject = user.JudgeSubject();
         if (!await db.PanelJudges.AnyAsync(j => j.CategoryId == categoryId && j.Subject == subject, ct)) return NotOnPanel();
@@ -47,17 +51,18 @@ public static class JudgingApi
 
         var nominees = await JudgedNominees.OfCategory(db, categoryId).AsNoTracking()
             .Where(n => !db.Conflicts.Any(c => c.NomineeId == n.Id && c.Subject == subject))
-            .OrderBy(n => n.Id).ToListAsync(ct);
-        var ids = nominees.Select(n => n.Id).ToList();
+            .OrderBy(n => n.Id).ToPagedAsync(paging, ct);
+        var ids = nominees.Items.Select(n => n.Id).ToList();
         var citations = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.NomineeId) && (n.Status == NominationStatus.Eligible || n.Status == NominationStatus.Merged))
             .OrderBy(n => n.SubmittedAt).ToListAsync(ct);
         var mine = await db.Scorecards.AsNoTracking().Where(s => s.Subject == subject && ids.Contains(s.NomineeId)).ToDictionaryAsync(s => s.NomineeId, ct);
 
-        return TypedResults.Ok(nominees.Select((n, i) => new JudgeNomineeView(
-            n.Id, blind ? $"Nominee {i + 1}" : n.Name,
+        // Blind numbering runs on across pages, so a nominee keeps its number whichever page it is read on.
+        return TypedResults.Ok(new Paged<JudgeNomineeView>(nominees.Items.Select((n, i) => new JudgeNomineeView(
+            n.Id, blind ? $"Nominee {paging.Offset + i + 1}" : n.Name,
             blind ? null : n.Name, blind ? null : n.Organisation, blind ? null : n.District,
             citations.Where(c => c.NomineeId == n.Id).Select(c => new CitationView(c.Citation, c.NominatorRelationship, blind ? null : c.NominatorName)).ToList(),
-            mine.TryGetValue(n.Id, out var card) ? card.Scores : null)).ToList());
+            mine.TryGetValue(n.Id, out var card) ? card.Scores : null)).ToList(), nominees.Page, nominees.PageSize, nominees.Total));
     }
 
     private static async Task<Results<Created, ValidationProblem, ProblemHttpResult>> DeclareConflictAsync(

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
+using Platform.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Awards.Judging;
@@ -30,9 +32,9 @@ public static class PanelsApi
         var group = routes.MapGroup("/api/awards/categories/{categoryId:guid}").WithTags("Panels").RequireAuthorization(PlatformPolicies.Staff)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesAuthorizationFailures();
         group.MapPost("/judges", AddJudgeAsync).WithSummary("Add a judge (staff or invited partner user) to the category's panel");
-        group.MapGet("/judges", async Task<Ok<List<PanelJudgeView>>> (Guid categoryId, AwardsDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.PanelJudges.AsNoTracking().Where(j => j.CategoryId == categoryId).OrderBy(j => j.AddedAt)
-                .Select(j => new PanelJudgeView(j.Subject, j.Name, j.AddedAt)).ToListAsync(ct))).WithSummary("The category's panel");
+        group.MapGet("/judges", async Task<Ok<Paged<PanelJudgeView>>> (Guid categoryId, AwardsDbContext db, PageRequest paging, CancellationToken ct) =>
+            TypedResults.Ok(await db.PanelJudges.AsNoTracking().Where(j => j.CategoryId == categoryId).OrderBy(j => j.AddedAt).ThenBy(j => j.Subject)
+                .Select(j => new PanelJudgeView(j.Subject, j.Name, j.AddedAt)).ToPagedAsync(paging, ct))).WithSummary("The category's panel");
         group.MapGet("/progress", ProgressAsync).WithSummary("Per judge: which nominees they have scored, declared a conflict on, or still have to score");
         return routes;
     }
@@ -59,10 +61,13 @@ public static class PanelsApi
         return TypedResults.Created($"/api/awards/categories/{categoryId}/judges", new PanelJudgeView(judge.Subject, judge.Name, judge.AddedAt));
     }
 
-    private static async Task<Results<Ok<List<JudgeProgress>>, ProblemHttpResult>> ProgressAsync(Guid categoryId, AwardsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<JudgeProgress>>, ProblemHttpResult>> ProgressAsync(
+        Guid categoryId, AwardsDbContext db, PageRequest paging, CancellationToken ct)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == categoryId, ct)) return RuleProblem.NotFound($"Category {categoryId}");
-        var judges = await db.PanelJudges.AsNoTracking().Where(j => j.CategoryId == categoryId).OrderBy(j => j.AddedAt).ToListAsync(ct);
+        // A page of judges, each with every nominee: a panel is small, the nominees of a category fewer than a page's worth of work.
+        var judges = await db.PanelJudges.AsNoTracking().Where(j => j.CategoryId == categoryId).OrderBy(j => j.AddedAt).ThenBy(j => j.Subject)
+            .ToPagedAsync(paging, ct);
         var nominees = await JudgedNominees.OfCategory(db, categoryId).OrderBy(n => n.CreatedAt).Select(n => new { n.Id, n.Name }).ToListAsync(ct);
         var scored = await db.Scorecards.AsNoTracking().Where(s => s.CategoryId == categoryId).Select(s => new { s.NomineeId, s.Subject }).ToListAsync(ct);
         var conflicts = await db.Conflicts.AsNoTracking().Where(c => c.CategoryId == categoryId).Select(c => new { c.NomineeId, c.Subject }).ToListAsync(ct);
@@ -75,6 +80,6 @@ public static class PanelsApi
                 : NomineeProgress.Pending)).ToList();
             return new JudgeProgress(j.Subject, j.Name, rows.Count(r => r.Status == NomineeProgress.Scored),
                 rows.Count(r => r.Status == NomineeProgress.Conflicted), rows.Count(r => r.Status == NomineeProgress.Pending), rows);
-        }).ToList());
+        }));
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Categories;
 using Platform.Awards.Infrastructure;
 using Platform.Awards.Nominating;
+using Platform.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Awards.Programmes;
@@ -34,16 +36,14 @@ public static class ProgrammesApi
         return routes;
     }
 
-    private static async Task<Ok<List<ProgrammeView>>> ListAsync(AwardsDbContext db, CancellationToken ct)
+    private static async Task<Ok<Paged<ProgrammeView>>> ListAsync(AwardsDbContext db, PageRequest paging, CancellationToken ct)
     {
-        var programmes = await db.Programmes.AsNoTracking().OrderByDescending(p => p.Year).Take(50).ToListAsync(ct);
-        var ids = programmes.Select(p => p.Id).ToList();
+        var programmes = await db.Programmes.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Id).ToPagedAsync(paging, ct);
+        var ids = programmes.Items.Select(p => p.Id).ToList();
         var categories = await db.Categories.AsNoTracking().Where(c => ids.Contains(c.ProgrammeId)).ToListAsync(ct);
-        var eventIds = programmes.Select(p => p.CeremonyEventId).ToList();
+        var eventIds = programmes.Items.Select(p => p.CeremonyEventId).ToList();
         var ceremonies = await db.CeremonyEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        return TypedResults.Ok(programmes
-            .Select(p => p.ToView(ceremonies.GetValueOrDefault(p.CeremonyEventId), categories.Where(c => c.ProgrammeId == p.Id)))
-            .ToList());
+        return TypedResults.Ok(programmes.Select(p => p.ToView(ceremonies.GetValueOrDefault(p.CeremonyEventId), categories.Where(c => c.ProgrammeId == p.Id))));
     }
 
     private static async Task<Results<Ok<ProgrammeView>, ProblemHttpResult>> GetAsync(Guid id, AwardsDbContext db, CancellationToken ct)

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
 using Platform.Awards.Judging;
 using Platform.Contracts.Awards;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Awards.Results;
@@ -24,7 +26,8 @@ public static class ResultsApi
         return routes;
     }
 
-    private static async Task<Results<Ok<List<RankedNominee>>, ProblemHttpResult>> RankingAsync(Guid categoryId, AwardsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<RankedNominee>>, ProblemHttpResult>> RankingAsync(
+        Guid categoryId, AwardsDbContext db, PageRequest paging, CancellationToken ct)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == categoryId, ct)) return RuleProblem.NotFound($"Category {categoryId}");
         var nominees = await JudgedNominees.OfCategory(db, categoryId).AsNoTracking()
@@ -33,7 +36,8 @@ public static class ResultsApi
             .Select(s => new Ranking.Card(s.NomineeId, s.Subject, s.WeightedScore)).ToListAsync(ct);
         var conflicts = (await db.Conflicts.AsNoTracking().Where(c => c.CategoryId == categoryId).Select(c => new { c.NomineeId, c.Subject }).ToListAsync(ct))
             .Select(c => (c.NomineeId, c.Subject)).ToHashSet();
-        return TypedResults.Ok(Ranking.Rank(nominees, cards, conflicts));
+        // Ranked over the whole category, then paged: a rank means the same on every page.
+        return TypedResults.Ok(Paged<RankedNominee>.Of(Ranking.Rank(nominees, cards, conflicts), paging));
     }
 
     private static async Task<Results<Ok<ShortlistView>, ValidationProblem, ProblemHttpResult>> ShortlistAsync(

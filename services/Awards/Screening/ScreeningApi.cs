@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
 using Platform.Awards.Nominating;
+using Platform.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Awards.Screening;
@@ -29,17 +31,21 @@ public static class ScreeningApi
         return routes;
     }
 
-    private static async Task<Results<Ok<List<NomineeGroup>>, ProblemHttpResult>> NomineesAsync(Guid categoryId, AwardsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<NomineeGroup>>, ProblemHttpResult>> NomineesAsync(
+        Guid categoryId, AwardsDbContext db, PageRequest paging, CancellationToken ct)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == categoryId, ct)) return RuleProblem.NotFound($"Category {categoryId}");
-        var nominees = await db.Nominees.AsNoTracking().Where(n => n.CategoryId == categoryId).OrderBy(n => n.CreatedAt).ToListAsync(ct);
-        var nominations = await db.Nominations.AsNoTracking().Where(n => n.CategoryId == categoryId).OrderBy(n => n.SubmittedAt).ToListAsync(ct);
+        // Nominees left without a nomination (all merged away) are not listed, so they are not counted either.
+        var nominees = await db.Nominees.AsNoTracking().Where(n => n.CategoryId == categoryId && db.Nominations.Any(m => m.NomineeId == n.Id))
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToPagedAsync(paging, ct);
+        var ids = nominees.Items.Select(n => n.Id).ToList();
+        var nominations = await db.Nominations.AsNoTracking().Where(n => ids.Contains(n.NomineeId)).OrderBy(n => n.SubmittedAt).ToListAsync(ct);
         return TypedResults.Ok(nominees.Select(x =>
         {
             var own = nominations.Where(n => n.NomineeId == x.Id).Select(ToView).ToList();
             return new NomineeGroup(x.Id, x.CategoryId, x.Name, x.Organisation, x.District, x.ContactEmail,
                 own.Any(n => n.Status == NominationStatus.Eligible), x.IsFinalist, own);
-        }).Where(g => g.Nominations.Count > 0).ToList());
+        }));
     }
 
     private static async Task<Results<Ok<ScreenedNomination>, ValidationProblem, ProblemHttpResult>> ScreenAsync(

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
+using Platform.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Awards.Suggestions;
 
@@ -15,13 +17,13 @@ public static class SuggestionsApi
     public static IEndpointRouteBuilder MapSuggestionsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/awards/suggestions").WithTags("Suggestions").RequireAuthorization(PlatformPolicies.Staff).ProducesAuthorizationFailures()
-            .MapGet("/", async Task<Ok<List<SuggestionView>>> (DateTimeOffset? since, AwardsDbContext db, CancellationToken ct) =>
+            .MapGet("/", async Task<Ok<Paged<SuggestionView>>> (DateTimeOffset? since, AwardsDbContext db, PageRequest paging, CancellationToken ct) =>
             {
                 var query = db.Suggestions.AsNoTracking();
                 if (since is { } s) query = query.Where(x => x.ReachedAt >= s);
-                return TypedResults.Ok(await query.OrderByDescending(x => x.ReachedAt).Take(500)
+                return TypedResults.Ok(await query.OrderByDescending(x => x.ReachedAt).ThenBy(x => x.Id)
                     .Select(x => new SuggestionView(x.Id, x.VolunteerId, x.VolunteerName, x.OrganisationId, x.OrganisationName, x.Milestone,
-                        x.Description, x.ReachedAt, x.District, x.Category)).ToListAsync(ct));
+                        x.Description, x.ReachedAt, x.District, x.Category)).ToPagedAsync(paging, ct));
             }).WithSummary("Volunteers' milestones, newest first: possible nominees, never nominations");
         return routes;
     }

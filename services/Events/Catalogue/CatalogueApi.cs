@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.Events.Infrastructure;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Events.Catalogue;
@@ -10,8 +12,6 @@ namespace Platform.Events.Catalogue;
 /// <summary>Public reads: published events and their programmes. Staff may also read drafts by id.</summary>
 public static class CatalogueApi
 {
-    private const int MaxPageSize = 100;
-
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/events").WithTags("Events");
@@ -22,21 +22,16 @@ public static class CatalogueApi
         return routes;
     }
 
-    private static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> ListPublishedAsync(
+    private static async Task<Results<Ok<Paged<EventSummary>>, ValidationProblem>> ListPublishedAsync(
         EventsDbContext db,
+        PageRequest paging,
         [Description("Events ending on or after this instant")] DateTimeOffset? from,
         [Description("Events starting before this instant")] DateTimeOffset? to,
         EventKind? kind,
         [Description("Venue district, exact match ignoring case")] string? district,
-        CancellationToken cancellationToken,
-        int page = 1,
-        int pageSize = 20)
+        CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors()
-            .AddIf(page < 1, "page", "The page number starts at 1.")
-            .AddIf(pageSize is < 1 or > MaxPageSize, "pageSize", $"The page size must be between 1 and {MaxPageSize}.")
-            .AddIf(from > to, "to", "The end of the date range must not be before its start.");
-        if (errors.Any) return errors.ToProblem();
+        if (from > to) return ValidationErrors.For("to", "The end of the date range must not be before its start.");
 
         var query = db.Events.AsNoTracking().Where(e => e.Status == EventStatus.Published);
         if (from is { } f) { var fu = f.ToUniversalTime(); query = query.Where(e => e.EndsAt >= fu); }
@@ -48,11 +43,8 @@ public static class CatalogueApi
             query = query.Where(e => e.Venue.District.ToLower() == d);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var events = await query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<EventSummary>(events.Select(e => e.ToSummary()).ToList(), page, pageSize, total));
+        var events = await query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToPagedAsync(paging, cancellationToken);
+        return TypedResults.Ok(events.Select(e => e.ToSummary()));
     }
 
     private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(

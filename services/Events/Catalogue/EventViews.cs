@@ -2,8 +2,6 @@ using Platform.Events.Infrastructure;
 
 namespace Platform.Events.Catalogue;
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
-
 public sealed record VenueView(string Name, string Address, string Postcode, string District);
 
 /// <summary>Times carry the Europe/London offset: the same instants as stored, shown as the office reads them.</summary>

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
+using Platform.Data;
 using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Events.Organising;
 
@@ -30,12 +32,12 @@ public static class OrganisingApi
         return routes;
     }
 
-    private static async Task<Ok<List<EventSummary>>> ListAllAsync(EventsDbContext db, EventStatus? status, CancellationToken ct)
+    private static async Task<Ok<Paged<EventSummary>>> ListAllAsync(EventsDbContext db, EventStatus? status, PageRequest paging, CancellationToken ct)
     {
         var query = db.Events.AsNoTracking();
         if (status is { } s) query = query.Where(e => e.Status == s);
-        var events = await query.OrderByDescending(e => e.StartsAt).Take(500).ToListAsync(ct);
-        return TypedResults.Ok(events.Select(e => e.ToSummary()).ToList());
+        var events = await query.OrderByDescending(e => e.StartsAt).ThenBy(e => e.Id).ToPagedAsync(paging, ct);
+        return TypedResults.Ok(events.Select(e => e.ToSummary()));
     }
 
     private static async Task<Results<Created<EventDetail>, ValidationProblem>> CreateAsync(

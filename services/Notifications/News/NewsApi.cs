@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.Notifications.Infrastructure;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Notifications.News;
 
@@ -46,10 +48,11 @@ public static class NewsApi
         return TypedResults.Created($"/api/notifications/news/{post.Id}", View(post));
     }
 
-    private static async Task<Ok<List<NewsPostView>>> List(NotificationsDbContext db, CancellationToken ct)
+    private static async Task<Ok<Paged<NewsPostView>>> List(NotificationsDbContext db, PageRequest paging, CancellationToken ct)
     {
-        var posts = await db.NewsPosts.AsNoTracking().OrderByDescending(p => p.Id).Take(100).ToListAsync(ct);
-        return TypedResults.Ok(posts.Select(View).ToList());
+        // Ids are version 7 Guids: newest first.
+        var posts = await db.NewsPosts.AsNoTracking().OrderByDescending(p => p.Id).ToPagedAsync(paging, ct);
+        return TypedResults.Ok(posts.Select(View));
     }
 
     private static async Task<Results<Ok<NewsPostView>, ProblemHttpResult>> Get(Guid id, NotificationsDbContext db, CancellationToken ct) =>

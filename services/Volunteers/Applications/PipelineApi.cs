@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Infrastructure;
 
@@ -22,25 +24,20 @@ public static class PipelineApi
         return routes;
     }
 
-    private static async Task<Results<Ok<Paged<ApplicationView>>, ValidationProblem>> ListAsync(
-        ClaimsPrincipal user, VolunteersDbContext db, Guid? roleId, ApplicationStage? stage, CancellationToken ct, int page = 1, int pageSize = 50)
+    private static async Task<Ok<Paged<ApplicationView>>> ListAsync(
+        ClaimsPrincipal user, VolunteersDbContext db, Guid? roleId, ApplicationStage? stage, PageRequest paging, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
-        Paging.Check(errors, page, pageSize);
-        if (errors.Any) return errors.ToProblem();
         var org = user.OrganisationId();
         var query = db.Applications.AsNoTracking().Where(a => a.OrganisationId == org);
         if (roleId is not null) query = query.Where(a => a.RoleId == roleId);
         if (stage is not null) query = query.Where(a => a.Stage == stage);
-        var total = await query.CountAsync(ct);
-        var applications = await query.Include(a => a.History).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var page = await query.Include(a => a.History).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToPagedAsync(paging, ct);
+        var applications = page.Items;
         var roleIds = applications.Select(a => a.RoleId).Distinct().ToList();
         var roles = await db.Roles.AsNoTracking().Where(r => roleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var ids = applications.Select(a => a.Id).ToList();
         var volunteers = await db.Volunteers.Where(v => ids.Contains(v.ApplicationId)).ToDictionaryAsync(v => v.ApplicationId, v => v.Id, ct);
-        return TypedResults.Ok(new Paged<ApplicationView>(
-            applications.Select(a => ApplicationView.Of(a, roles[a.RoleId], volunteers.TryGetValue(a.Id, out var v) ? v : null)).ToList(), page, pageSize, total));
+        return TypedResults.Ok(page.Select(a => ApplicationView.Of(a, roles[a.RoleId], volunteers.TryGetValue(a.Id, out var v) ? v : null)));
     }
 
     private static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Volunteers;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Roles;
 using System.Security.Claims;
@@ -70,12 +72,12 @@ public static class OrganisationsApi
         return TypedResults.Created("/api/volunteers/organisation/profile", OrganisationView.Of(o));
     }
 
-    private static async Task<Ok<List<OrganisationView>>> ListAsync(OrganisationStatus? status, VolunteersDbContext db, CancellationToken ct)
+    private static async Task<Ok<Paged<OrganisationView>>> ListAsync(OrganisationStatus? status, VolunteersDbContext db, PageRequest paging, CancellationToken ct)
     {
         var query = db.Organisations.AsNoTracking();
         if (status is not null) query = query.Where(o => o.Status == status);
-        var list = await query.OrderBy(o => o.Name).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(OrganisationView.Of).ToList());
+        var page = await query.OrderBy(o => o.Name).ThenBy(o => o.Id).ToPagedAsync(paging, ct);
+        return TypedResults.Ok(page.Select(OrganisationView.Of));
     }
 
     private static async Task<Results<Ok<OrganisationView>, ProblemHttpResult>> ApproveAsync(

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.Volunteers.Hours;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
@@ -54,12 +56,12 @@ public static class OversightApi
         return TypedResults.Ok(new Overview(Complete(organisations), Complete(roles), Complete(volunteers), atRisk, byCategory));
     }
 
-    private static async Task<Ok<List<StaffAtRiskView>>> AtRiskAsync(VolunteersDbContext db, CancellationToken ct) =>
+    private static async Task<Ok<Paged<StaffAtRiskView>>> AtRiskAsync(VolunteersDbContext db, PageRequest paging, CancellationToken ct) =>
         TypedResults.Ok(await (from v in db.Volunteers join o in db.Organisations on v.OrganisationId equals o.Id
                                where v.AtRiskSince != null && v.Status == VolunteerStatus.Active
                                orderby v.AtRiskSince, v.Id
                                select new StaffAtRiskView(v.Id, o.Id, o.Name, v.Name, v.RoleId, v.AtRiskSince!.Value, v.AtRiskReasons, v.LastActivityAt, v.ReengagedAt))
-            .Take(1000).ToListAsync(ct));
+            .ToPagedAsync(paging, ct));
 
     /// <summary>Every status present, zero where there are none, so a dashboard need not guess at missing keys.</summary>
     private static Dictionary<TKey, int> Complete<TKey>(Dictionary<TKey, int> counts) where TKey : struct, Enum =>

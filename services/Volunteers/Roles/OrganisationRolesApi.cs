@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
@@ -33,12 +35,13 @@ public static class OrganisationRolesApi
         return routes;
     }
 
-    private static async Task<Ok<List<RoleView>>> ListAsync(ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
+    private static async Task<Ok<Paged<RoleView>>> ListAsync(ClaimsPrincipal user, VolunteersDbContext db, PageRequest paging, CancellationToken ct)
     {
         var org = user.OrganisationId();
         var name = await db.Organisations.Where(o => o.Id == org).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
-        var roles = await db.Roles.AsNoTracking().Where(r => r.OrganisationId == org).OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok(roles.Select(r => RoleView.Of(r, name)).ToList());
+        var roles = await db.Roles.AsNoTracking().Where(r => r.OrganisationId == org)
+            .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).ToPagedAsync(paging, ct);
+        return TypedResults.Ok(roles.Select(r => RoleView.Of(r, name)));
     }
 
     private static async Task<Results<Ok<RoleView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)

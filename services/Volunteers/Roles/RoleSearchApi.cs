@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
@@ -30,10 +32,9 @@ public static class RoleSearchApi
     private static async Task<Results<Ok<Paged<RoleSummary>>, ValidationProblem>> SearchAsync(
         ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time,
         string? q, RoleCategory? category, string? district, string? skill, bool? remote, Availability? availability,
-        RoleStatus? status, Guid? organisationId, CancellationToken ct, int page = 1, int pageSize = 20)
+        RoleStatus? status, Guid? organisationId, PageRequest paging, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        Paging.Check(errors, page, pageSize);
         Text.Optional(errors, "q", q, Limits.Title);
         Text.Optional(errors, "district", district, Limits.District);
         Text.Optional(errors, "skill", skill, Limits.Skill);
@@ -64,14 +65,13 @@ public static class RoleSearchApi
             roles = roles.Where(r => EF.Functions.ILike(r.Title, pattern) || EF.Functions.ILike(r.Description, pattern));
         }
 
-        var total = await roles.CountAsync(ct);
-        var items = await (from r in roles
+        var page = await (from r in roles
                            join o in db.Organisations on r.OrganisationId equals o.Id
                            orderby r.ClosesOn == null, r.ClosesOn, r.Id
                            select new RoleSummary(r.Id, r.OrganisationId, o.Name, r.Title, r.Category, r.District, r.Remote, r.Skills,
                                r.TimeCommitment, r.BackgroundCheck, r.Places - r.PlacesFilled, r.ClosesOn, r.Status))
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new Paged<RoleSummary>(items, page, pageSize, total));
+            .ToPagedAsync(paging, ct);
+        return TypedResults.Ok(page);
     }
 
     private static async Task<Results<Ok<RoleView>, ProblemHttpResult>> GetAsync(

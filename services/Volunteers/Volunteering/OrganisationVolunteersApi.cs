@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Hours;
 using Platform.Volunteers.Infrastructure;
@@ -34,26 +36,26 @@ public static class OrganisationVolunteersApi
         return routes;
     }
 
-    private static async Task<Ok<List<VolunteerView>>> ListAsync(ClaimsPrincipal user, VolunteersDbContext db, VolunteerStatus? status, CancellationToken ct)
+    private static async Task<Ok<Paged<VolunteerView>>> ListAsync(ClaimsPrincipal user, VolunteersDbContext db, VolunteerStatus? status, PageRequest paging, CancellationToken ct)
     {
         var org = user.OrganisationId();
         var query = db.Volunteers.AsNoTracking().Where(v => v.OrganisationId == org);
         if (status is not null) query = query.Where(v => v.Status == status);
-        var volunteers = await query.OrderBy(v => v.Name).ThenBy(v => v.Id).Take(1000).ToListAsync(ct);
-        var ids = volunteers.Select(v => v.Id).ToList();
+        var volunteers = await query.OrderBy(v => v.Name).ThenBy(v => v.Id).ToPagedAsync(paging, ct);
+        var ids = volunteers.Items.Select(v => v.Id).ToList();
         var titles = await db.Roles.Where(r => r.OrganisationId == org).ToDictionaryAsync(r => r.Id, r => r.Title, ct);
         var milestones = (await db.Milestones.AsNoTracking().Where(m => ids.Contains(m.VolunteerId)).ToListAsync(ct)).ToLookup(m => m.VolunteerId);
         var credentials = (await db.Credentials.AsNoTracking().Where(c => ids.Contains(c.VolunteerId)).ToListAsync(ct)).ToLookup(c => c.VolunteerId);
-        return TypedResults.Ok(volunteers.Select(v => VolunteerView.Of(v, titles[v.RoleId], milestones[v.Id], credentials[v.Id])).ToList());
+        return TypedResults.Ok(volunteers.Select(v => VolunteerView.Of(v, titles[v.RoleId], milestones[v.Id], credentials[v.Id])));
     }
 
-    private static async Task<Ok<List<AtRiskView>>> AtRiskAsync(ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
+    private static async Task<Ok<Paged<AtRiskView>>> AtRiskAsync(ClaimsPrincipal user, VolunteersDbContext db, PageRequest paging, CancellationToken ct)
     {
         var org = user.OrganisationId();
-        var list = await db.Volunteers.AsNoTracking()
+        var page = await db.Volunteers.AsNoTracking()
             .Where(v => v.OrganisationId == org && v.AtRiskSince != null && v.Status == VolunteerStatus.Active)
-            .OrderBy(v => v.AtRiskSince).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(v => new AtRiskView(v.Id, v.Name, v.Email, v.RoleId, v.AtRiskSince!.Value, v.AtRiskReasons, v.LastActivityAt, v.ReengagedAt)).ToList());
+            .OrderBy(v => v.AtRiskSince).ThenBy(v => v.Id).ToPagedAsync(paging, ct);
+        return TypedResults.Ok(page.Select(v => new AtRiskView(v.Id, v.Name, v.Email, v.RoleId, v.AtRiskSince!.Value, v.AtRiskReasons, v.LastActivityAt, v.ReengagedAt)));
     }
 
     private static async Task<Results<Ok<VolunteerView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
@@ -67,14 +69,15 @@ public static class OrganisationVolunteersApi
         Guid id, HoursRequest request, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
         log.LogAsync(id, user.OrganisationId(), request, HoursLoggedBy.Organisation, user.Actor(), ct);
 
-    private static async Task<Ok<List<HoursView>>> ListHoursAsync(ClaimsPrincipal user, VolunteersDbContext db, HoursStatus? status, Guid? volunteerId, CancellationToken ct)
+    private static async Task<Ok<Paged<HoursView>>> ListHoursAsync(
+        ClaimsPrincipal user, VolunteersDbContext db, HoursStatus? status, Guid? volunteerId, PageRequest paging, CancellationToken ct)
     {
         var org = user.OrganisationId();
         var query = db.Hours.AsNoTracking().Where(h => h.OrganisationId == org);
         if (status is not null) query = query.Where(h => h.Status == status);
         if (volunteerId is not null) query = query.Where(h => h.VolunteerId == volunteerId);
-        var list = await query.OrderBy(h => h.Date).ThenBy(h => h.Id).Take(1000).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(HoursView.Of).ToList());
+        var page = await query.OrderBy(h => h.Date).ThenBy(h => h.Id).ToPagedAsync(paging, ct);
+        return TypedResults.Ok(page.Select(HoursView.Of));
     }
 
     private static async Task<Results<Ok<VolunteerView>, ValidationProblem, ProblemHttpResult>> PauseAsync(

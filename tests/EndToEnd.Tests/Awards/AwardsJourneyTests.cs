@@ -53,7 +53,7 @@ public sealed class AwardsJourneyTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.OK, manage.StatusCode);
 
         // --- Screening: the two nominations of Sam are one nominee; everything is eligible.
-        var nominees = (await Gateway.SendAsync(HttpMethod.Get, $"/api/awards/categories/{categoryId}/nominees", staff)).EnumerateArray().ToList();
+        var nominees = (await Gateway.SendAsync(HttpMethod.Get, $"/api/awards/categories/{categoryId}/nominees", staff)).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([1, 1, 2], nominees.Select(n => n.GetProperty("nominations").GetArrayLength()).Order());
         var ids = nominees.ToDictionary(n => n.GetProperty("name").GetString()!, n => n.GetProperty("id").GetGuid());
         var (sam, kit, zed) = (ids["Sam Hero"], ids["Kit Helper"], ids["Zed Warden"]);
@@ -97,16 +97,16 @@ public sealed class AwardsJourneyTests(PlatformFixture platform)
         using (var twice = await Score(judgeA, kit, 1, 1))
             Assert.Equal("already-scored", (await twice.ProblemAsync()).GetProperty("rule").GetString());
         var shownToC = await Gateway.SendAsync(HttpMethod.Get, $"/api/awards/judging/categories/{categoryId}/nominees", judgeC);
-        Assert.Equal([kit, zed], shownToC.EnumerateArray().Select(n => n.GetProperty("nomineeId").GetGuid()).Order());
+        Assert.Equal([kit, zed], shownToC.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("nomineeId").GetGuid()).Order());
 
         // Ties share a rank and are listed by name.
         var ranking = await Gateway.SendAsync(HttpMethod.Get, $"/api/awards/categories/{categoryId}/ranking", staff);
         Assert.Equal(
             [(1, true, sam, 4.25m, 2), (1, true, zed, 4.25m, 3), (3, false, kit, 4.1667m, 3)],
-            ranking.EnumerateArray().Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("tied").GetBoolean(), r.GetProperty("nomineeId").GetGuid(),
+            ranking.GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("tied").GetBoolean(), r.GetProperty("nomineeId").GetGuid(),
                 r.GetProperty("meanScore").GetDecimal(), r.GetProperty("judgesCounted").GetInt32())));
         var progress = await Gateway.SendAsync(HttpMethod.Get, $"/api/awards/categories/{categoryId}/progress", staff);
-        Assert.All(progress.EnumerateArray(), j => Assert.Equal(0, j.GetProperty("pending").GetInt32()));
+        Assert.All(progress.GetProperty("items").EnumerateArray(), j => Assert.Equal(0, j.GetProperty("pending").GetInt32()));
 
         // --- Shortlist once judging closes; finalists (nominators and a nominee with a contact) are told.
         await platform.AdvanceClockAsync("awards", TimeSpan.FromDays(1));

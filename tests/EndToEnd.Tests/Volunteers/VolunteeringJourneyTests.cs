@@ -89,14 +89,14 @@ public sealed class VolunteeringJourneyTests(PlatformFixture platform)
 
         await platform.AdvanceClockAsync("volunteers", TimeSpan.FromDays(46));
         await mailbox.WaitForAsync(m => m.IsTo(email) && IsReengagement(m), VolunteersActors.MailTimeout);
-        var atRisk = (await platform.Gateway.SendAsync(HttpMethod.Get, "/api/volunteers/organisation/volunteers/at-risk", orgToken)).EnumerateArray().Single();
+        var atRisk = (await platform.Gateway.SendAsync(HttpMethod.Get, "/api/volunteers/organisation/volunteers/at-risk", orgToken)).GetProperty("items").EnumerateArray().Single();
         Assert.Contains("No activity logged", atRisk.GetProperty("reasons")[0].GetString());
         var reengagedAt = atRisk.GetProperty("reengagedAt").GetDateTimeOffset();
 
         // Another pass (a moved clock wakes the sweep at once) finds the volunteer still idle, within the cool-off.
         await platform.AdvanceClockAsync("volunteers", TimeSpan.FromDays(1));
         await Task.Delay(TimeSpan.FromSeconds(5), Cancel);
-        var again = (await platform.Gateway.SendAsync(HttpMethod.Get, "/api/volunteers/organisation/volunteers/at-risk", orgToken)).EnumerateArray().Single();
+        var again = (await platform.Gateway.SendAsync(HttpMethod.Get, "/api/volunteers/organisation/volunteers/at-risk", orgToken)).GetProperty("items").EnumerateArray().Single();
         Assert.Equal(reengagedAt, again.GetProperty("reengagedAt").GetDateTimeOffset());
         Assert.Single(mailbox.Messages(), m => m.IsTo(email) && IsReengagement(m));
     }
