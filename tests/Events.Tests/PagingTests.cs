@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Platform.TestSupport;
 
 namespace Platform.Events.Tests;
@@ -16,6 +17,22 @@ public sealed class PagingTests(PostgresServer postgres) : IAsyncLifetime
     {
         Assert.Empty(await PagingBounds.UnrefusedAsync(_factory.CreateClient(), "/api/events"));
         Assert.Empty(await PagingBounds.UnrefusedAsync(_factory.CreateStaffClient(), "/api/events/all"));
+    }
+
+    [Fact]
+    public async Task The_document_describes_each_list_s_page_and_page_size_with_their_bounds()
+    {
+        var document = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        foreach (var path in new[] { "/api/events", "/api/events/all" })
+        {
+            var operation = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+            var parameters = operation.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+            Assert.Equal(10_000, parameters["page"].GetProperty("schema").GetProperty("maximum").GetInt32());
+            Assert.Equal(100, parameters["pageSize"].GetProperty("schema").GetProperty("maximum").GetInt32());
+            Assert.False(parameters.ContainsKey("paging"), path);
+            Assert.True(operation.GetProperty("responses").TryGetProperty("400", out _), path);
+        }
     }
 
     [Theory]
