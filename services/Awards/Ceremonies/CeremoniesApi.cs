@@ -17,7 +17,7 @@ public static class CeremoniesApi
             .MapGet("/", async Task<Ok<List<CeremonyEventView>>> (AwardsDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.CeremonyEvents.AsNoTracking().OrderBy(e => e.StartsAt).Take(500)
                     .Select(e => new CeremonyEventView(e.Id, e.Title, e.VenueName, e.StartsAt, e.EndsAt, e.Cancelled)).ToListAsync(ct)))
-            .WithSummary("Events known from the Events service, soonest first");
+            .WithName("ListCeremonyEvents").WithSummary("Events known from the Events service, soonest first");
         return routes;
     }
 }

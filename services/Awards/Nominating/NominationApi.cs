@@ -15,7 +15,7 @@ public static class NominationApi
     {
         routes.MapGroup("/api/awards/programmes/{programmeId:guid}/nominations").WithTags("Nominations")
             .MapPost("/", NominateAsync)
-            .WithSummary("Nominate someone (public and partners, no account)")
+            .WithName("Nominate").WithSummary("Nominate someone (public and partners, no account)")
             .WithDescription("The nominator is sent an acknowledgement with a manage link to withdraw while nominations are open.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

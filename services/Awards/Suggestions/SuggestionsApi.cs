@@ -22,7 +22,7 @@ public static class SuggestionsApi
                 return TypedResults.Ok(await query.OrderByDescending(x => x.ReachedAt).Take(500)
                     .Select(x => new SuggestionView(x.Id, x.VolunteerId, x.VolunteerName, x.OrganisationId, x.OrganisationName, x.Milestone,
                         x.Description, x.ReachedAt, x.District, x.Category)).ToListAsync(ct));
-            }).WithSummary("Volunteers' milestones, newest first: possible nominees, never nominations");
+            }).WithName("ListSuggestions").WithSummary("Volunteers' milestones, newest first: possible nominees, never nominations");
         return routes;
     }
 }

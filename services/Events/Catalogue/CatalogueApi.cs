@@ -16,8 +16,8 @@ public static class CatalogueApi
     {
         var group = routes.MapGroup("/api/events").WithTags("Events");
 
-        group.MapGet("/", ListPublishedAsync).WithSummary("Published events, soonest first, with paging and filters");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One event with its programme and choice rules");
+        group.MapGet("/", ListPublishedAsync).WithName("ListPublishedEvents").WithSummary("Published events, soonest first, with paging and filters");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetEvent").WithSummary("One event with its programme and choice rules");
 
         return routes;
     }

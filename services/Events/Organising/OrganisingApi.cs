@@ -17,15 +17,15 @@ public static class OrganisingApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesAuthorizationFailures();
 
-        group.MapGet("/all", ListAllAsync).WithSummary("Every event in any status (staff)");
-        group.MapPost("/", CreateAsync).WithSummary("Create a draft event");
-        group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Replace an event's details");
+        group.MapGet("/all", ListAllAsync).WithName("ListAllEvents").WithSummary("Every event in any status (staff)");
+        group.MapPost("/", CreateAsync).WithName("CreateEvent").WithSummary("Create a draft event");
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateEvent").WithSummary("Replace an event's details");
         group.MapPost("/{id:guid}/publish", (Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct) =>
-            EventLifecycle.PublishAsync(id, db, outbox, time, ct)).WithSummary("Draft → Published");
+            EventLifecycle.PublishAsync(id, db, outbox, time, ct)).WithName("PublishEvent").WithSummary("Draft → Published");
         group.MapPost("/{id:guid}/close", (Guid id, EventsDbContext db, TimeProvider time, CancellationToken ct) =>
-            EventLifecycle.CloseAsync(id, db, time, ct)).WithSummary("Published → Closed: no more registrations");
+            EventLifecycle.CloseAsync(id, db, time, ct)).WithName("CloseEvent").WithSummary("Published → Closed: no more registrations");
         group.MapPost("/{id:guid}/cancel", (Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct) =>
-            EventLifecycle.CancelAsync(id, db, outbox, time, ct)).WithSummary("Cancel the event and tell every registrant");
+            EventLifecycle.CancelAsync(id, db, outbox, time, ct)).WithName("CancelEvent").WithSummary("Cancel the event and tell every registrant");
 
         return routes;
     }

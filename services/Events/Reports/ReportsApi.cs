@@ -22,8 +22,8 @@ public static class ReportsApi
         var group = routes.MapGroup("/api/events/{eventId:guid}/reports").WithTags("Reports").RequireAuthorization(PlatformPolicies.Staff)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthorizationFailures();
 
-        group.MapGet("/registrations", GetAsync).WithSummary("Registrations by sector and organisation, workshop fill and waitlist lengths");
-        group.MapGet("/registrations.csv", CsvAsync).WithSummary("Every registration as CSV")
+        group.MapGet("/registrations", GetAsync).WithName("GetRegistrationReport").WithSummary("Registrations by sector and organisation, workshop fill and waitlist lengths");
+        group.MapGet("/registrations.csv", CsvAsync).WithName("GetRegistrationsCsv").WithSummary("Every registration as CSV")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
         return routes;

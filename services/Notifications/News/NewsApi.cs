@@ -16,7 +16,7 @@ public static class NewsApi
 
         api.MapPost("", CreateDraft).WithName("CreateNewsDraft").WithSummary("Writes a news post as a draft (Markdown body).");
         api.MapGet("", List).WithName("ListNews").WithSummary("The newest posts, drafts and published.");
-        api.MapGet("/{id:guid}", Get).WithName("GetNews");
+        api.MapGet("/{id:guid}", Get).WithName("GetNews").WithSummary("One news post, draft or published.");
         api.MapPost("/{id:guid}/publish", Publish)
             .WithName("PublishNews")
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -24,7 +24,8 @@ public static class StaffApi
     {
         var staff = app.MapGroup("/api/notifications").WithTags("Staff").RequireAuthorization(PlatformPolicies.Staff);
         staff.MapGet("/reports", Report).WithName("NotificationsReport").WithSummary("Subscribers by topic and frequency; requests, confirmations, sends, failures, suppressions per day.");
-        staff.MapGet("/subscribers/counts", (StaffReports reports, CancellationToken ct) => reports.SubscribersAsync(ct)).WithName("SubscriberCounts");
+        staff.MapGet("/subscribers/counts", (StaffReports reports, CancellationToken ct) => reports.SubscribersAsync(ct)).WithName("SubscriberCounts")
+            .WithSummary("Subscribers confirmed and pending, by topic and frequency.");
 
         var personal = staff.MapGroup("/subscribers").RequireAuthorization(PlatformPolicies.Scope(SubscribersScope));
         personal.MapGet("/lookup", Lookup).WithName("LookUpSubscriber").WithSummary($"One address's subscription; needs the {SubscribersScope} permission.");

@@ -16,15 +16,15 @@ public static class ApplyApi
     public static IEndpointRouteBuilder MapApplyApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/volunteers/roles/{roleId:guid}/applications", ApplyAsync).WithTags("Applying")
-            .WithSummary("Apply for an open role; the manage link is emailed")
+            .WithName("Apply").WithSummary("Apply for an open role; the manage link is emailed")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var manage = routes.MapGroup("/api/volunteers/applications/{token}").WithTags("Applying");
-        manage.MapGet("/", GetAsync).WithSummary("The application behind a manage link").ProducesProblem(StatusCodes.Status404NotFound);
-        manage.MapPost("/withdraw", WithdrawAsync).WithSummary("Withdraw the application")
+        manage.MapGet("/", GetAsync).WithName("GetApplication").WithSummary("The application behind a manage link").ProducesProblem(StatusCodes.Status404NotFound);
+        manage.MapPost("/withdraw", WithdrawAsync).WithName("WithdrawApplication").WithSummary("Withdraw the application")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        manage.MapGet("/matches", MatchesAsync).WithSummary("Open roles that fit the applicant, best first").ProducesProblem(StatusCodes.Status404NotFound);
+        manage.MapGet("/matches", MatchesAsync).WithName("MatchRolesForApplicant").WithSummary("Open roles that fit the applicant, best first").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 

@@ -17,9 +17,9 @@ public static class CredentialsApi
     {
         var group = routes.MapGroup("/api/volunteers/organisation/volunteers/{volunteerId:guid}/credentials").WithTags("Organisation volunteers")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
-        group.MapPost("/", AddAsync).WithSummary("Record a background check or qualification")
+        group.MapPost("/", AddAsync).WithName("RecordCredential").WithSummary("Record a background check or qualification")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", RenewAsync).WithSummary("Renew: a new expiry date (reminded again before it)")
+        group.MapPut("/{id:guid}", RenewAsync).WithName("RenewCredential").WithSummary("Renew: a new expiry date (reminded again before it)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }

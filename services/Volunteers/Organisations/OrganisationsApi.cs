@@ -17,13 +17,13 @@ public static class OrganisationsApi
     {
         var own = routes.MapGroup("/api/volunteers/organisation/profile").WithTags("Organisation profile")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
-        own.MapGet("/", GetOwnAsync).WithSummary("The caller's organisation profile");
-        own.MapPut("/", RegisterAsync).WithSummary("Register or update the caller's organisation profile (staff approve new ones)");
+        own.MapGet("/", GetOwnAsync).WithName("GetOrganisationProfile").WithSummary("The caller's organisation profile");
+        own.MapPut("/", RegisterAsync).WithName("SaveOrganisationProfile").WithSummary("Register or update the caller's organisation profile (staff approve new ones)");
 
         var staff = routes.MapGroup("/api/volunteers/staff/organisations").WithTags("Organisations (staff)")
             .RequireAuthorization(PlatformPolicies.Staff).ProducesAuthorizationFailures();
-        staff.MapGet("/", ListAsync).WithSummary("Every registered organisation, optionally by status");
-        staff.MapPost("/{id:guid}/approve", ApproveAsync).WithSummary("Approve an organisation: its open roles go public");
+        staff.MapGet("/", ListAsync).WithName("ListOrganisations").WithSummary("Every registered organisation, optionally by status");
+        staff.MapPost("/{id:guid}/approve", ApproveAsync).WithName("ApproveOrganisation").WithSummary("Approve an organisation: its open roles go public");
         return routes;
     }
 

@@ -17,11 +17,11 @@ public static class RetentionApi
     {
         routes.MapGet("/api/volunteers/staff/retention", (RetentionGrouping? groupBy, VolunteersDbContext db, TimeProvider time, CancellationToken ct) =>
                 ReportAsync(db, time, groupBy ?? RetentionGrouping.Organisation, null, ct))
-            .WithTags("Retention").WithSummary("Retention figures across every organisation")
+            .WithTags("Retention").WithName("GetRetention").WithSummary("Retention figures across every organisation")
             .RequireAuthorization(PlatformPolicies.Staff).ProducesAuthorizationFailures();
         routes.MapGet("/api/volunteers/organisation/retention", (RetentionGrouping? groupBy, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, CancellationToken ct) =>
                 ReportAsync(db, time, groupBy ?? RetentionGrouping.Category, user.OrganisationId(), ct))
-            .WithTags("Retention").WithSummary("The organisation's own retention figures")
+            .WithTags("Retention").WithName("GetOrganisationRetention").WithSummary("The organisation's own retention figures")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
         return routes;
     }

@@ -20,15 +20,15 @@ public static class OrganisationRolesApi
     {
         var group = routes.MapGroup("/api/volunteers/organisation/roles").WithTags("Organisation roles")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
-        group.MapGet("/", ListAsync).WithSummary("The organisation's roles, every status");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One of the organisation's roles");
-        group.MapPost("/", CreateAsync).WithSummary("Post a role (Draft until opened)")
+        group.MapGet("/", ListAsync).WithName("ListOrganisationRoles").WithSummary("The organisation's roles, every status");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetOrganisationRole").WithSummary("One of the organisation's roles");
+        group.MapPost("/", CreateAsync).WithName("PostRole").WithSummary("Post a role (Draft until opened)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Edit a Draft or Open role")
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateRole").WithSummary("Edit a Draft or Open role")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/open", OpenAsync).WithSummary("Open a Draft role to applications (public once the organisation is approved)")
+        group.MapPost("/{id:guid}/open", OpenAsync).WithName("OpenRole").WithSummary("Open a Draft role to applications (public once the organisation is approved)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/close", CloseAsync).WithSummary("Close a role to applications")
+        group.MapPost("/{id:guid}/close", CloseAsync).WithName("CloseRole").WithSummary("Close a role to applications")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }

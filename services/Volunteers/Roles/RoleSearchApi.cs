@@ -16,8 +16,8 @@ public static class RoleSearchApi
     public static IEndpointRouteBuilder MapRoleSearchApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/volunteers/roles").WithTags("Roles");
-        group.MapGet("/", SearchAsync).WithSummary("Search volunteer roles").ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One role").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", SearchAsync).WithName("SearchRoles").WithSummary("Search volunteer roles").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetRole").WithSummary("One role").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
