@@ -8,6 +8,8 @@ using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Logging;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
+using Platform.ServiceDefaults.Serialization;
 using Platform.ServiceDefaults.Resilience;
 using Platform.ServiceDefaults.Telemetry;
 
@@ -28,6 +30,8 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.AddInternalTokenAuthentication();
         builder.Services.AddAuthorizationDocumentation();
+        builder.Services.AddPlatformReferenceData();
+        builder.Services.AddPlatformJsonConventions();
 
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

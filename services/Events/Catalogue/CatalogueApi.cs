@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Events.Infrastructure;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Events.Catalogue;
 
@@ -24,10 +25,11 @@ public static class CatalogueApi
 
     private static async Task<Results<Ok<Page<EventSummary>>, ValidationProblem>> ListPublishedAsync(
         EventsDbContext db,
+        Districts districts,
         [Description("Events ending on or after this instant")] DateTimeOffset? from,
         [Description("Events starting before this instant")] DateTimeOffset? to,
         EventKind? kind,
-        [Description("Venue district, exact match ignoring case")] string? district,
+        [Description("Venue district, one of GET /api/reference/districts, ignoring case")] string? district,
         CancellationToken cancellationToken,
         int page = 1,
         int pageSize = 20)
@@ -36,6 +38,7 @@ public static class CatalogueApi
             .AddIf(page < 1, "page", "The page number starts at 1.")
             .AddIf(pageSize is < 1 or > MaxPageSize, "pageSize", $"The page size must be between 1 and {MaxPageSize}.")
             .AddIf(from > to, "to", "The end of the date range must not be before its start.");
+        districts.CheckOptional(errors, "district", district);
         if (errors.Any) return errors.ToProblem();
 
         var query = db.Events.AsNoTracking().Where(e => e.Status == EventStatus.Published);

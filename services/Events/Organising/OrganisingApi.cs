@@ -5,6 +5,7 @@ using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Events.Organising;
 
@@ -39,23 +40,24 @@ public static class OrganisingApi
     }
 
     private static async Task<Results<Created<EventDetail>, ValidationProblem>> CreateAsync(
-        EventRequest request, EventsDbContext db, TimeProvider time, CancellationToken ct)
+        EventRequest request, EventsDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
     {
-        var errors = request.Validate();
+        var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
 
         var now = time.GetUtcNow();
         var e = new PartnershipEvent { Title = "", Venue = new Venue { Name = "" }, CreatedAt = now, UpdatedAt = now };
-        request.ApplyTo(e);
+        request.ApplyTo(e, districts);
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/events/{e.Id}", e.ToDetail());
     }
 
     private static async Task<Results<Ok<EventDetail>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, EventRequest request, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct)
+        Guid id, EventRequest request, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, Districts districts,
+        CancellationToken ct)
     {
-        var errors = request.Validate();
+        var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
 
         var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -69,7 +71,7 @@ public static class OrganisingApi
             return RuleProblem.Conflict("programme-outside-event", "Every session must still fall within the event's new times.");
 
         var before = (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt);
-        request.ApplyTo(e);
+        request.ApplyTo(e, districts);
         e.UpdatedAt = time.GetUtcNow();
         if (e.Status == EventStatus.Published && before != (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt))
             outbox.Add(new PartnershipEventChanged(e.Id, e.Title, e.Venue.Name, e.StartsAt, e.EndsAt) { OccurredAt = e.UpdatedAt });

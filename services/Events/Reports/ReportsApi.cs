@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Events.Infrastructure;
 using Platform.Events.Registrations;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Events.Reports;
 
@@ -53,7 +54,7 @@ public static class ReportsApi
             .ToList();
         // Every sector is listed, with zeros, so the office sees which sectors are missing as well as which came.
         var sectors = Enum.GetValues<Sector>()
-            .Select(s => new CountBy(s.ToString(), bySector.FirstOrDefault(x => x.Key == s)?.Count ?? 0)).ToList();
+            .Select(s => new CountBy(EnumSpelling.Of(s), bySector.FirstOrDefault(x => x.Key == s)?.Count ?? 0)).ToList();
 
         return TypedResults.Ok(new RegistrationReport(e.Id, e.Title, e.Capacity, bySector.Sum(x => x.Count), cancelled, checkedIn,
             sectors, byOrganisation, workshops));

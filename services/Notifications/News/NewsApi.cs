@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.Infrastructure;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Notifications.News;
 
@@ -73,12 +74,12 @@ public static class NewsApi
             });
         }
 
-        return TypedResults.Ok(new PublishedView(post.Id, post.Status.ToString(), post.PublishedAt, queued.Value));
+        return TypedResults.Ok(new PublishedView(post.Id, EnumSpelling.Of(post.Status), post.PublishedAt, queued.Value));
     }
 
     private static ProblemDetails NotFound(Guid id) =>
         new() { Title = "No such news post", Detail = $"There is no news post {id}.", Status = StatusCodes.Status404NotFound };
 
     private static NewsPostView View(NewsPost p) =>
-        new(p.Id, p.Title, p.BodyMarkdown, p.BodyHtml, p.Topic, p.District, p.Status.ToString(), p.CreatedAt, p.PublishedAt);
+        new(p.Id, p.Title, p.BodyMarkdown, p.BodyHtml, p.Topic, p.District, EnumSpelling.Of(p.Status), p.CreatedAt, p.PublishedAt);
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.Subscriptions;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Notifications.Reports;
 
@@ -54,7 +55,7 @@ public static class StaffApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["A valid email address is required."] });
         var normalized = Subscriber.Normalize(email);
         var found = await db.Subscribers.AsNoTracking().Where(s => s.NormalizedEmail == normalized && s.Subscription != null)
-            .Select(s => new SubscriberLookup(s.Email, s.Subscription!.Topics, s.Subscription.Frequency, s.Subscription.Status.ToString(),
+            .Select(s => new SubscriberLookup(s.Email, s.Subscription!.Topics, s.Subscription.Frequency, EnumSpelling.Of(s.Subscription.Status),
                 s.CreatedAt, s.Subscription.ConfirmedAt, s.Subscription.EndReason))
             .SingleOrDefaultAsync(ct);
         return found is null

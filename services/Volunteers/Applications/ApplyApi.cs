@@ -5,6 +5,7 @@ using Platform.Messaging;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Matching;
 using Platform.Volunteers.Roles;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Volunteers.Applications;
 
@@ -40,9 +41,9 @@ public static class ApplyApi
 
     private static async Task<Results<Created<ApplicationCreated>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         Guid roleId, ApplicationRequest request, VolunteersDbContext db, IIntegrationEventOutbox outbox, TimeProvider time,
-        IOptions<VolunteersOptions> options, CancellationToken ct)
+        IOptions<VolunteersOptions> options, Districts districts, CancellationToken ct)
     {
-        var errors = request.Validate(options.Value.Districts);
+        var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
 
         var now = time.GetUtcNow();
@@ -65,7 +66,7 @@ public static class ApplyApi
             return RuleProblem.Conflict("already-applied", "There is already an application for this role from this email address; its manage link was emailed.");
 
         var token = LinkToken.Create();
-        var application = request.ToApplication(role, LinkToken.Hash(token), now + options.Value.ManageLinkLifetime, options.Value.Districts, now);
+        var application = request.ToApplication(role, LinkToken.Hash(token), now + options.Value.ManageLinkLifetime, districts, now);
         var applied = new StageChange
         {
             ApplicationId = application.Id, From = ApplicationStage.Applied, To = ApplicationStage.Applied, ChangedBy = Applicant, ChangedAt = now,

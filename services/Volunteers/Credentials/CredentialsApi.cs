@@ -5,6 +5,7 @@ using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Volunteering;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Volunteers.Credentials;
 
@@ -28,7 +29,7 @@ public static class CredentialsApi
         Guid volunteerId, CredentialRequest request, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(request.Kind is null, "kind", $"'kind' is required: {string.Join(", ", Enum.GetNames<CredentialKind>())}.");
+        errors.AddIf(request.Kind is null, "kind", $"'kind' is required: {string.Join(", ", EnumSpelling.Names<CredentialKind>())}.");
         Text.Required(errors, "title", request.Title, Limits.Title);
         errors.AddIf(request.IssuedOn is { } i && request.ExpiresOn is { } e && e <= i, "expiresOn", "'expiresOn' must be after 'issuedOn'.");
         if (errors.Any) return errors.ToProblem();

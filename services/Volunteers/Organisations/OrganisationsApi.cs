@@ -7,6 +7,7 @@ using Platform.ServiceDefaults.Identity;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Roles;
 using System.Security.Claims;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Volunteers.Organisations;
 
@@ -36,9 +37,8 @@ public static class OrganisationsApi
 
     private static async Task<Results<Created<OrganisationView>, Ok<OrganisationView>, ValidationProblem>> RegisterAsync(
         OrganisationProfileRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time,
-        IOptions<VolunteersOptions> options, CancellationToken ct)
+        Districts districts, CancellationToken ct)
     {
-        var districts = options.Value.Districts;
         var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Identity;
 using Platform.Volunteers.Infrastructure;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Volunteers.Retention;
 
@@ -39,7 +40,7 @@ public static class RetentionApi
         var records = rows.Select(x => new TenureRecord(
             groupBy switch
             {
-                RetentionGrouping.Category => x.Category.ToString(),
+                RetentionGrouping.Category => EnumSpelling.Of(x.Category),
                 RetentionGrouping.District => x.District,
                 _ => x.OrganisationName,
             }, x.StartedAt, x.LeftAt, x.ExitReason));

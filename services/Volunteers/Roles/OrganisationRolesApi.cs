@@ -7,6 +7,7 @@ using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Volunteers.Roles;
 
@@ -50,10 +51,10 @@ public static class OrganisationRolesApi
     }
 
     private static async Task<Results<Created<RoleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        RoleRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, IOptions<VolunteersOptions> options, CancellationToken ct)
+        RoleRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var errors = request.Validate(options.Value.Districts, DateOnly.FromDateTime(now.UtcDateTime));
+        var errors = request.Validate(districts, DateOnly.FromDateTime(now.UtcDateTime));
         if (errors.Any) return errors.ToProblem();
         var org = user.OrganisationId();
         var o = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == org, ct);
@@ -61,16 +62,16 @@ public static class OrganisationRolesApi
             return RuleProblem.Unprocessable("profile-required", "Register the organisation's profile (PUT /api/volunteers/organisation/profile) before posting roles.");
 
         var role = new VolunteerRole { OrganisationId = org, Title = "", Description = "", District = "", TimeCommitment = "", CreatedAt = now };
-        request.ApplyTo(role, options.Value.Districts);
+        request.ApplyTo(role, districts);
         db.Roles.Add(role);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/volunteers/organisation/roles/{role.Id}", RoleView.Of(role, o.Name));
     }
 
     private static async Task<Results<Ok<RoleView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, RoleRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, IOptions<VolunteersOptions> options, CancellationToken ct)
+        Guid id, RoleRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
     {
-        var errors = request.Validate(options.Value.Districts, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var errors = request.Validate(districts, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (errors.Any) return errors.ToProblem();
         var org = user.OrganisationId();
         var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == id && r.OrganisationId == org, ct);
@@ -79,7 +80,7 @@ public static class OrganisationRolesApi
             return RuleProblem.Conflict("role-status", $"The role is {role.Status}; only Draft and Open roles can be edited.");
         if (request.Places < role.PlacesFilled)
             return ValidationErrors.For("places", $"{role.PlacesFilled} places are already filled; 'places' cannot be fewer.");
-        request.ApplyTo(role, options.Value.Districts);
+        request.ApplyTo(role, districts);
         await db.SaveChangesAsync(ct);
         var name = await db.Organisations.Where(o => o.Id == org).Select(o => o.Name).FirstAsync(ct);
         return TypedResults.Ok(RoleView.Of(role, name));
