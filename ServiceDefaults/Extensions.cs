@@ -9,8 +9,8 @@ using Platform.ServiceDefaults.Logging;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.ReferenceData;
-using Platform.ServiceDefaults.Serialization;
 using Platform.ServiceDefaults.Resilience;
+using Platform.ServiceDefaults.Serialization;
 using Platform.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;

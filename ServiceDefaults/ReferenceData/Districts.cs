@@ -14,7 +14,9 @@ public sealed class Districts(IOptions<DistrictOptions> options)
 
     /// <summary>The sentence a validation error gives, naming every allowed value so a client can correct itself.</summary>
     public string NotADistrict(string? value) =>
-        $"'{value}' is not one of the county's districts: {string.Join(", ", Names)} (GET /api/reference/districts).";
+        // A value too long to be a district is not echoed back: it is not a typo the caller needs to see.
+        $"{(value?.Length <= DistrictOptions.MaxLength ? $"'{value}'" : "The value")} is not one of the county's districts: " +
+        $"{string.Join(", ", Names)} (GET /api/reference/districts).";
 
     /// <summary>Adds an error for <paramref name="field"/> unless <paramref name="value"/> is empty or a district.</summary>
     public ValidationErrors CheckOptional(ValidationErrors errors, string field, string? value) =>

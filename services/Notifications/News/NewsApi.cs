@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.Infrastructure;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Notifications.News;
@@ -26,9 +27,9 @@ public static class NewsApi
     }
 
     private static async Task<Results<Created<NewsPostView>, ValidationProblem>> CreateDraft(
-        NewsRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, CancellationToken ct)
+        NewsRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
     {
-        var errors = NewsRequestValidation.Validate(request);
+        var errors = NewsRequestValidation.Validate(request, districts);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var post = new NewsPost
@@ -37,7 +38,7 @@ public static class NewsApi
             BodyMarkdown = request.Body!,
             BodyHtml = NewsMarkdown.ToHtml(request.Body!),
             Topic = request.Topic!.Trim().ToLowerInvariant(),
-            District = request.District?.Trim() is { Length: > 0 } d ? d : null,
+            District = districts.Find(request.District),
             Status = NewsPostStatus.Draft,
             CreatedAt = time.GetUtcNow().UtcDateTime,
             Author = user.GetSubject() ?? "staff",

@@ -1,8 +1,8 @@
 using Platform.ServiceDefaults.Problems;
-using Platform.Volunteers.Infrastructure;
-using Platform.Volunteers.Roles;
 using Platform.ServiceDefaults.ReferenceData;
 using Platform.ServiceDefaults.Serialization;
+using Platform.Volunteers.Infrastructure;
+using Platform.Volunteers.Roles;
 
 namespace Platform.Volunteers.Applications;
 

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Roles;
 using Platform.Volunteers.Volunteering;
-using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Volunteers.Applications;
 

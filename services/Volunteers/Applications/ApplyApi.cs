@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Matching;
 using Platform.Volunteers.Roles;
-using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Volunteers.Applications;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Volunteering;
-using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Volunteers.Credentials;
 

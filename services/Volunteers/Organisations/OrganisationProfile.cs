@@ -1,6 +1,6 @@
 using Platform.ServiceDefaults.Problems;
-using Platform.Volunteers.Infrastructure;
 using Platform.ServiceDefaults.ReferenceData;
+using Platform.Volunteers.Infrastructure;
 
 namespace Platform.Volunteers.Organisations;
 

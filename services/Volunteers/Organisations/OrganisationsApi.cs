@@ -1,13 +1,13 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Volunteers;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Roles;
-using System.Security.Claims;
-using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Volunteers.Organisations;
 

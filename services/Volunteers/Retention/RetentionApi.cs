@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Identity;
-using Platform.Volunteers.Infrastructure;
 using Platform.ServiceDefaults.Serialization;
+using Platform.Volunteers.Infrastructure;
 
 namespace Platform.Volunteers.Retention;
 

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
-using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Volunteers.Roles;
 

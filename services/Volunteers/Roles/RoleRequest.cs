@@ -1,7 +1,7 @@
 using Platform.ServiceDefaults.Problems;
-using Platform.Volunteers.Infrastructure;
 using Platform.ServiceDefaults.ReferenceData;
 using Platform.ServiceDefaults.Serialization;
+using Platform.Volunteers.Infrastructure;
 
 namespace Platform.Volunteers.Roles;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
 
@@ -28,7 +29,7 @@ public static class RoleSearchApi
         select r;
 
     private static async Task<Results<Ok<Paged<RoleSummary>>, ValidationProblem>> SearchAsync(
-        ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time,
+        ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, Districts districts,
         string? q, RoleCategory? category, string? district, string? skill, bool? remote, Availability? availability,
         RoleStatus? status, Guid? organisationId, CancellationToken ct, int page = 1, int pageSize = 20)
     {
@@ -36,6 +37,7 @@ public static class RoleSearchApi
         Paging.Check(errors, page, pageSize);
         Text.Optional(errors, "q", q, Limits.Title);
         Text.Optional(errors, "district", district, Limits.District);
+        districts.CheckOptional(errors, "district", district);
         Text.Optional(errors, "skill", skill, Limits.Skill);
         var staff = user.IsStaff();
         errors.AddIf(status is not null && !staff, "status", "Only staff can search by status; the public sees Open roles.");

@@ -1,8 +1,8 @@
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Credentials;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Retention;
-using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Volunteers.Volunteering;
 
