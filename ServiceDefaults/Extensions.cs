@@ -46,6 +46,7 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseServerSpanTags();
+        app.Use(EnumQuerySpelling.InvokeAsync);
 
         // Errors become RFC 9457 ProblemDetails before anything else can write a bare status code.
         app.UseExceptionHandler();

@@ -77,7 +77,7 @@ public sealed class WaitlistTests(PlatformFixture platform)
         {
             var email = Addresses.Unique(who);
             var (token, registration) = await client.RegisterOkAsync(e, EventsActors.Delegate(email, workshop));
-            Assert.Equal(who == "first" ? "Confirmed" : "Waitlisted", registration.ChoiceStatus(workshop));
+            Assert.Equal(who == "first" ? "confirmed" : "waitlisted", registration.ChoiceStatus(workshop));
             delegates.Add(new Delegate(email, token));
         }
         return (e, workshop, delegates[0], delegates[1], delegates[2]);
