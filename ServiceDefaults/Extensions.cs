@@ -8,7 +8,9 @@ using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Logging;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.ServiceDefaults.Resilience;
+using Platform.ServiceDefaults.Serialization;
 using Platform.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
@@ -29,6 +31,8 @@ public static class Extensions
         builder.Services.AddInternalTokenAuthentication();
         builder.Services.AddAuthorizationDocumentation();
         builder.Services.AddPagingDocumentation();
+        builder.Services.AddPlatformReferenceData();
+        builder.Services.AddPlatformJsonConventions();
 
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -43,6 +47,7 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseServerSpanTags();
+        app.Use(EnumQuerySpelling.InvokeAsync);
 
         // Errors become RFC 9457 ProblemDetails before anything else can write a bare status code.
         app.UseExceptionHandler();

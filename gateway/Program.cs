@@ -5,6 +5,7 @@ using Platform.Gateway.Edge;
 using Platform.Gateway.EdgeIdentity;
 using Platform.Gateway.OpenApi;
 using Platform.Gateway.RateLimits;
+using Platform.Gateway.ReferenceData;
 using Platform.Gateway.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,7 @@ app.UseRateLimiter();
 app.MapAccountsApi();
 app.MapOrganisationsApi();
 app.MapApiKeysApi();
+app.MapReferenceDataApi();
 app.MapOpenApiAggregation();
 app.MapServiceRoutes();
 

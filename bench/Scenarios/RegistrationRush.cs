@@ -179,7 +179,7 @@ public sealed partial class RegistrationRush : IScenario
                 if (response.StatusCode != HttpStatusCode.Created) return new Outcome(elapsed, response.StatusCode, 0, 0);
                 var choices = JsonDocument.Parse(text).RootElement.GetProperty("registration").GetProperty("choices").EnumerateArray()
                     .Select(c => c.GetProperty("status").ToString()).ToList();
-                return new Outcome(elapsed, response.StatusCode, choices.Count(s => s == "Confirmed"), choices.Count(s => s == "Waitlisted"));
+                return new Outcome(elapsed, response.StatusCode, choices.Count(s => s == "confirmed"), choices.Count(s => s == "waitlisted"));
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {

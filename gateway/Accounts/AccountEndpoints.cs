@@ -13,10 +13,14 @@ internal static class AccountEndpoints
     {
         var group = app.MapGroup("/gateway/accounts").WithTags("Accounts");
 
-        group.MapPost("/login", LoginAsync).AllowAnonymous();
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization();
-        group.MapGet("/me", Me).RequireAuthorization();
-        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization();
+        group.MapPost("/login", LoginAsync).AllowAnonymous()
+            .WithName("SignIn").WithSummary("Sign in with email and password: a bearer token and a session cookie");
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization()
+            .WithName("SignOut").WithSummary("End the current session at once");
+        group.MapGet("/me", Me).RequireAuthorization()
+            .WithName("GetCurrentUser").WithSummary("The signed-in user");
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization()
+            .WithName("ChangePassword").WithSummary("Change your password; every session of yours ends");
 
         return app;
     }

@@ -16,11 +16,13 @@ internal static class OrganisationEndpoints
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/gateway").WithTags("Organisations").RequireAuthorization(PlatformPolicies.Staff);
-        staff.MapPost("/organisations", CreateAsync);
-        staff.MapGet("/organisations", ListAsync);
-        staff.MapPost("/accounts/invitations", InviteAsync);
+        staff.MapPost("/organisations", CreateAsync).WithName("CreateOrganisation").WithSummary("Add a partner organisation");
+        staff.MapGet("/organisations", ListAsync).WithName("ListOrganisations").WithSummary("Partner organisations");
+        staff.MapPost("/accounts/invitations", InviteAsync)
+            .WithName("InviteOrganisationUser").WithSummary("Invite a user into an organisation (single-use token, shown once)");
 
-        app.MapPost("/gateway/accounts/invitations/accept", AcceptAsync).WithTags("Accounts").AllowAnonymous();
+        app.MapPost("/gateway/accounts/invitations/accept", AcceptAsync).WithTags("Accounts").AllowAnonymous()
+            .WithName("AcceptInvitation").WithSummary("Accept an invitation and choose a password");
         return app;
     }
 

@@ -16,10 +16,11 @@ internal static class ApiKeyEndpoints
     {
         var group = app.MapGroup("/gateway/api-keys").WithTags("API keys").RequireAuthorization(PlatformPolicies.Staff);
 
-        group.MapPost("/", CreateAsync);
-        group.MapGet("/", ListAsync);
-        group.MapPost("/{id:guid}/rotate", RotateAsync);
-        group.MapDelete("/{id:guid}", RevokeAsync);
+        group.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Issue a partner API key (the key is shown once)");
+        group.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("Partner API keys, without their secrets");
+        group.MapPost("/{id:guid}/rotate", RotateAsync)
+            .WithName("RotateApiKey").WithSummary("Replace a key; the old one keeps working for an overlap");
+        group.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke a key at once");
 
         return app;
     }

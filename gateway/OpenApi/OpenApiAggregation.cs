@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Platform.Gateway.Problems;
 using Platform.Gateway.Routing;
 
@@ -25,7 +27,7 @@ internal static class OpenApiAggregation
 
     public static WebApplication MapOpenApiAggregation(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet($"/openapi/{GatewayDocument}.json", GatewayDocumentAsync).ExcludeFromDescription();
         app.MapGet("/openapi/services/{service}.json", ServiceDocumentAsync).ExcludeFromDescription();
         app.UseSwaggerUI(ui =>
         {
@@ -40,8 +42,16 @@ internal static class OpenApiAggregation
         return app;
     }
 
+    private static async Task<ContentHttpResult> GatewayDocumentAsync(
+        [FromKeyedServices(GatewayDocument)] IOpenApiDocumentProvider provider, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var described = await provider.GetOpenApiDocumentAsync(cancellationToken);
+        var document = JsonNode.Parse(await described.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_1, cancellationToken))!.AsObject();
+        return Published(PublishedDocument.Prepare(document, service: null, GatewayUrl(request)));
+    }
+
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ServiceDocumentAsync(
-        string service, IHttpClientFactory clients, CancellationToken cancellationToken)
+        string service, IHttpClientFactory clients, HttpRequest request, CancellationToken cancellationToken)
     {
         if (!ServiceRoutes.Services.Contains(service))
         {
@@ -52,9 +62,7 @@ internal static class OpenApiAggregation
         {
             var client = clients.CreateClient(HttpClientName);
             var document = JsonNode.Parse(await client.GetStringAsync($"http://{service}/openapi/v1.json", cancellationToken))!.AsObject();
-            GatewaySecurity.Declare(document);
-            PartnerScopes.Declare(document, service);
-            return TypedResults.Content(document.ToJsonString(), "application/json");
+            return Published(PublishedDocument.Prepare(document, service, GatewayUrl(request)));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or InvalidOperationException)
         {
@@ -62,4 +70,11 @@ internal static class OpenApiAggregation
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable");
         }
     }
+
+    private static ContentHttpResult Published(JsonObject document) =>
+        TypedResults.Content(document.ToJsonString(), "application/json");
+
+    // The address the caller reached the gateway at, so "Try it out" in /docs calls the same origin (its CSP allows
+    // only that). A forged Host header changes only the forger's own copy of a public document.
+    private static string GatewayUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

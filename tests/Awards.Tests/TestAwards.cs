@@ -51,7 +51,7 @@ public static class TestAwards
         string citation = "Kept the youth club open every night for a year.", string? contact = null) => new
     {
         categoryId,
-        nominee = new { name = nominee, organisation, district = "Northside", contactEmail = contact },
+        nominee = new { name = nominee, organisation, district = "Castleton", contactEmail = contact },
         citation,
         nominator = new { name = "Nina Nominator", email = nominatorEmail, relationship = "Neighbour" },
         consent = true,

@@ -37,12 +37,12 @@ public sealed class OrganisingTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Empty((await (await anonymous.GetAsync("/api/events")).ReadAsync<Paged<EventSummary>>()).Items);
 
         Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync($"/api/events/{created.Id}/publish", null)).StatusCode);
-        var page = await (await anonymous.GetAsync("/api/events?district=northside&kind=Conference")).ReadAsync<Paged<EventSummary>>();
+        var page = await (await anonymous.GetAsync("/api/events?district=castleton&kind=conference")).ReadAsync<Paged<EventSummary>>();
         var listed = Assert.Single(page.Items);
         Assert.Equal(created.Id, listed.Id);
         Assert.Equal(TimeZoneInfo.FindSystemTimeZoneById("Europe/London").GetUtcOffset(listed.StartsAt.UtcDateTime), listed.StartsAt.Offset);
         Assert.Equal("A day of <b>workshops</b>", listed.Summary);
-        Assert.Empty((await (await anonymous.GetAsync("/api/events?district=elsewhere")).ReadAsync<Paged<EventSummary>>()).Items);
+        Assert.Empty((await (await anonymous.GetAsync("/api/events?district=Brookmere")).ReadAsync<Paged<EventSummary>>()).Items);
 
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsync($"/api/events/{created.Id}/publish", null)).StatusCode);
     }

@@ -15,7 +15,7 @@ public static class TestEvents
 
     public static EventRequest Request(DateTimeOffset now, int capacity = 200, int min = 1, int max = 1) => new(
         "Safer Streets Partnership Conference", "A day of <b>workshops</b>", EventKind.Conference,
-        new VenueRequest("City Stadium", "1 Stadium Way", "ab1 2cd", "Northside"), "Commissioner's office",
+        new VenueRequest("City Stadium", "1 Stadium Way", "ab1 2cd", "Castleton"), "Commissioner's office",
         now.AddDays(30), now.AddDays(30).AddHours(8), now.AddDays(-1), now.AddDays(29), capacity, min, max);
 
     public static async Task<Created> CreatePublishedAsync(

@@ -19,7 +19,7 @@ public static class CeremoniesApi
             .MapGet("/", async Task<Ok<Paged<CeremonyEventView>>> (AwardsDbContext db, PageRequest paging, CancellationToken ct) =>
                 TypedResults.Ok(await db.CeremonyEvents.AsNoTracking().OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
                     .Select(e => new CeremonyEventView(e.Id, e.Title, e.VenueName, e.StartsAt, e.EndsAt, e.Cancelled)).ToPagedAsync(paging, ct)))
-            .WithSummary("Events known from the Events service, soonest first");
+            .WithName("ListCeremonyEvents").WithSummary("Events known from the Events service, soonest first");
         return routes;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Platform.Awards.Ceremonies;
 using Platform.Awards.Infrastructure;
@@ -13,8 +12,6 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenApi();
-        // Enums as their names ("Eligible", "MergedDuplicate"): readable in the API and stable if members are reordered.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddAuthorizationBuilder().AddAwardsPolicies();
         builder.AddNpgsqlDbContext<AwardsDbContext>("awardsdb");
         builder.AddMessaging<AwardsDbContext>(bus =>

@@ -21,10 +21,10 @@ public static class JudgingApi
     {
         var group = routes.MapGroup("/api/awards/judging").WithTags("Judging").RequireAuthorization(AwardsPolicies.Judge)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesAuthorizationFailures();
-        group.MapGet("/panels", PanelsAsync).WithSummary("The panels the caller sits on");
-        group.MapGet("/categories/{categoryId:guid}/nominees", NomineesAsync).WithSummary("The nominees before the caller, without those they are conflicted with");
-        group.MapPost("/nominees/{nomineeId:guid}/conflict", DeclareConflictAsync).WithSummary("Declare a conflict of interest with a nominee");
-        group.MapPost("/nominees/{nomineeId:guid}/scores", ScoreAsync).WithSummary("Score a nominee against the rubric (once, within the judging window)");
+        group.MapGet("/panels", PanelsAsync).WithName("ListOwnPanels").WithSummary("The panels the caller sits on");
+        group.MapGet("/categories/{categoryId:guid}/nominees", NomineesAsync).WithName("ListNomineesToJudge").WithSummary("The nominees before the caller, without those they are conflicted with");
+        group.MapPost("/nominees/{nomineeId:guid}/conflict", DeclareConflictAsync).WithName("DeclareConflict").WithSummary("Declare a conflict of interest with a nominee");
+        group.MapPost("/nominees/{nomineeId:guid}/scores", ScoreAsync).WithName("ScoreNominee").WithSummary("Score a nominee against the rubric (once, within the judging window)");
         return routes;
     }
 

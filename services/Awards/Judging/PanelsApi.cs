@@ -31,11 +31,11 @@ public static class PanelsApi
     {
         var group = routes.MapGroup("/api/awards/categories/{categoryId:guid}").WithTags("Panels").RequireAuthorization(PlatformPolicies.Staff)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesAuthorizationFailures();
-        group.MapPost("/judges", AddJudgeAsync).WithSummary("Add a judge (staff or invited partner user) to the category's panel");
+        group.MapPost("/judges", AddJudgeAsync).WithName("AddJudge").WithSummary("Add a judge (staff or invited partner user) to the category's panel");
         group.MapGet("/judges", async Task<Ok<Paged<PanelJudgeView>>> (Guid categoryId, AwardsDbContext db, PageRequest paging, CancellationToken ct) =>
             TypedResults.Ok(await db.PanelJudges.AsNoTracking().Where(j => j.CategoryId == categoryId).OrderBy(j => j.AddedAt).ThenBy(j => j.Subject)
-                .Select(j => new PanelJudgeView(j.Subject, j.Name, j.AddedAt)).ToPagedAsync(paging, ct))).WithSummary("The category's panel");
-        group.MapGet("/progress", ProgressAsync).WithSummary("Per judge: which nominees they have scored, declared a conflict on, or still have to score");
+                .Select(j => new PanelJudgeView(j.Subject, j.Name, j.AddedAt)).ToPagedAsync(paging, ct))).WithName("ListJudges").WithSummary("The category's panel");
+        group.MapGet("/progress", ProgressAsync).WithName("GetJudgingProgress").WithSummary("Per judge: which nominees they have scored, declared a conflict on, or still have to score");
         return routes;
     }
 

@@ -14,8 +14,8 @@ public static class ManageNominationApi
     {
         var group = routes.MapGroup("/api/awards/nominations/{token}").WithTags("Manage nomination")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/", GetAsync).WithSummary("The nomination the manage link belongs to");
-        group.MapDelete("/", WithdrawAsync).WithSummary("Withdraw the nomination (only while nominations are open)");
+        group.MapGet("/", GetAsync).WithName("GetNomination").WithSummary("The nomination the manage link belongs to");
+        group.MapDelete("/", WithdrawAsync).WithName("WithdrawNomination").WithSummary("Withdraw the nomination (only while nominations are open)");
         return routes;
     }
 

@@ -5,6 +5,7 @@ using Platform.Awards.Infrastructure;
 using Platform.Contracts.Awards;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Awards.Nominating;
 
@@ -15,7 +16,7 @@ public static class NominationApi
     {
         routes.MapGroup("/api/awards/programmes/{programmeId:guid}/nominations").WithTags("Nominations")
             .MapPost("/", NominateAsync)
-            .WithSummary("Nominate someone (public and partners, no account)")
+            .WithName("Nominate").WithSummary("Nominate someone (public and partners, no account)")
             .WithDescription("The nominator is sent an acknowledgement with a manage link to withdraw while nominations are open.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -24,10 +25,13 @@ public static class NominationApi
 
     private static async Task<Results<Created<NominationCreated>, ValidationProblem, ProblemHttpResult>> NominateAsync(
         Guid programmeId, NominationRequest request, AwardsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time,
-        IOptions<AwardsOptions> options, CancellationToken ct)
+        IOptions<AwardsOptions> options, Districts districts, CancellationToken ct)
     {
         var errors = request.Validate();
+        districts.CheckOptional(errors, "nominee.district", request.Nominee?.District);
         if (errors.Any) return errors.ToProblem();
+        // Stored in the list's own spelling, so the same district always reads the same.
+        request = request with { Nominee = request.Nominee! with { District = districts.Find(request.Nominee!.District) } };
 
         var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, ct);
         if (programme is null) return RuleProblem.NotFound($"Programme {programmeId}");

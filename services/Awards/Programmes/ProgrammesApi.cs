@@ -21,18 +21,18 @@ public static class ProgrammesApi
     public static IEndpointRouteBuilder MapProgrammesApi(this IEndpointRouteBuilder routes)
     {
         var open = routes.MapGroup("/api/awards/programmes").WithTags("Programmes");
-        open.MapGet("/", ListAsync).WithSummary("Awards programmes, newest first");
-        open.MapGet("/{id:guid}", GetAsync).WithSummary("A programme: windows, ceremony and categories with their rubrics")
+        open.MapGet("/", ListAsync).WithName("ListProgrammes").WithSummary("Awards programmes, newest first");
+        open.MapGet("/{id:guid}", GetAsync).WithName("GetProgramme").WithSummary("A programme: windows, ceremony and categories with their rubrics")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         open.MapGet("/{id:guid}/figures", FiguresAsync).RequireAuthorization(AwardsPolicies.PartnerOrStaff)
-            .WithSummary("Nominations and nominees received per category (partners, staff)")
+            .WithName("GetProgrammeFigures").WithSummary("Nominations and nominees received per category (partners, staff)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthorizationFailures();
 
         var staff = routes.MapGroup("/api/awards/programmes").WithTags("Programmes").RequireAuthorization(PlatformPolicies.Staff)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesAuthorizationFailures();
-        staff.MapPost("/", CreateAsync).WithSummary("Create a year's programme linked to its ceremony event");
-        staff.MapPost("/{id:guid}/categories", AddCategoryAsync).WithSummary("Add a category with its rubric");
+        staff.MapPost("/", CreateAsync).WithName("CreateProgramme").WithSummary("Create a year's programme linked to its ceremony event");
+        staff.MapPost("/{id:guid}/categories", AddCategoryAsync).WithName("AddCategory").WithSummary("Add a category with its rubric");
         return routes;
     }
 

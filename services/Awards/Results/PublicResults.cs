@@ -18,7 +18,7 @@ public static class PublicResults
     {
         routes.MapGroup("/api/awards/programmes").WithTags("Results")
             .MapGet("/{id:guid}/results", GetAsync)
-            .WithSummary("The winners, once the embargo has lifted at the ceremony")
+            .WithName("GetResults").WithSummary("The winners, once the embargo has lifted at the ceremony")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }

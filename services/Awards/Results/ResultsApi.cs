@@ -18,11 +18,11 @@ public static class ResultsApi
     {
         var group = routes.MapGroup("/api/awards").WithTags("Shortlist and winners").RequireAuthorization(PlatformPolicies.Staff)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesAuthorizationFailures();
-        group.MapGet("/categories/{categoryId:guid}/ranking", RankingAsync).WithSummary("Nominees by the weighted mean of non-conflicted judges; ties shown as ties");
-        group.MapPost("/categories/{categoryId:guid}/shortlist", ShortlistAsync).WithSummary("Confirm the shortlist; finalists are told");
-        group.MapPost("/categories/{categoryId:guid}/winner", WinnerAsync).WithSummary("Confirm the winner (kept under embargo until the ceremony)");
-        group.MapGet("/programmes/{programmeId:guid}/winners", WinnersAsync).WithSummary("Confirmed winners and the embargo's state");
-        group.MapPost("/programmes/{programmeId:guid}/announce", AnnounceAsync).WithSummary("Lift the embargo now, at the moment of presentation");
+        group.MapGet("/categories/{categoryId:guid}/ranking", RankingAsync).WithName("GetRanking").WithSummary("Nominees by the weighted mean of non-conflicted judges; ties shown as ties");
+        group.MapPost("/categories/{categoryId:guid}/shortlist", ShortlistAsync).WithName("ConfirmShortlist").WithSummary("Confirm the shortlist; finalists are told");
+        group.MapPost("/categories/{categoryId:guid}/winner", WinnerAsync).WithName("ConfirmWinner").WithSummary("Confirm the winner (kept under embargo until the ceremony)");
+        group.MapGet("/programmes/{programmeId:guid}/winners", WinnersAsync).WithName("GetWinners").WithSummary("Confirmed winners and the embargo's state");
+        group.MapPost("/programmes/{programmeId:guid}/announce", AnnounceAsync).WithName("AnnounceWinners").WithSummary("Lift the embargo now, at the moment of presentation");
         return routes;
     }
 

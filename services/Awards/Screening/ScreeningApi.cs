@@ -26,8 +26,8 @@ public static class ScreeningApi
     {
         var group = routes.MapGroup("/api/awards").WithTags("Screening").RequireAuthorization(PlatformPolicies.Staff)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesAuthorizationFailures();
-        group.MapGet("/categories/{categoryId:guid}/nominees", NomineesAsync).WithSummary("Nominees of a category with their nominations grouped");
-        group.MapPost("/nominations/{id:guid}/screening", ScreenAsync).WithSummary("Screen one nomination");
+        group.MapGet("/categories/{categoryId:guid}/nominees", NomineesAsync).WithName("ListNominees").WithSummary("Nominees of a category with their nominations grouped");
+        group.MapPost("/nominations/{id:guid}/screening", ScreenAsync).WithName("ScreenNomination").WithSummary("Screen one nomination");
         return routes;
     }
 

@@ -24,7 +24,7 @@ public static class SuggestionsApi
                 return TypedResults.Ok(await query.OrderByDescending(x => x.ReachedAt).ThenBy(x => x.Id)
                     .Select(x => new SuggestionView(x.Id, x.VolunteerId, x.VolunteerName, x.OrganisationId, x.OrganisationName, x.Milestone,
                         x.Description, x.ReachedAt, x.District, x.Category)).ToPagedAsync(paging, ct));
-            }).WithSummary("Volunteers' milestones, newest first: possible nominees, never nominations");
+            }).WithName("ListSuggestions").WithSummary("Volunteers' milestones, newest first: possible nominees, never nominations");
         return routes;
     }
 }

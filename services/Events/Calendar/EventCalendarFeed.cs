@@ -14,7 +14,7 @@ public static class EventCalendarFeed
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/events/calendar.ics", GetFeedAsync).WithTags("Events")
-            .WithSummary("Published events as an RFC 5545 iCalendar feed")
+            .WithName("GetEventsCalendar").WithSummary("Published events as an RFC 5545 iCalendar feed")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         return routes;
     }

@@ -6,6 +6,7 @@ using Platform.Events.Infrastructure;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Events.Catalogue;
 
@@ -16,8 +17,8 @@ public static class CatalogueApi
     {
         var group = routes.MapGroup("/api/events").WithTags("Events");
 
-        group.MapGet("/", ListPublishedAsync).WithSummary("Published events, soonest first, with paging and filters");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One event with its programme and choice rules");
+        group.MapGet("/", ListPublishedAsync).WithName("ListPublishedEvents").WithSummary("Published events, soonest first, with paging and filters");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetEvent").WithSummary("One event with its programme and choice rules");
 
         return routes;
     }
@@ -25,13 +26,17 @@ public static class CatalogueApi
     private static async Task<Results<Ok<Paged<EventSummary>>, ValidationProblem>> ListPublishedAsync(
         EventsDbContext db,
         PageRequest paging,
+        Districts districts,
         [Description("Events ending on or after this instant")] DateTimeOffset? from,
         [Description("Events starting before this instant")] DateTimeOffset? to,
         EventKind? kind,
-        [Description("Venue district, exact match ignoring case")] string? district,
+        [Description("Venue district, one of GET /api/reference/districts, ignoring case")] string? district,
         CancellationToken cancellationToken)
     {
-        if (from > to) return ValidationErrors.For("to", "The end of the date range must not be before its start.");
+        var errors = new ValidationErrors()
+            .AddIf(from > to, "to", "The end of the date range must not be before its start.");
+        districts.CheckOptional(errors, "district", district);
+        if (errors.Any) return errors.ToProblem();
 
         var query = db.Events.AsNoTracking().Where(e => e.Status == EventStatus.Published);
         if (from is { } f) { var fu = f.ToUniversalTime(); query = query.Where(e => e.EndsAt >= fu); }

@@ -20,9 +20,9 @@ public static class CheckInApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesAuthorizationFailures();
 
-        group.MapPost("/check-ins", CheckInAtEventAsync).WithSummary("Check a delegate in at the event");
-        group.MapPost("/sessions/{sessionId:guid}/check-ins", CheckInAtSessionAsync).WithSummary("Check a delegate in at one session");
-        group.MapGet("/attendance", AttendanceReport.GetAsync).WithSummary("Registered, checked in and per-session attendance");
+        group.MapPost("/check-ins", CheckInAtEventAsync).WithName("CheckInAtEvent").WithSummary("Check a delegate in at the event");
+        group.MapPost("/sessions/{sessionId:guid}/check-ins", CheckInAtSessionAsync).WithName("CheckInAtSession").WithSummary("Check a delegate in at one session");
+        group.MapGet("/attendance", AttendanceReport.GetAsync).WithName("GetAttendance").WithSummary("Registered, checked in and per-session attendance");
 
         return routes;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Platform.Events.Infrastructure;
 using Platform.Events.Managing;
@@ -14,8 +13,6 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenApi();
-        // Enums as their names ("Workshop", "Council"): readable in the API and stable if members are reordered.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.AddNpgsqlDbContext<EventsDbContext>("eventsdb");
         // No consumers: the service only publishes, through its outbox.
         builder.AddMessaging<EventsDbContext>(_ => { });

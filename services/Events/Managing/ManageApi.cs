@@ -21,18 +21,18 @@ public static class ManageApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapGet("/", GetAsync).WithSummary("The registration the manage link belongs to");
+        group.MapGet("/", GetAsync).WithName("GetRegistration").WithSummary("The registration the manage link belongs to");
         group.MapPut("/choices", (string token, ChangeChoicesRequest request, RegistrationChanges changes, CancellationToken ct) =>
-            changes.ChangeChoicesAsync(token, request, ct)).WithSummary("Replace the workshop choices (rules and capacity apply)");
+            changes.ChangeChoicesAsync(token, request, ct)).WithName("ChangeWorkshopChoices").WithSummary("Replace the workshop choices (rules and capacity apply)");
         group.MapDelete("/", (string token, RegistrationChanges changes, CancellationToken ct) =>
-            changes.CancelAsync(token, ct)).WithSummary("Cancel the registration and free its places");
+            changes.CancelAsync(token, ct)).WithName("CancelRegistration").WithSummary("Cancel the registration and free its places");
         group.MapPost("/offers/{sessionId:guid}/accept", (string token, Guid sessionId, RegistrationChanges changes, CancellationToken ct) =>
-            changes.AnswerOfferAsync(token, sessionId, accept: true, ct)).WithSummary("Take the workshop place held for you");
+            changes.AnswerOfferAsync(token, sessionId, accept: true, ct)).WithName("AcceptPlaceOffer").WithSummary("Take the workshop place held for you");
         group.MapPost("/offers/{sessionId:guid}/decline", (string token, Guid sessionId, RegistrationChanges changes, CancellationToken ct) =>
-            changes.AnswerOfferAsync(token, sessionId, accept: false, ct)).WithSummary("Let the held place go to the next delegate");
-        group.MapGet("/calendar.ics", CalendarAsync).WithSummary("RFC 5545 calendar entry for the event and confirmed workshops")
+            changes.AnswerOfferAsync(token, sessionId, accept: false, ct)).WithName("DeclinePlaceOffer").WithSummary("Let the held place go to the next delegate");
+        group.MapGet("/calendar.ics", CalendarAsync).WithName("GetRegistrationCalendar").WithSummary("RFC 5545 calendar entry for the event and confirmed workshops")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
-        group.MapGet("/qr.png", QrAsync).WithSummary("The check-in QR code (PNG)")
+        group.MapGet("/qr.png", QrAsync).WithName("GetCheckInQrCode").WithSummary("The check-in QR code (PNG)")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
 
         return routes;

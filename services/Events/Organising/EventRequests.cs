@@ -1,6 +1,7 @@
 using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Events.Organising;
 
@@ -21,12 +22,12 @@ public sealed record EventRequest(
     int? MinWorkshops,
     int? MaxWorkshops)
 {
-    public ValidationErrors Validate()
+    public ValidationErrors Validate(Districts districts)
     {
         var errors = new ValidationErrors();
         Text.Required(errors, "title", Title, Limits.Title);
         Text.Optional(errors, "summary", Summary, Limits.LongText);
-        errors.AddIf(Kind is null, "kind", "The kind is required: Conference, TrainingDay or WorkshopDay.");
+        errors.AddIf(Kind is null, "kind", "The kind is required: conference, trainingDay or workshopDay.");
         if (Venue is null) errors.Add("venue", "The venue is required.");
         else
         {
@@ -34,6 +35,7 @@ public sealed record EventRequest(
             Text.Optional(errors, "venue.address", Venue.Address, Limits.Address);
             Text.Optional(errors, "venue.postcode", Venue.Postcode, Limits.Postcode);
             Text.Optional(errors, "venue.district", Venue.District, Limits.Name);
+            districts.CheckOptional(errors, "venue.district", Venue.District);
         }
         Text.Optional(errors, "organiser", Organiser, Limits.Name);
         errors.AddIf(StartsAt is null, "startsAt", "The start time is required.");
@@ -50,7 +52,7 @@ public sealed record EventRequest(
         return errors;
     }
 
-    public void ApplyTo(PartnershipEvent e)
+    public void ApplyTo(PartnershipEvent e, Districts districts)
     {
         e.Title = Title!.Trim();
         e.Summary = Summary?.Trim() ?? "";
@@ -60,7 +62,7 @@ public sealed record EventRequest(
             Name = Venue!.Name!.Trim(),
             Address = Venue.Address?.Trim() ?? "",
             Postcode = Venue.Postcode?.Trim().ToUpperInvariant() ?? "",
-            District = Venue.District?.Trim() ?? "",
+            District = districts.Find(Venue.District) ?? "",
         };
         e.Organiser = Organiser?.Trim() ?? "";
         e.StartsAt = StartsAt!.Value.ToUniversalTime();

@@ -7,6 +7,7 @@ using Platform.Events.Infrastructure;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Events.Organising;
 
@@ -19,15 +20,15 @@ public static class OrganisingApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesAuthorizationFailures();
 
-        group.MapGet("/all", ListAllAsync).WithSummary("Every event in any status (staff)");
-        group.MapPost("/", CreateAsync).WithSummary("Create a draft event");
-        group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Replace an event's details");
+        group.MapGet("/all", ListAllAsync).WithName("ListAllEvents").WithSummary("Every event in any status (staff)");
+        group.MapPost("/", CreateAsync).WithName("CreateEvent").WithSummary("Create a draft event");
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateEvent").WithSummary("Replace an event's details");
         group.MapPost("/{id:guid}/publish", (Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct) =>
-            EventLifecycle.PublishAsync(id, db, outbox, time, ct)).WithSummary("Draft → Published");
+            EventLifecycle.PublishAsync(id, db, outbox, time, ct)).WithName("PublishEvent").WithSummary("Draft → Published");
         group.MapPost("/{id:guid}/close", (Guid id, EventsDbContext db, TimeProvider time, CancellationToken ct) =>
-            EventLifecycle.CloseAsync(id, db, time, ct)).WithSummary("Published → Closed: no more registrations");
+            EventLifecycle.CloseAsync(id, db, time, ct)).WithName("CloseEvent").WithSummary("Published → Closed: no more registrations");
         group.MapPost("/{id:guid}/cancel", (Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct) =>
-            EventLifecycle.CancelAsync(id, db, outbox, time, ct)).WithSummary("Cancel the event and tell every registrant");
+            EventLifecycle.CancelAsync(id, db, outbox, time, ct)).WithName("CancelEvent").WithSummary("Cancel the event and tell every registrant");
 
         return routes;
     }
@@ -41,23 +42,24 @@ public static class OrganisingApi
     }
 
     private static async Task<Results<Created<EventDetail>, ValidationProblem>> CreateAsync(
-        EventRequest request, EventsDbContext db, TimeProvider time, CancellationToken ct)
+        EventRequest request, EventsDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
     {
-        var errors = request.Validate();
+        var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
 
         var now = time.GetUtcNow();
         var e = new PartnershipEvent { Title = "", Venue = new Venue { Name = "" }, CreatedAt = now, UpdatedAt = now };
-        request.ApplyTo(e);
+        request.ApplyTo(e, districts);
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/events/{e.Id}", e.ToDetail());
     }
 
     private static async Task<Results<Ok<EventDetail>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, EventRequest request, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct)
+        Guid id, EventRequest request, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, Districts districts,
+        CancellationToken ct)
     {
-        var errors = request.Validate();
+        var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
 
         var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -71,7 +73,7 @@ public static class OrganisingApi
             return RuleProblem.Conflict("programme-outside-event", "Every session must still fall within the event's new times.");
 
         var before = (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt);
-        request.ApplyTo(e);
+        request.ApplyTo(e, districts);
         e.UpdatedAt = time.GetUtcNow();
         if (e.Status == EventStatus.Published && before != (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt))
             outbox.Add(new PartnershipEventChanged(e.Id, e.Title, e.Venue.Name, e.StartsAt, e.EndsAt) { OccurredAt = e.UpdatedAt });

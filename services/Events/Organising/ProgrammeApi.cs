@@ -16,9 +16,9 @@ public static class ProgrammeApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesAuthorizationFailures();
 
-        group.MapPost("/", AddAsync).WithSummary("Add a session to the programme");
-        group.MapPut("/{sessionId:guid}", UpdateAsync).WithSummary("Replace a session's details");
-        group.MapDelete("/{sessionId:guid}", DeleteAsync).WithSummary("Remove a session nobody has chosen");
+        group.MapPost("/", AddAsync).WithName("AddSession").WithSummary("Add a session to the programme");
+        group.MapPut("/{sessionId:guid}", UpdateAsync).WithName("UpdateSession").WithSummary("Replace a session's details");
+        group.MapDelete("/{sessionId:guid}", DeleteAsync).WithName("RemoveSession").WithSummary("Remove a session nobody has chosen");
 
         return routes;
     }

@@ -20,7 +20,7 @@ public static class RegistrationApi
     {
         routes.MapGroup("/api/events/{eventId:guid}/registrations").WithTags("Registration")
             .MapPost("/", RegisterAsync)
-            .WithSummary("Register for a published event, with workshop choices")
+            .WithName("Register").WithSummary("Register for a published event, with workshop choices")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Events.Infrastructure;
 using Platform.Events.Registrations;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Events.Reports;
 
@@ -22,8 +23,8 @@ public static class ReportsApi
         var group = routes.MapGroup("/api/events/{eventId:guid}/reports").WithTags("Reports").RequireAuthorization(PlatformPolicies.Staff)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthorizationFailures();
 
-        group.MapGet("/registrations", GetAsync).WithSummary("Registrations by sector and organisation, workshop fill and waitlist lengths");
-        group.MapGet("/registrations.csv", CsvAsync).WithSummary("Every registration as CSV")
+        group.MapGet("/registrations", GetAsync).WithName("GetRegistrationReport").WithSummary("Registrations by sector and organisation, workshop fill and waitlist lengths");
+        group.MapGet("/registrations.csv", CsvAsync).WithName("GetRegistrationsCsv").WithSummary("Every registration as CSV")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
         return routes;
@@ -53,7 +54,7 @@ public static class ReportsApi
             .ToList();
         // Every sector is listed, with zeros, so the office sees which sectors are missing as well as which came.
         var sectors = Enum.GetValues<Sector>()
-            .Select(s => new CountBy(s.ToString(), bySector.FirstOrDefault(x => x.Key == s)?.Count ?? 0)).ToList();
+            .Select(s => new CountBy(EnumSpelling.Of(s), bySector.FirstOrDefault(x => x.Key == s)?.Count ?? 0)).ToList();
 
         return TypedResults.Ok(new RegistrationReport(e.Id, e.Title, e.Capacity, bySector.Sum(x => x.Count), cancelled, checkedIn,
             sectors, byOrganisation, workshops));

@@ -6,6 +6,8 @@ using Platform.Data;
 using Platform.Notifications.Infrastructure;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.ReferenceData;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Notifications.News;
 
@@ -18,7 +20,7 @@ public static class NewsApi
 
         api.MapPost("", CreateDraft).WithName("CreateNewsDraft").WithSummary("Writes a news post as a draft (Markdown body).");
         api.MapGet("", List).WithName("ListNews").WithSummary("The newest posts, drafts and published.");
-        api.MapGet("/{id:guid}", Get).WithName("GetNews");
+        api.MapGet("/{id:guid}", Get).WithName("GetNews").WithSummary("One news post, draft or published.");
         api.MapPost("/{id:guid}/publish", Publish)
             .WithName("PublishNews")
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -27,9 +29,9 @@ public static class NewsApi
     }
 
     private static async Task<Results<Created<NewsPostView>, ValidationProblem>> CreateDraft(
-        NewsRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, CancellationToken ct)
+        NewsRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
     {
-        var errors = NewsRequestValidation.Validate(request);
+        var errors = NewsRequestValidation.Validate(request, districts);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var post = new NewsPost
@@ -38,7 +40,7 @@ public static class NewsApi
             BodyMarkdown = request.Body!,
             BodyHtml = NewsMarkdown.ToHtml(request.Body!),
             Topic = request.Topic!.Trim().ToLowerInvariant(),
-            District = request.District?.Trim() is { Length: > 0 } d ? d : null,
+            District = districts.Find(request.District),
             Status = NewsPostStatus.Draft,
             CreatedAt = time.GetUtcNow().UtcDateTime,
             Author = user.GetSubject() ?? "staff",
@@ -76,12 +78,12 @@ public static class NewsApi
             });
         }
 
-        return TypedResults.Ok(new PublishedView(post.Id, post.Status.ToString(), post.PublishedAt, queued.Value));
+        return TypedResults.Ok(new PublishedView(post.Id, EnumSpelling.Of(post.Status), post.PublishedAt, queued.Value));
     }
 
     private static ProblemDetails NotFound(Guid id) =>
         new() { Title = "No such news post", Detail = $"There is no news post {id}.", Status = StatusCodes.Status404NotFound };
 
     private static NewsPostView View(NewsPost p) =>
-        new(p.Id, p.Title, p.BodyMarkdown, p.BodyHtml, p.Topic, p.District, p.Status.ToString(), p.CreatedAt, p.PublishedAt);
+        new(p.Id, p.Title, p.BodyMarkdown, p.BodyHtml, p.Topic, p.District, EnumSpelling.Of(p.Status), p.CreatedAt, p.PublishedAt);
 }

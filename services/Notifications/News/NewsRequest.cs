@@ -1,4 +1,5 @@
 using Platform.Notifications.Subscriptions;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Notifications.News;
 
@@ -11,7 +12,7 @@ public sealed record PublishedView(Guid Id, string Status, DateTime? PublishedAt
 
 public static class NewsRequestValidation
 {
-    public static Dictionary<string, string[]> Validate(NewsRequest request)
+    public static Dictionary<string, string[]> Validate(NewsRequest request, Districts districts)
     {
         var errors = new Dictionary<string, string[]>();
         var title = request.Title?.Trim() ?? "";
@@ -32,8 +33,8 @@ public static class NewsRequestValidation
         {
             if (!SubscriptionCatalog.HasDistricts(topic))
                 errors["district"] = [$"Only {string.Join(" and ", SubscriptionCatalog.DistrictTopics)} posts have a district."];
-            else if (district.Length > NewsLimits.DistrictLength || district.Any(char.IsControl))
-                errors["district"] = [$"At most {NewsLimits.DistrictLength} characters, one line."];
+            else if (districts.Find(district) is null)
+                errors["district"] = [districts.NotADistrict(district)];
         }
 
         return errors;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.Subscriptions;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Notifications.Reports;
 
@@ -24,7 +25,8 @@ public static class StaffApi
     {
         var staff = app.MapGroup("/api/notifications").WithTags("Staff").RequireAuthorization(PlatformPolicies.Staff);
         staff.MapGet("/reports", Report).WithName("NotificationsReport").WithSummary("Subscribers by topic and frequency; requests, confirmations, sends, failures, suppressions per day.");
-        staff.MapGet("/subscribers/counts", (StaffReports reports, CancellationToken ct) => reports.SubscribersAsync(ct)).WithName("SubscriberCounts");
+        staff.MapGet("/subscribers/counts", (StaffReports reports, CancellationToken ct) => reports.SubscribersAsync(ct)).WithName("SubscriberCounts")
+            .WithSummary("Subscribers confirmed and pending, by topic and frequency.");
 
         var personal = staff.MapGroup("/subscribers").RequireAuthorization(PlatformPolicies.Scope(SubscribersScope));
         personal.MapGet("/lookup", Lookup).WithName("LookUpSubscriber").WithSummary($"One address's subscription; needs the {SubscribersScope} permission.");
@@ -53,7 +55,7 @@ public static class StaffApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["A valid email address is required."] });
         var normalized = Subscriber.Normalize(email);
         var found = await db.Subscribers.AsNoTracking().Where(s => s.NormalizedEmail == normalized && s.Subscription != null)
-            .Select(s => new SubscriberLookup(s.Email, s.Subscription!.Topics, s.Subscription.Frequency, s.Subscription.Status.ToString(),
+            .Select(s => new SubscriberLookup(s.Email, s.Subscription!.Topics, s.Subscription.Frequency, EnumSpelling.Of(s.Subscription.Status),
                 s.CreatedAt, s.Subscription.ConfirmedAt, s.Subscription.EndReason))
             .SingleOrDefaultAsync(ct);
         return found is null

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Notifications.Infrastructure;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Notifications.Subscriptions;
 
@@ -42,10 +43,10 @@ public static class ManageApi
             : Problems.Of(InvalidLink());
 
     private static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> Change(
-        string token, ChangeSubscriptionRequest request, LinkTokens tokens, SubscriberAccount account, CancellationToken ct)
+        string token, ChangeSubscriptionRequest request, LinkTokens tokens, SubscriberAccount account, Districts districts, CancellationToken ct)
     {
         if (tokens.Read(LinkPurpose.Manage, token) is not { } id) return Problems.Of(InvalidLink());
-        var (choices, errors) = SubscribeRequestValidation.ValidateChoices(request.Topics, request.Frequency, request.Districts);
+        var (choices, errors) = SubscribeRequestValidation.ValidateChoices(request.Topics, request.Frequency, request.Districts, districts);
         if (choices is null) return TypedResults.ValidationProblem(errors);
 
         return await account.ChangeAsync(id, choices, ct) switch

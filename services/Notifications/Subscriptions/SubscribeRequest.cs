@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Notifications.Subscriptions;
 
@@ -23,9 +24,9 @@ public static class SubscribeRequestValidation
     private const int MaxDistrictLength = 100;
 
     /// <summary>Returns the valid request, or the errors keyed by the JSON field name for a ValidationProblem.</summary>
-    public static (ValidSubscribeRequest? Request, Dictionary<string, string[]> Errors) Validate(SubscribeRequest request)
+    public static (ValidSubscribeRequest? Request, Dictionary<string, string[]> Errors) Validate(SubscribeRequest request, Districts knownDistricts)
     {
-        var (choices, errors) = ValidateChoices(request.Topics, request.Frequency, request.Districts);
+        var (choices, errors) = ValidateChoices(request.Topics, request.Frequency, request.Districts, knownDistricts);
 
         var email = request.Email?.Trim() ?? string.Empty;
         if (email.Length == 0)
@@ -43,7 +44,7 @@ public static class SubscribeRequestValidation
     }
 
     public static (ValidChoices? Choices, Dictionary<string, string[]> Errors) ValidateChoices(
-        IReadOnlyList<string>? requestedTopics, string? requestedFrequency, IReadOnlyList<string>? requestedDistricts)
+        IReadOnlyList<string>? requestedTopics, string? requestedFrequency, IReadOnlyList<string>? requestedDistricts, Districts knownDistricts)
     {
         var errors = new Dictionary<string, string[]>();
         var topics = (requestedTopics ?? []).Select(t => t?.Trim().ToLowerInvariant() ?? string.Empty).Distinct().ToList();
@@ -67,6 +68,10 @@ public static class SubscribeRequestValidation
         {
             errors["districts"] = [$"At most {MaxDistricts} district names of 1 to {MaxDistrictLength} characters."];
         }
+        else if (districts.FirstOrDefault(d => knownDistricts.Find(d) is null) is { } unknown)
+        {
+            errors["districts"] = [knownDistricts.NotADistrict(unknown)];
+        }
         else if (districts.Count > 0 && !topics.Any(SubscriptionCatalog.HasDistricts))
         {
             errors["districts"] = [$"Districts narrow only {string.Join(" and ", SubscriptionCatalog.DistrictTopics)}; choose one of those topics or no district."];
@@ -74,7 +79,7 @@ public static class SubscribeRequestValidation
 
         return errors.Count > 0
             ? (null, errors)
-            : (new ValidChoices(topics.Order(StringComparer.Ordinal).ToList(), frequency, districts.Order(StringComparer.Ordinal).ToList()), errors);
+            : (new ValidChoices(topics.Order(StringComparer.Ordinal).ToList(), frequency, districts.Select(d => knownDistricts.Find(d)!).Order(StringComparer.Ordinal).ToList()), errors);
     }
 
     // MailAddress accepts display-name forms ("Ann <ann@x.org>"); only a bare address that round-trips is allowed.

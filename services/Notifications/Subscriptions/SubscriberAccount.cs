@@ -4,6 +4,7 @@ using Platform.Messaging;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.Reports;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Notifications.Subscriptions;
 
@@ -28,7 +29,7 @@ public sealed class SubscriberAccount(NotificationsDbContext db, IIntegrationEve
     public async Task<SubscriptionView?> ViewAsync(Guid subscriberId, CancellationToken cancellationToken) =>
         await db.Subscribers.AsNoTracking()
             .Where(s => s.Id == subscriberId && s.Subscription != null)
-            .Select(s => new SubscriptionView(s.Email, s.Subscription!.Topics, s.Subscription.Districts, s.Subscription.Frequency, s.Subscription.Status.ToString()))
+            .Select(s => new SubscriptionView(s.Email, s.Subscription!.Topics, s.Subscription.Districts, s.Subscription.Frequency, EnumSpelling.Of(s.Subscription.Status)))
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<ChangeOutcome> ChangeAsync(Guid subscriberId, ValidChoices choices, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Notifications.Infrastructure;
+using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Notifications.Subscriptions;
 
@@ -36,9 +37,10 @@ public static class SubscriptionsApi
         SubscribeRequest request,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         SubscriptionRequests subscriptions,
+        Districts districts,
         CancellationToken cancellationToken)
     {
-        var (valid, errors) = SubscribeRequestValidation.Validate(request);
+        var (valid, errors) = SubscribeRequestValidation.Validate(request, districts);
         if (idempotencyKey is { Length: > MaxIdempotencyKeyLength })
         {
             errors["Idempotency-Key"] = [$"At most {MaxIdempotencyKeyLength} characters."];

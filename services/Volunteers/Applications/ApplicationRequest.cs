@@ -1,4 +1,6 @@
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Roles;
 
@@ -17,18 +19,17 @@ public sealed record ApplicationRequest(
     string? Experience,
     bool Consent)
 {
-    public ValidationErrors Validate(IReadOnlyList<string> districts)
+    public ValidationErrors Validate(Districts districts)
     {
         var errors = new ValidationErrors();
         Text.Required(errors, "name", Name, Limits.Name);
         Text.Email(errors, "email", Email);
         Text.Optional(errors, "phone", Phone, Limits.Phone);
-        errors.AddIf(AgeBand is null, "ageBand", $"'ageBand' is required: {string.Join(", ", Enum.GetNames<AgeBand>())}.");
+        errors.AddIf(AgeBand is null, "ageBand", $"'ageBand' is required: {string.Join(", ", EnumSpelling.Names<AgeBand>())}.");
         errors.AddIf(Availability is null || Availability.Count == 0, "availability",
-            $"Say when you can volunteer: {string.Join(", ", Enum.GetNames<Availability>())}.");
+            $"Say when you can volunteer: {string.Join(", ", EnumSpelling.Names<Availability>())}.");
         Text.Skills(errors, "skills", Skills);
-        errors.AddIf(!string.IsNullOrWhiteSpace(District) && DistrictNames.Find(districts, District) is null, "district",
-            $"'district' must be one of: {string.Join(", ", districts)}.");
+        districts.CheckOptional(errors, "district", District);
         Text.Required(errors, "motivation", Motivation, Limits.LongText);
         Text.Optional(errors, "experience", Experience, Limits.LongText);
         errors.AddIf(!Consent, "consent", "Consent to the organisation holding these details is required to apply.");
@@ -47,7 +48,7 @@ public sealed record ApplicationRequest(
         _ => 65,
     };
 
-    public VolunteerApplication ToApplication(VolunteerRole role, byte[] tokenHash, DateTimeOffset tokenExpiresAt, IReadOnlyList<string> districts, DateTimeOffset now) =>
+    public VolunteerApplication ToApplication(VolunteerRole role, byte[] tokenHash, DateTimeOffset tokenExpiresAt, Districts districts, DateTimeOffset now) =>
         new()
         {
             RoleId = role.Id,
@@ -58,7 +59,7 @@ public sealed record ApplicationRequest(
             AgeBand = AgeBand!.Value,
             Availability = (Availability ?? []).Distinct().ToList(),
             Skills = Text.Skills(new ValidationErrors(), "skills", Skills),
-            District = DistrictNames.Find(districts, District) ?? "",
+            District = districts.Find(District) ?? "",
             Motivation = Motivation!.Trim(),
             Experience = Text.TrimOrNull(Experience),
             Consent = Consent,

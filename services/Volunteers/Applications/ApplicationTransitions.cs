@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Roles;
 using Platform.Volunteers.Volunteering;
@@ -21,7 +22,7 @@ public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationE
         VolunteerApplication application, ApplicationStage? to, string? reason, string actor, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(to is null, "stage", $"'stage' is required: {string.Join(", ", Enum.GetNames<ApplicationStage>())}.");
+        errors.AddIf(to is null, "stage", $"'stage' is required: {string.Join(", ", EnumSpelling.Names<ApplicationStage>())}.");
         Text.Optional(errors, "reason", reason, Limits.Reason);
         errors.AddIf(to is { } t && Pipeline.NeedsReason(t) && string.IsNullOrWhiteSpace(reason), "reason", $"A 'reason' is required to move to {to}.");
         if (errors.Any) return errors.ToProblem();
@@ -35,7 +36,7 @@ public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationE
                 detail: allowed.Count == 0
                     ? $"The application is {application.Stage}; it cannot move any further."
                     : $"An application in {application.Stage} can move to {string.Join(", ", allowed)}, not {to}.",
-                extensions: new Dictionary<string, object?> { ["rule"] = "illegal-transition", ["stage"] = application.Stage.ToString(), ["allowed"] = allowed.Select(s => s.ToString()).ToArray() });
+                extensions: new Dictionary<string, object?> { ["rule"] = "illegal-transition", ["stage"] = EnumSpelling.Of(application.Stage), ["allowed"] = allowed.Select(EnumSpelling.Of).ToArray() });
 
         var now = time.GetUtcNow();
         var change = new StageChange

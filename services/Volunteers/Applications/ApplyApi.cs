@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Matching;
 using Platform.Volunteers.Roles;
@@ -16,15 +17,15 @@ public static class ApplyApi
     public static IEndpointRouteBuilder MapApplyApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/volunteers/roles/{roleId:guid}/applications", ApplyAsync).WithTags("Applying")
-            .WithSummary("Apply for an open role; the manage link is emailed")
+            .WithName("Apply").WithSummary("Apply for an open role; the manage link is emailed")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var manage = routes.MapGroup("/api/volunteers/applications/{token}").WithTags("Applying");
-        manage.MapGet("/", GetAsync).WithSummary("The application behind a manage link").ProducesProblem(StatusCodes.Status404NotFound);
-        manage.MapPost("/withdraw", WithdrawAsync).WithSummary("Withdraw the application")
+        manage.MapGet("/", GetAsync).WithName("GetApplication").WithSummary("The application behind a manage link").ProducesProblem(StatusCodes.Status404NotFound);
+        manage.MapPost("/withdraw", WithdrawAsync).WithName("WithdrawApplication").WithSummary("Withdraw the application")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        manage.MapGet("/matches", MatchesAsync).WithSummary("Open roles that fit the applicant, best first").ProducesProblem(StatusCodes.Status404NotFound);
+        manage.MapGet("/matches", MatchesAsync).WithName("MatchRolesForApplicant").WithSummary("Open roles that fit the applicant, best first").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -40,9 +41,9 @@ public static class ApplyApi
 
     private static async Task<Results<Created<ApplicationCreated>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         Guid roleId, ApplicationRequest request, VolunteersDbContext db, IIntegrationEventOutbox outbox, TimeProvider time,
-        IOptions<VolunteersOptions> options, CancellationToken ct)
+        IOptions<VolunteersOptions> options, Districts districts, CancellationToken ct)
     {
-        var errors = request.Validate(options.Value.Districts);
+        var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
 
         var now = time.GetUtcNow();
@@ -65,7 +66,7 @@ public static class ApplyApi
             return RuleProblem.Conflict("already-applied", "There is already an application for this role from this email address; its manage link was emailed.");
 
         var token = LinkToken.Create();
-        var application = request.ToApplication(role, LinkToken.Hash(token), now + options.Value.ManageLinkLifetime, options.Value.Districts, now);
+        var application = request.ToApplication(role, LinkToken.Hash(token), now + options.Value.ManageLinkLifetime, districts, now);
         var applied = new StageChange
         {
             ApplicationId = application.Id, From = ApplicationStage.Applied, To = ApplicationStage.Applied, ChangedBy = Applicant, ChangedAt = now,

@@ -16,9 +16,9 @@ public static class PipelineApi
     {
         var group = routes.MapGroup("/api/volunteers/organisation/applications").WithTags("Recruitment pipeline")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
-        group.MapGet("/", ListAsync).WithSummary("The organisation's applications, by role and stage").ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One application with its history").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:guid}/stage", MoveAsync).WithSummary("Move an application to its next stage, or decline it")
+        group.MapGet("/", ListAsync).WithName("ListApplications").WithSummary("The organisation's applications, by role and stage").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetOrganisationApplication").WithSummary("One application with its history").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/stage", MoveAsync).WithName("MoveApplicationStage").WithSummary("Move an application to its next stage, or decline it")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return routes;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Volunteering;
 
@@ -17,9 +18,9 @@ public static class CredentialsApi
     {
         var group = routes.MapGroup("/api/volunteers/organisation/volunteers/{volunteerId:guid}/credentials").WithTags("Organisation volunteers")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
-        group.MapPost("/", AddAsync).WithSummary("Record a background check or qualification")
+        group.MapPost("/", AddAsync).WithName("RecordCredential").WithSummary("Record a background check or qualification")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", RenewAsync).WithSummary("Renew: a new expiry date (reminded again before it)")
+        group.MapPut("/{id:guid}", RenewAsync).WithName("RenewCredential").WithSummary("Renew: a new expiry date (reminded again before it)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
@@ -28,7 +29,7 @@ public static class CredentialsApi
         Guid volunteerId, CredentialRequest request, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(request.Kind is null, "kind", $"'kind' is required: {string.Join(", ", Enum.GetNames<CredentialKind>())}.");
+        errors.AddIf(request.Kind is null, "kind", $"'kind' is required: {string.Join(", ", EnumSpelling.Names<CredentialKind>())}.");
         Text.Required(errors, "title", request.Title, Limits.Title);
         errors.AddIf(request.IssuedOn is { } i && request.ExpiresOn is { } e && e <= i, "expiresOn", "'expiresOn' must be after 'issuedOn'.");
         if (errors.Any) return errors.ToProblem();

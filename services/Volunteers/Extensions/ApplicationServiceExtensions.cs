@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
 using Platform.Volunteers.Applications;
@@ -15,8 +14,6 @@ internal static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenApi();
-        // Enums as their names ("RoadSafety", "Interview"): readable in the API and stable if members are reordered.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.AddNpgsqlDbContext<VolunteersDbContext>("volunteersdb");
         // No consumers: the service only publishes, through its outbox.
         builder.AddMessaging<VolunteersDbContext>(_ => { });
@@ -24,7 +21,6 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddOptions<VolunteersOptions>()
             .BindConfiguration(VolunteersOptions.SectionName)
             .ValidateOnStart();
-        builder.Services.AddSingleton<IPostConfigureOptions<VolunteersOptions>, VolunteersOptionsDefaults>();
         builder.Services.AddSingleton<IValidateOptions<VolunteersOptions>, VolunteersOptionsValidator>();
 
         builder.Services.AddScoped<ApplicationTransitions>();

@@ -7,12 +7,6 @@ public sealed class VolunteersOptions
 {
     public const string SectionName = "Volunteers";
 
-    /// <summary>The county's districts and unitary areas; a role's district must be one of them.</summary>
-    public List<string> Districts { get; set; } = [];
-
-    internal static readonly string[] DefaultDistricts =
-        ["Ashford Vale", "Brookmere", "Castleton", "Dunmore", "Eastwick", "Fairhaven", "Greystone"];
-
     /// <summary>A volunteer with no logged activity (hours, check-ins) for this long is flagged at risk.</summary>
     public TimeSpan LapsePeriod { get; set; } = TimeSpan.FromDays(45);
 
@@ -39,9 +33,6 @@ public sealed class VolunteersOptions
 
     public IEnumerable<string> Validate()
     {
-        if (Districts.Count == 0) yield return "Volunteers:Districts must name at least one district.";
-        if (Districts.Any(d => string.IsNullOrWhiteSpace(d) || d.Trim().Length > Limits.District))
-            yield return $"Volunteers:Districts entries must be 1 to {Limits.District} characters.";
         if (LapsePeriod <= TimeSpan.Zero) yield return "Volunteers:LapsePeriod must be positive.";
         if (ReengagementCoolOff <= TimeSpan.Zero) yield return "Volunteers:ReengagementCoolOff must be positive.";
         if (LowSatisfactionScore is < 1 or > 4) yield return "Volunteers:LowSatisfactionScore must be 1 to 4.";
@@ -50,15 +41,6 @@ public sealed class VolunteersOptions
         if (CheckInLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:CheckInLinkLifetime must be positive.";
         if (SweepInterval <= TimeSpan.Zero) yield return "Volunteers:SweepInterval must be positive.";
         if (ManageLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:ManageLinkLifetime must be positive.";
-    }
-}
-
-/// <summary>Fills the default districts when configuration names none (binding appends to a list, so it cannot be the initialiser).</summary>
-internal sealed class VolunteersOptionsDefaults : IPostConfigureOptions<VolunteersOptions>
-{
-    public void PostConfigure(string? name, VolunteersOptions options)
-    {
-        if (options.Districts.Count == 0) options.Districts.AddRange(VolunteersOptions.DefaultDistricts);
     }
 }
 

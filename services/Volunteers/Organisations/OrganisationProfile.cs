@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.Volunteers.Infrastructure;
 
 namespace Platform.Volunteers.Organisations;
@@ -12,25 +13,25 @@ public sealed record OrganisationProfileRequest(
     string? ContactEmail,
     string? ContactPhone)
 {
-    public ValidationErrors Validate(IReadOnlyList<string> knownDistricts)
+    public ValidationErrors Validate(Districts knownDistricts)
     {
         var errors = new ValidationErrors();
         Text.Required(errors, "name", Name, Limits.Name);
         Text.Optional(errors, "charityNumber", CharityNumber, Limits.CharityNumber);
         errors.AddIf(Districts is null || Districts.Count == 0, "districts", "Name at least one district served.");
         foreach (var d in Districts ?? [])
-            errors.AddIf(DistrictNames.Find(knownDistricts, d) is null, "districts", $"'{d}' is not one of the county's districts: {string.Join(", ", knownDistricts)}.");
+            errors.AddIf(knownDistricts.Find(d) is null, "districts", knownDistricts.NotADistrict(d));
         Text.Required(errors, "contactName", ContactName, Limits.Name);
         Text.Email(errors, "contactEmail", ContactEmail);
         Text.Optional(errors, "contactPhone", ContactPhone, Limits.Phone);
         return errors;
     }
 
-    public void ApplyTo(Organisation o, IReadOnlyList<string> knownDistricts)
+    public void ApplyTo(Organisation o, Districts knownDistricts)
     {
         o.Name = Name!.Trim();
         o.CharityNumber = Text.TrimOrNull(CharityNumber);
-        o.Districts = (Districts ?? []).Select(d => DistrictNames.Find(knownDistricts, d)!).Distinct().ToList();
+        o.Districts = (Districts ?? []).Select(d => knownDistricts.Find(d)!).Distinct().ToList();
         o.ContactName = ContactName!.Trim();
         o.ContactEmail = ContactEmail!.Trim();
         o.ContactPhone = Text.TrimOrNull(ContactPhone);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,9 +7,9 @@ using Platform.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Roles;
-using System.Security.Claims;
 
 namespace Platform.Volunteers.Organisations;
 
@@ -19,13 +20,13 @@ public static class OrganisationsApi
     {
         var own = routes.MapGroup("/api/volunteers/organisation/profile").WithTags("Organisation profile")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
-        own.MapGet("/", GetOwnAsync).WithSummary("The caller's organisation profile");
-        own.MapPut("/", RegisterAsync).WithSummary("Register or update the caller's organisation profile (staff approve new ones)");
+        own.MapGet("/", GetOwnAsync).WithName("GetOrganisationProfile").WithSummary("The caller's organisation profile");
+        own.MapPut("/", RegisterAsync).WithName("SaveOrganisationProfile").WithSummary("Register or update the caller's organisation profile (staff approve new ones)");
 
         var staff = routes.MapGroup("/api/volunteers/staff/organisations").WithTags("Organisations (staff)")
             .RequireAuthorization(PlatformPolicies.Staff).ProducesAuthorizationFailures();
-        staff.MapGet("/", ListAsync).WithSummary("Every registered organisation, optionally by status");
-        staff.MapPost("/{id:guid}/approve", ApproveAsync).WithSummary("Approve an organisation: its open roles go public");
+        staff.MapGet("/", ListAsync).WithName("ListOrganisations").WithSummary("Every registered organisation, optionally by status");
+        staff.MapPost("/{id:guid}/approve", ApproveAsync).WithName("ApproveOrganisation").WithSummary("Approve an organisation: its open roles go public");
         return routes;
     }
 
@@ -38,9 +39,8 @@ public static class OrganisationsApi
 
     private static async Task<Results<Created<OrganisationView>, Ok<OrganisationView>, ValidationProblem>> RegisterAsync(
         OrganisationProfileRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time,
-        IOptions<VolunteersOptions> options, CancellationToken ct)
+        Districts districts, CancellationToken ct)
     {
-        var districts = options.Value.Districts;
         var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
 

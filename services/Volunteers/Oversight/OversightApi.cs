@@ -33,8 +33,8 @@ public static class OversightApi
     {
         var staff = routes.MapGroup("/api/volunteers/staff").WithTags("Oversight (staff)")
             .RequireAuthorization(PlatformPolicies.Staff).ProducesAuthorizationFailures();
-        staff.MapGet("/overview", OverviewAsync).WithSummary("Roles, volunteers, at-risk and hours by category across every organisation");
-        staff.MapGet("/volunteers/at-risk", AtRiskAsync).WithSummary("Every volunteer flagged at risk, with the reasons");
+        staff.MapGet("/overview", OverviewAsync).WithName("GetOverview").WithSummary("Roles, volunteers, at-risk and hours by category across every organisation");
+        staff.MapGet("/volunteers/at-risk", AtRiskAsync).WithName("ListAllAtRiskVolunteers").WithSummary("Every volunteer flagged at risk, with the reasons");
         return routes;
     }
 

@@ -15,8 +15,8 @@ public static class CheckInApi
     public static IEndpointRouteBuilder MapCheckInApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/volunteers/check-ins/{token}").WithTags("Volunteer link");
-        group.MapGet("/", GetAsync).WithSummary("The check-in question behind a check-in link").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/", AnswerAsync).WithSummary("Answer the check-in (once)")
+        group.MapGet("/", GetAsync).WithName("GetCheckIn").WithSummary("The check-in question behind a check-in link").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", AnswerAsync).WithName("AnswerCheckIn").WithSummary("Answer the check-in (once)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 
 namespace Platform.Volunteers.Retention;
@@ -17,11 +18,11 @@ public static class RetentionApi
     {
         routes.MapGet("/api/volunteers/staff/retention", (RetentionGrouping? groupBy, VolunteersDbContext db, TimeProvider time, CancellationToken ct) =>
                 ReportAsync(db, time, groupBy ?? RetentionGrouping.Organisation, null, ct))
-            .WithTags("Retention").WithSummary("Retention figures across every organisation")
+            .WithTags("Retention").WithName("GetRetention").WithSummary("Retention figures across every organisation")
             .RequireAuthorization(PlatformPolicies.Staff).ProducesAuthorizationFailures();
         routes.MapGet("/api/volunteers/organisation/retention", (RetentionGrouping? groupBy, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, CancellationToken ct) =>
                 ReportAsync(db, time, groupBy ?? RetentionGrouping.Category, user.OrganisationId(), ct))
-            .WithTags("Retention").WithSummary("The organisation's own retention figures")
+            .WithTags("Retention").WithName("GetOrganisationRetention").WithSummary("The organisation's own retention figures")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
         return routes;
     }
@@ -39,7 +40,7 @@ public static class RetentionApi
         var records = rows.Select(x => new TenureRecord(
             groupBy switch
             {
-                RetentionGrouping.Category => x.Category.ToString(),
+                RetentionGrouping.Category => EnumSpelling.Of(x.Category),
                 RetentionGrouping.District => x.District,
                 _ => x.OrganisationName,
             }, x.StartedAt, x.LeftAt, x.ExitReason));

@@ -7,6 +7,7 @@ using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
 
@@ -22,15 +23,15 @@ public static class OrganisationRolesApi
     {
         var group = routes.MapGroup("/api/volunteers/organisation/roles").WithTags("Organisation roles")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
-        group.MapGet("/", ListAsync).WithSummary("The organisation's roles, every status");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One of the organisation's roles");
-        group.MapPost("/", CreateAsync).WithSummary("Post a role (Draft until opened)")
+        group.MapGet("/", ListAsync).WithName("ListOrganisationRoles").WithSummary("The organisation's roles, every status");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetOrganisationRole").WithSummary("One of the organisation's roles");
+        group.MapPost("/", CreateAsync).WithName("PostRole").WithSummary("Post a role (Draft until opened)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Edit a Draft or Open role")
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateRole").WithSummary("Edit a Draft or Open role")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/open", OpenAsync).WithSummary("Open a Draft role to applications (public once the organisation is approved)")
+        group.MapPost("/{id:guid}/open", OpenAsync).WithName("OpenRole").WithSummary("Open a Draft role to applications (public once the organisation is approved)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/close", CloseAsync).WithSummary("Close a role to applications")
+        group.MapPost("/{id:guid}/close", CloseAsync).WithName("CloseRole").WithSummary("Close a role to applications")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }
@@ -53,10 +54,10 @@ public static class OrganisationRolesApi
     }
 
     private static async Task<Results<Created<RoleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        RoleRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, IOptions<VolunteersOptions> options, CancellationToken ct)
+        RoleRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var errors = request.Validate(options.Value.Districts, DateOnly.FromDateTime(now.UtcDateTime));
+        var errors = request.Validate(districts, DateOnly.FromDateTime(now.UtcDateTime));
         if (errors.Any) return errors.ToProblem();
         var org = user.OrganisationId();
         var o = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == org, ct);
@@ -64,16 +65,16 @@ public static class OrganisationRolesApi
             return RuleProblem.Unprocessable("profile-required", "Register the organisation's profile (PUT /api/volunteers/organisation/profile) before posting roles.");
 
         var role = new VolunteerRole { OrganisationId = org, Title = "", Description = "", District = "", TimeCommitment = "", CreatedAt = now };
-        request.ApplyTo(role, options.Value.Districts);
+        request.ApplyTo(role, districts);
         db.Roles.Add(role);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/volunteers/organisation/roles/{role.Id}", RoleView.Of(role, o.Name));
     }
 
     private static async Task<Results<Ok<RoleView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, RoleRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, IOptions<VolunteersOptions> options, CancellationToken ct)
+        Guid id, RoleRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
     {
-        var errors = request.Validate(options.Value.Districts, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var errors = request.Validate(districts, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (errors.Any) return errors.ToProblem();
         var org = user.OrganisationId();
         var role = await db.Roles.FirstOrDefaultAsync(r => r.Id == id && r.OrganisationId == org, ct);
@@ -82,7 +83,7 @@ public static class OrganisationRolesApi
             return RuleProblem.Conflict("role-status", $"The role is {role.Status}; only Draft and Open roles can be edited.");
         if (request.Places < role.PlacesFilled)
             return ValidationErrors.For("places", $"{role.PlacesFilled} places are already filled; 'places' cannot be fewer.");
-        request.ApplyTo(role, options.Value.Districts);
+        request.ApplyTo(role, districts);
         await db.SaveChangesAsync(ct);
         var name = await db.Organisations.Where(o => o.Id == org).Select(o => o.Name).FirstAsync(ct);
         return TypedResults.Ok(RoleView.Of(role, name));

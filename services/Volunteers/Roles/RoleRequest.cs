@@ -1,4 +1,6 @@
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 
 namespace Platform.Volunteers.Roles;
@@ -21,30 +23,30 @@ public sealed record RoleRequest(
 {
     public const int MaxPlaces = 1000;
 
-    public ValidationErrors Validate(IReadOnlyList<string> districts, DateOnly today)
+    public ValidationErrors Validate(Districts districts, DateOnly today)
     {
         var errors = new ValidationErrors();
         Text.Required(errors, "title", Title, Limits.Title);
         Text.Required(errors, "description", Description, Limits.LongText);
-        errors.AddIf(Category is null, "category", $"'category' is required: {string.Join(", ", Enum.GetNames<RoleCategory>())}.");
-        errors.AddIf(DistrictNames.Find(districts, District) is null, "district", $"'district' must be one of: {string.Join(", ", districts)}.");
+        errors.AddIf(Category is null, "category", $"'category' is required: {string.Join(", ", EnumSpelling.Names<RoleCategory>())}.");
+        errors.AddIf(districts.Find(District) is null, "district", districts.NotADistrict(District));
         Text.Optional(errors, "location", Location, Limits.ShortText);
         errors.AddIf(!Remote && string.IsNullOrWhiteSpace(Location), "location", "A role that is not remote needs a 'location'.");
         Text.Skills(errors, "skills", Skills);
         Text.Required(errors, "timeCommitment", TimeCommitment, Limits.ShortText);
         errors.AddIf(MinimumAge is null or < 14 or > 99, "minimumAge", "'minimumAge' is required, 14 to 99.");
-        errors.AddIf(BackgroundCheck is null, "backgroundCheck", $"'backgroundCheck' is required: {string.Join(", ", Enum.GetNames<BackgroundCheck>())}.");
+        errors.AddIf(BackgroundCheck is null, "backgroundCheck", $"'backgroundCheck' is required: {string.Join(", ", EnumSpelling.Names<BackgroundCheck>())}.");
         errors.AddIf(Places is null or < 1 or > MaxPlaces, "places", $"'places' is required, 1 to {MaxPlaces}.");
         errors.AddIf(ClosesOn is { } c && c < today, "closesOn", "'closesOn' is in the past.");
         return errors;
     }
 
-    public void ApplyTo(VolunteerRole role, IReadOnlyList<string> districts)
+    public void ApplyTo(VolunteerRole role, Districts districts)
     {
         role.Title = Title!.Trim();
         role.Description = Description!.Trim();
         role.Category = Category!.Value;
-        role.District = DistrictNames.Find(districts, District)!;
+        role.District = districts.Find(District)!;
         role.Location = Text.TrimOrNull(Location);
         role.Remote = Remote;
         role.Skills = Text.Skills(new ValidationErrors(), "skills", Skills);

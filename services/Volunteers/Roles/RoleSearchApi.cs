@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.ReferenceData;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
 
@@ -18,8 +19,8 @@ public static class RoleSearchApi
     public static IEndpointRouteBuilder MapRoleSearchApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/volunteers/roles").WithTags("Roles");
-        group.MapGet("/", SearchAsync).WithSummary("Search volunteer roles").ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("One role").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", SearchAsync).WithName("SearchRoles").WithSummary("Search volunteer roles").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetRole").WithSummary("One role").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -30,13 +31,14 @@ public static class RoleSearchApi
         select r;
 
     private static async Task<Results<Ok<Paged<RoleSummary>>, ValidationProblem>> SearchAsync(
-        ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time,
+        ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, Districts districts,
         string? q, RoleCategory? category, string? district, string? skill, bool? remote, Availability? availability,
         RoleStatus? status, Guid? organisationId, PageRequest paging, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         Text.Optional(errors, "q", q, Limits.Title);
         Text.Optional(errors, "district", district, Limits.District);
+        districts.CheckOptional(errors, "district", district);
         Text.Optional(errors, "skill", skill, Limits.Skill);
         var staff = user.IsStaff();
         errors.AddIf(status is not null && !staff, "status", "Only staff can search by status; the public sees Open roles.");

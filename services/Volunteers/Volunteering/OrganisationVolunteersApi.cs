@@ -17,21 +17,21 @@ public static class OrganisationVolunteersApi
     {
         var group = routes.MapGroup("/api/volunteers/organisation").WithTags("Organisation volunteers")
             .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures();
-        group.MapGet("/volunteers", ListAsync).WithSummary("The organisation's volunteers, optionally by status");
-        group.MapGet("/volunteers/at-risk", AtRiskAsync).WithSummary("Volunteers flagged at risk of leaving, with the reasons");
-        group.MapGet("/volunteers/{id:guid}", GetAsync).WithSummary("One volunteer").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/volunteers/{id:guid}/hours", LogHoursAsync).WithSummary("Log hours for a volunteer (approved at once)")
+        group.MapGet("/volunteers", ListAsync).WithName("ListVolunteers").WithSummary("The organisation's volunteers, optionally by status");
+        group.MapGet("/volunteers/at-risk", AtRiskAsync).WithName("ListAtRiskVolunteers").WithSummary("Volunteers flagged at risk of leaving, with the reasons");
+        group.MapGet("/volunteers/{id:guid}", GetAsync).WithName("GetVolunteer").WithSummary("One volunteer").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/volunteers/{id:guid}/hours", LogHoursAsync).WithName("LogVolunteerHours").WithSummary("Log hours for a volunteer (approved at once)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/hours", ListHoursAsync).WithSummary("Hours entries, e.g. those waiting for approval");
+        group.MapGet("/hours", ListHoursAsync).WithName("ListHours").WithSummary("Hours entries, e.g. those waiting for approval");
         group.MapPost("/hours/{id:guid}/approve", (Guid id, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
-            log.DecideAsync(id, user.OrganisationId(), approve: true, user.Actor(), ct)).WithSummary("Approve logged hours");
+            log.DecideAsync(id, user.OrganisationId(), approve: true, user.Actor(), ct)).WithName("ApproveHours").WithSummary("Approve logged hours");
         group.MapPost("/hours/{id:guid}/reject", (Guid id, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
-            log.DecideAsync(id, user.OrganisationId(), approve: false, user.Actor(), ct)).WithSummary("Reject logged hours");
-        group.MapPost("/volunteers/{id:guid}/pause", PauseAsync).WithSummary("Pause a volunteer until a return date")
+            log.DecideAsync(id, user.OrganisationId(), approve: false, user.Actor(), ct)).WithName("RejectHours").WithSummary("Reject logged hours");
+        group.MapPost("/volunteers/{id:guid}/pause", PauseAsync).WithName("PauseVolunteer").WithSummary("Pause a volunteer until a return date")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/volunteers/{id:guid}/resume", ResumeAsync).WithSummary("Resume a paused volunteer")
+        group.MapPost("/volunteers/{id:guid}/resume", ResumeAsync).WithName("ResumeVolunteer").WithSummary("Resume a paused volunteer")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/volunteers/{id:guid}/leave", LeaveAsync).WithSummary("Record that a volunteer left, with the exit reason and survey")
+        group.MapPost("/volunteers/{id:guid}/leave", LeaveAsync).WithName("RecordVolunteerLeft").WithSummary("Record that a volunteer left, with the exit reason and survey")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
     }

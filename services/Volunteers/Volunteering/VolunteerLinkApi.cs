@@ -16,14 +16,14 @@ public static class VolunteerLinkApi
     public static IEndpointRouteBuilder MapVolunteerLinkApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/volunteers/volunteering/{token}").WithTags("Volunteer link");
-        group.MapGet("/", GetAsync).WithSummary("The volunteer's own record").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/hours", LogHoursAsync).WithSummary("Log hours (the organisation approves them)")
+        group.MapGet("/", GetAsync).WithName("GetOwnVolunteerRecord").WithSummary("The volunteer's own record").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/hours", LogHoursAsync).WithName("LogOwnHours").WithSummary("Log hours (the organisation approves them)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/check-ins", CheckInAsync).WithSummary("Answer the satisfaction check-in (1 to 5, with a comment)")
+        group.MapPost("/check-ins", CheckInAsync).WithName("AnswerSatisfactionCheckIn").WithSummary("Answer the satisfaction check-in (1 to 5, with a comment)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/leave", LeaveAsync).WithSummary("Tell the organisation you are leaving, with the reason and an optional exit survey")
+        group.MapPost("/leave", LeaveAsync).WithName("LeaveVolunteering").WithSummary("Tell the organisation you are leaving, with the reason and an optional exit survey")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/matches", MatchesAsync).WithSummary("Other open roles that fit the volunteer, best first").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/matches", MatchesAsync).WithName("MatchRolesForVolunteer").WithSummary("Other open roles that fit the volunteer, best first").ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 

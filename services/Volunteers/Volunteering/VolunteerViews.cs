@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Credentials;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Retention;
@@ -38,7 +39,7 @@ public sealed record LeaveRequest(ExitReason? Reason, string? ExitSurvey)
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        errors.AddIf(Reason is null, "reason", $"An exit 'reason' is required: {string.Join(", ", Enum.GetNames<ExitReason>())}.");
+        errors.AddIf(Reason is null, "reason", $"An exit 'reason' is required: {string.Join(", ", EnumSpelling.Names<ExitReason>())}.");
         Text.Optional(errors, "exitSurvey", ExitSurvey, Limits.LongText);
         return errors;
     }

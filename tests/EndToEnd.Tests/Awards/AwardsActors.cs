@@ -34,7 +34,7 @@ internal static partial class AwardsActors
         title,
         summary = "The partnership conference, with the awards presentation.",
         kind = "Conference",
-        venue = new { name = "County Hall", address = "1 High Street", postcode = "NS1 1AA", district = "North" },
+        venue = new { name = "County Hall", address = "1 High Street", postcode = "NS1 1AA", district = "Castleton" },
         organiser = "Commissioner's Office",
         startsAt,
         endsAt = startsAt.AddHours(8),

@@ -155,7 +155,7 @@ public sealed class AwardsJourneyTests(PlatformFixture platform)
         string? contact = null) => new
     {
         categoryId,
-        nominee = new { name = nominee, organisation = "Northside Youth Club", district = "Northside", contactEmail = contact },
+        nominee = new { name = nominee, organisation = "Northside Youth Club", district = "Castleton", contactEmail = contact },
         citation,
         nominator = new { name = "A Nominator", email = nominatorEmail, relationship = "Neighbour" },
         consent = true,

@@ -42,6 +42,6 @@ public sealed class ChoiceRuleTests(PlatformFixture platform)
 
         // The same delegate with valid choices gets in: the refusal was the rule, not the request.
         var (_, registration) = await client.RegisterOkAsync(e, EventsActors.Delegate(email, w[0], w[2]));
-        Assert.Equal("Confirmed", registration.ChoiceStatus(w[0]));
+        Assert.Equal("confirmed", registration.ChoiceStatus(w[0]));
     }
 }

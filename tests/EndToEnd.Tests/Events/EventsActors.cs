@@ -27,7 +27,7 @@ internal static class EventsActors
             title,
             summary = "Partners working together on safer streets.",
             kind = "Conference",
-            venue = new { name = "County Stadium", address = "Stadium Way", postcode = "NS2 2BB", district = "North" },
+            venue = new { name = "County Stadium", address = "Stadium Way", postcode = "NS2 2BB", district = "Castleton" },
             organiser = "Office of the Police, Fire and Crime Commissioner",
             startsAt,
             endsAt = startsAt.AddHours(8),

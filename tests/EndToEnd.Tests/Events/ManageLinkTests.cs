@@ -22,7 +22,7 @@ public sealed class ManageLinkTests(PlatformFixture platform)
             Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
 
         var registration = await client.ManagedAsync(token);
-        Assert.Equal("Confirmed", registration.ChoiceStatus(after));
+        Assert.Equal("confirmed", registration.ChoiceStatus(after));
         Assert.False(registration.HasChoice(before));
         Assert.Equal(0, await platform.App.CountAsync("eventsdb", "SELECT places_taken FROM session WHERE id = @id", ("id", before)));
         Assert.Equal(1, await platform.App.CountAsync("eventsdb", "SELECT places_taken FROM session WHERE id = @id", ("id", after)));
@@ -31,7 +31,7 @@ public sealed class ManageLinkTests(PlatformFixture platform)
         using var refused = await client.PutAsJsonAsync($"{EventsActors.ManagePath(token)}/choices", new { choices = new[] { after, third } }, Cancel);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Equal("choices-too-many", (await refused.ProblemAsync()).GetProperty("rule").GetString());
-        Assert.Equal("Confirmed", (await client.ManagedAsync(token)).ChoiceStatus(after));
+        Assert.Equal("confirmed", (await client.ManagedAsync(token)).ChoiceStatus(after));
         Assert.Equal(0, await platform.App.CountAsync("eventsdb", "SELECT places_taken FROM session WHERE id = @id", ("id", third)));
 
         // The confirmation email follows the change.

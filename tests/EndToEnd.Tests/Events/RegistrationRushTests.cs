@@ -35,8 +35,8 @@ public sealed class RegistrationRushTests(PlatformFixture platform)
             start.Release(Delegates);
             var statuses = await Task.WhenAll(attempts);
 
-            Assert.Equal(WorkshopPlaces, statuses.Count(s => s == "Confirmed"));
-            Assert.Equal(Delegates - WorkshopPlaces, statuses.Count(s => s == "Waitlisted"));
+            Assert.Equal(WorkshopPlaces, statuses.Count(s => s == "confirmed"));
+            Assert.Equal(Delegates - WorkshopPlaces, statuses.Count(s => s == "waitlisted"));
         }
         finally
         {

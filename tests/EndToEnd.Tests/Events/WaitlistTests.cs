@@ -25,14 +25,14 @@ public sealed class WaitlistTests(PlatformFixture platform)
 
         var offer = await OfferEmailAsync(second.Email);
         Assert.Contains("Workshop 1", offer.Subject);
-        Assert.Equal("Offered", (await client.ManagedAsync(second.Token)).ChoiceStatus(workshop));
-        Assert.Equal("Waitlisted", (await client.ManagedAsync(third.Token)).ChoiceStatus(workshop));
+        Assert.Equal("offered", (await client.ManagedAsync(second.Token)).ChoiceStatus(workshop));
+        Assert.Equal("waitlisted", (await client.ManagedAsync(third.Token)).ChoiceStatus(workshop));
 
         using (var accepted = await client.PostAsync($"{EventsActors.ManagePath(second.Token)}/offers/{workshop}/accept", null, Cancel))
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
 
-        Assert.Equal("Confirmed", (await client.ManagedAsync(second.Token)).ChoiceStatus(workshop));
-        Assert.Equal("Waitlisted", (await client.ManagedAsync(third.Token)).ChoiceStatus(workshop));
+        Assert.Equal("confirmed", (await client.ManagedAsync(second.Token)).ChoiceStatus(workshop));
+        Assert.Equal("waitlisted", (await client.ManagedAsync(third.Token)).ChoiceStatus(workshop));
         Assert.Equal(1, await platform.App.CountAsync("eventsdb", "SELECT places_taken FROM session WHERE id = @id", ("id", workshop)));
         // Accepting confirms by email too: a new confirmation lists the workshop as confirmed.
         await platform.App.GetMailbox("mail").WaitForAsync(
@@ -58,7 +58,7 @@ public sealed class WaitlistTests(PlatformFixture platform)
         Assert.False((await client.ManagedAsync(second.Token)).HasChoice(workshop));
         Assert.Equal(1, await platform.App.CountAsync("eventsdb",
             "SELECT count(*) FROM workshop_choice WHERE session_id = @id AND status = 'Expired'", ("id", workshop)));
-        Assert.Equal("Offered", (await client.ManagedAsync(third.Token)).ChoiceStatus(workshop));
+        Assert.Equal("offered", (await client.ManagedAsync(third.Token)).ChoiceStatus(workshop));
         using var late = await client.PostAsync($"{EventsActors.ManagePath(second.Token)}/offers/{workshop}/accept", null, Cancel);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal(1, await platform.App.CountAsync("eventsdb", "SELECT places_taken FROM session WHERE id = @id", ("id", workshop)));
@@ -77,7 +77,7 @@ public sealed class WaitlistTests(PlatformFixture platform)
         {
             var email = Addresses.Unique(who);
             var (token, registration) = await client.RegisterOkAsync(e, EventsActors.Delegate(email, workshop));
-            Assert.Equal(who == "first" ? "Confirmed" : "Waitlisted", registration.ChoiceStatus(workshop));
+            Assert.Equal(who == "first" ? "confirmed" : "waitlisted", registration.ChoiceStatus(workshop));
             delegates.Add(new Delegate(email, token));
         }
         return (e, workshop, delegates[0], delegates[1], delegates[2]);

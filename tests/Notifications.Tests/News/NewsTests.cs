@@ -34,14 +34,14 @@ public sealed class NewsTests : IAsyncDisposable
     {
         await _factory.SubscribeAsync("news-now@example.org", ["news"], "immediately");
         await _factory.SubscribeAsync("news-daily@example.org", ["news"], "daily");
-        await _factory.SubscribeAsync("north@example.org", ["events"], "immediately", ["North"]);
-        await _factory.SubscribeAsync("south@example.org", ["events"], "immediately", ["South"]);
+        await _factory.SubscribeAsync("north@example.org", ["events"], "immediately", ["Castleton"]);
+        await _factory.SubscribeAsync("south@example.org", ["events"], "immediately", ["Brookmere"]);
         await _factory.SubscribeAsync("anywhere@example.org", ["events"], "immediately");
         using (await _factory.CreateClient().PostAsJsonAsync("/api/notifications/subscriptions",
             new { email = "pending@example.org", topics = new[] { "news", "events" }, frequency = "immediately" })) { }
 
         await _factory.PublishNewsAsync("County news <b>", body: "Line with <script>x</script> and **bold**");
-        await _factory.PublishNewsAsync("North event", topic: "events", district: "north");
+        await _factory.PublishNewsAsync("North event", topic: "events", district: "Castleton");
         await _factory.WaitForEmailsAsync(6 + 3);
 
         var news = Assert.Single(_factory.To("news-now@example.org"), e => e.Subject.StartsWith("County news", StringComparison.Ordinal));
@@ -68,7 +68,8 @@ public sealed class NewsTests : IAsyncDisposable
     [InlineData("""{"title":"Two\r\nBcc: x@example.org","body":"b","topic":"news"}""", "title")]
     [InlineData("""{"title":"T","body":"","topic":"news"}""", "body")]
     [InlineData("""{"title":"T","body":"b","topic":"gossip"}""", "topic")]
-    [InlineData("""{"title":"T","body":"b","topic":"news","district":"North"}""", "district")]
+    [InlineData("""{"title":"T","body":"b","topic":"news","district":"Castleton"}""", "district")]
+    [InlineData("""{"title":"T","body":"b","topic":"events","district":"Atlantis"}""", "district")]
     public async Task Bad_news_is_a_problem_naming_the_field_and_stores_nothing(string body, string field)
     {
         using var response = await _factory.CreateStaffClient().PostAsync("/api/notifications/news",

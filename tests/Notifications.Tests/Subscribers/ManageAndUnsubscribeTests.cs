@@ -63,11 +63,11 @@ public sealed class ManageAndUnsubscribeTests : IAsyncDisposable
         Assert.True(errors.TryGetProperty("topics", out _));
         Assert.True(errors.TryGetProperty("frequency", out _));
 
-        using var changed = await client.PutAsJsonAsync(manage.PathAndQuery, new { topics = new[] { "events", "awards" }, frequency = "weekly", districts = new[] { "North" } });
+        using var changed = await client.PutAsJsonAsync(manage.PathAndQuery, new { topics = new[] { "events", "awards" }, frequency = "weekly", districts = new[] { "castleton" } });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var subscription = await _factory.QueryAsync(db => db.Subscriptions.SingleAsync());
         Assert.Equal(["awards", "events"], subscription.Topics);
-        Assert.Equal(["North"], subscription.Districts);
+        Assert.Equal(["Castleton"], subscription.Districts);
         Assert.Equal("weekly", subscription.Frequency);
         Assert.NotNull(subscription.DigestThrough);
     }
