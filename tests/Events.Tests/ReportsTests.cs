@@ -30,8 +30,8 @@ public sealed class ReportsTests(PostgresServer postgres) : IAsyncLifetime
         var report = await (await staff.GetAsync($"/api/events/{e.EventId}/reports/registrations")).ReadAsync<RegistrationReport>();
         Assert.Equal(2, report.Registered);
         Assert.Equal(2, report.Registered);
-        Assert.Equal(1, report.BySector.Single(s => s.Key == "Police").Count);
-        Assert.Equal(0, report.BySector.Single(s => s.Key == "Health").Count);
+        Assert.Equal(1, report.BySector.Single(s => s.Key == "police").Count);
+        Assert.Equal(0, report.BySector.Single(s => s.Key == "health").Count);
         Assert.Equal(2, report.ByOrganisation.Count);
         var workshop = Assert.Single(report.Workshops);
         Assert.Equal((1, 1, 1), (workshop.PlacesTaken, workshop.Confirmed, workshop.Waitlisted));

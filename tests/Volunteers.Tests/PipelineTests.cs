@@ -58,7 +58,7 @@ public sealed class PipelineTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.ReadAsync<ProblemDetails>();
         Assert.Equal("illegal-transition", problem.Extensions["rule"]?.ToString());
-        Assert.Equal(["Screening", "Declined", "Withdrawn"], ((JsonElement)problem.Extensions["allowed"]!).EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["screening", "declined", "withdrawn"], ((JsonElement)problem.Extensions["allowed"]!).EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(ApplicationStage.Applied, await _factory.WithDbAsync(db => db.Applications.Where(a => a.Id == application.Id).Select(a => a.Stage).FirstAsync()));
         Assert.Equal(0, await _factory.WithDbAsync(db => db.Volunteers.CountAsync()));
 
