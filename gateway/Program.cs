@@ -23,6 +23,7 @@ var app = builder.Build();
 
 app.UseEdgeProtection();
 app.MapDefaultEndpoints();
+app.UseEdgeTextRules();
 app.UseRateLimiter();
 
 app.MapAccountsApi();

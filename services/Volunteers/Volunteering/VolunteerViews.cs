@@ -2,6 +2,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Credentials;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Retention;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Volunteers.Volunteering;
 
@@ -33,7 +34,7 @@ public sealed record AtRiskView(Guid Id, string Name, string Email, Guid RoleId,
 public sealed record PauseRequest(DateOnly? ReturnsOn);
 
 /// <summary>Leaving, recorded by the organisation or by the volunteer through their link; the exit survey is optional.</summary>
-public sealed record LeaveRequest(ExitReason? Reason, string? ExitSurvey)
+public sealed record LeaveRequest(ExitReason? Reason, [MultiLineText] string? ExitSurvey)
 {
     public ValidationErrors Validate()
     {
