@@ -12,6 +12,7 @@ using Platform.ServiceDefaults.ReferenceData;
 using Platform.ServiceDefaults.Resilience;
 using Platform.ServiceDefaults.Serialization;
 using Platform.ServiceDefaults.Telemetry;
+using Platform.ServiceDefaults.Text;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -27,6 +28,7 @@ public static class Extensions
         builder.AddPlatformTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddPlatformProblemDetails();
+        builder.Services.AddPlatformTextRules();
         builder.Services.AddServiceDiscovery();
         builder.Services.AddInternalTokenAuthentication();
         builder.Services.AddAuthorizationDocumentation();
@@ -57,6 +59,9 @@ public static class Extensions
         // through the status-code pages above and gain a ProblemDetails body too.
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authorization, so an anonymous caller of a protected endpoint still learns it needs a token first.
+        app.UsePlatformTextRules();
 
         // Mapped in every environment: the AppHost polls these to decide when a service is ready.
         app.MapDefaultHealthEndpoints();

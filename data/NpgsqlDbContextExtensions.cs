@@ -31,16 +31,20 @@ public static class NpgsqlDbContextExtensions
     public const int DefaultMaxPoolSize = 30;
 
     /// <summary>
-    /// Statements a connection runs often are prepared once, not parsed and planned on every run; EF Core sends the same
-    /// few statements over and over (measured: parsing was PostgreSQL's largest cost in a registration rush).
+    /// No automatic preparation. Npgsql (10.0.0 to 10.0.3) marks an automatically prepared statement prepared when
+    /// PostgreSQL accepts its Parse; if the same execution's Bind is refused (a parameter PostgreSQL cannot take, such as
+    /// a NUL), the statement stays "prepared" without its row description, and the next request to run that SQL on
+    /// that pooled connection fails with "Received unexpected backend message DataRow" (issue 21; the reproduction is
+    /// tests/Data.Tests/AutoPreparationTests, the closest upstream report npgsql/npgsql#6391). Preparation saved
+    /// PostgreSQL's parsing; registration-rush measured what losing it costs (Events README).
     /// </summary>
-    public const int DefaultMaxAutoPrepare = 64;
+    public const int DefaultMaxAutoPrepare = 0;
 
     /// <summary>
-    /// The bounded pool, automatic preparation, and no reset when a connection goes back to the pool: Npgsql would
-    /// otherwise send DISCARD ALL on each reuse, which also throws the prepared statements away. Safe because no
-    /// service changes session state (no SET, temporary tables or session advisory locks). Anything the injected
-    /// connection string says wins.
+    /// The bounded pool, no automatic preparation, and no reset when a connection goes back to the pool (Npgsql would
+    /// otherwise send DISCARD ALL on each reuse). Safe because no service changes session state (no SET, temporary
+    /// tables or session advisory locks); the reset is not what broke connections in issue 21 (the reproduction fails
+    /// the same with it). Anything the injected connection string says wins.
     /// </summary>
     internal static string WithPlatformDefaults(string connectionString)
     {

@@ -24,6 +24,7 @@ var app = builder.Build();
 
 app.UseEdgeProtection();
 app.MapDefaultEndpoints();
+app.UseEdgeTextRules();
 app.UseRateLimiter();
 
 app.MapAccountsApi();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.ServiceDefaults.Problems;
 
@@ -23,6 +24,16 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;
+        }
+
+        if (badRequest.InnerException is ControlCharacterException refused)
+        {
+            // Text the platform refuses (see ControlCharacters): name the field, as a ValidationProblem does.
+            await TextProblem.WriteAsync(httpContext, new Dictionary<string, string[]>
+            {
+                [TextProblem.FieldOf(refused.Path)] = [refused.Message],
+            });
+            return true;
         }
 
         httpContext.Response.StatusCode = badRequest.StatusCode;

@@ -40,6 +40,17 @@ internal static class EdgeExtensions
         return app;
     }
 
+    /// <summary>
+    /// JSON bodies with control characters are refused before they are proxied. After the default endpoints'
+    /// exception handler and authorization, as the services' own checks run, so a body cut by the size limit while it
+    /// is read is still a 413 ProblemDetails and an anonymous caller of a protected route still learns it needs a token.
+    /// </summary>
+    public static WebApplication UseEdgeTextRules(this WebApplication app)
+    {
+        app.Use(JsonBodyText.InvokeAsync);
+        return app;
+    }
+
     private static bool IsOrigin(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && uri.Scheme is "http" or "https"

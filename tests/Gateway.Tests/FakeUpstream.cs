@@ -38,7 +38,8 @@ public sealed class FakeUpstream : IAsyncDisposable
             upstream.Received.Enqueue(new ReceivedRequest(
                 context.Request.Path.Value ?? string.Empty,
                 context.Request.QueryString.Value ?? string.Empty,
-                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted)));
             if (delay is { } wait)
             {
                 await Task.Delay(wait, context.RequestAborted);
@@ -53,4 +54,4 @@ public sealed class FakeUpstream : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-public sealed record ReceivedRequest(string Path, string Query, IReadOnlyDictionary<string, string> Headers);
+public sealed record ReceivedRequest(string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body);

@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 using Platform.Awards.Infrastructure;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Awards.Categories;
 
 public sealed record CriterionRequest(string? Key, string? Name, int? Weight);
 
 /// <summary>Add a category to a programme, with its judging rubric.</summary>
-public sealed partial record CategoryRequest(string? Name, string? Eligibility, int? CitationWordLimit, IReadOnlyList<CriterionRequest>? Rubric)
+public sealed partial record CategoryRequest(string? Name, [MultiLineText] string? Eligibility, int? CitationWordLimit, IReadOnlyList<CriterionRequest>? Rubric)
 {
     public ValidationErrors Validate()
     {

@@ -1,4 +1,5 @@
 using Platform.Awards.Programmes;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Awards.Judging;
 
@@ -17,4 +18,4 @@ public sealed record JudgeNomineeView(
     Guid NomineeId, string Label, string? Name, string? Organisation, string? District, IReadOnlyList<CitationView> Citations,
     IReadOnlyDictionary<string, int>? MyScores);
 
-public sealed record ConflictRequest(string? Reason);
+public sealed record ConflictRequest([MultiLineText] string? Reason);

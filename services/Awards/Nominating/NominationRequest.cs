@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Platform.Awards.Categories;
 using Platform.Awards.Infrastructure;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Awards.Nominating;
 
@@ -10,7 +11,7 @@ public sealed record NomineeRequest(string? Name, string? Organisation, string? 
 public sealed record NominatorRequest(string? Name, string? Email, string? Relationship);
 
 /// <summary>A nomination from the public or a partner; no account: the manage link comes back by email.</summary>
-public sealed record NominationRequest(Guid? CategoryId, NomineeRequest? Nominee, string? Citation, NominatorRequest? Nominator, bool Consent)
+public sealed record NominationRequest(Guid? CategoryId, NomineeRequest? Nominee, [MultiLineText] string? Citation, NominatorRequest? Nominator, bool Consent)
 {
     /// <summary>Checks the request on its own; the citation's word limit needs the category, checked after.</summary>
     public ValidationErrors Validate()

@@ -1,5 +1,6 @@
 using Platform.Awards.Infrastructure;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Awards.Screening;
 
@@ -11,7 +12,7 @@ public enum ScreeningOutcome
 }
 
 /// <summary>Staff's decision on one nomination: eligible, ineligible (with the reason), or a duplicate of another nominee.</summary>
-public sealed record ScreeningRequest(ScreeningOutcome? Outcome, string? Reason, Guid? MergeIntoNomineeId)
+public sealed record ScreeningRequest(ScreeningOutcome? Outcome, [MultiLineText] string? Reason, Guid? MergeIntoNomineeId)
 {
     public ValidationErrors Validate()
     {

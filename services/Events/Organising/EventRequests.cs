@@ -2,15 +2,16 @@ using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.ReferenceData;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Events.Organising;
 
-public sealed record VenueRequest(string? Name, string? Address, string? Postcode, string? District);
+public sealed record VenueRequest(string? Name, [MultiLineText] string? Address, string? Postcode, string? District);
 
 /// <summary>Create or replace an event's details. Times may carry any offset; they are stored in UTC.</summary>
 public sealed record EventRequest(
     string? Title,
-    string? Summary,
+    [MultiLineText] string? Summary,
     EventKind? Kind,
     VenueRequest? Venue,
     string? Organiser,
@@ -79,7 +80,7 @@ public sealed record FacilitatorRequest(string? Name, string? Organisation);
 
 public sealed record SessionRequest(
     string? Title,
-    string? Description,
+    [MultiLineText] string? Description,
     SessionKind? Kind,
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,

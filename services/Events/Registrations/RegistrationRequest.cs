@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Platform.Events.Infrastructure;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Events.Registrations;
 
@@ -14,8 +15,8 @@ public sealed record RegistrationRequest(
     string? Organisation,
     Sector? Sector,
     string? Role,
-    string? AccessibilityNeeds,
-    string? DietaryNeeds,
+    [MultiLineText] string? AccessibilityNeeds,
+    [MultiLineText] string? DietaryNeeds,
     bool ConsentToDelegateList,
     IReadOnlyList<Guid>? Choices)
 {

@@ -1,10 +1,11 @@
 using Platform.Notifications.Subscriptions;
 using Platform.ServiceDefaults.ReferenceData;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Notifications.News;
 
 /// <summary>Body of <c>POST /api/notifications/news</c>: a draft, published separately.</summary>
-public sealed record NewsRequest(string? Title, string? Body, string? Topic, string? District);
+public sealed record NewsRequest(string? Title, [MultiLineText] string? Body, string? Topic, string? District);
 
 public sealed record NewsPostView(Guid Id, string Title, string Body, string BodyHtml, string Topic, string? District, string Status, DateTime CreatedAt, DateTime? PublishedAt);
 

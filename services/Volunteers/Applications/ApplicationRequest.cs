@@ -3,6 +3,7 @@ using Platform.ServiceDefaults.ReferenceData;
 using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Roles;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Volunteers.Applications;
 
@@ -15,8 +16,8 @@ public sealed record ApplicationRequest(
     IReadOnlyList<Availability>? Availability,
     IReadOnlyList<string>? Skills,
     string? District,
-    string? Motivation,
-    string? Experience,
+    [MultiLineText] string? Motivation,
+    [MultiLineText] string? Experience,
     bool Consent)
 {
     public ValidationErrors Validate(Districts districts)
@@ -71,6 +72,6 @@ public sealed record ApplicationRequest(
 }
 
 /// <summary>The organisation moving an application (or the applicant withdrawing it).</summary>
-public sealed record StageChangeRequest(ApplicationStage? Stage, string? Reason);
+public sealed record StageChangeRequest(ApplicationStage? Stage, [MultiLineText] string? Reason);
 
-public sealed record WithdrawRequest(string? Reason);
+public sealed record WithdrawRequest([MultiLineText] string? Reason);

@@ -1,11 +1,12 @@
 using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Volunteering;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Volunteers.Retention;
 
 /// <summary>The satisfaction question: "How satisfied are you volunteering here?" 1 to 5, with an optional comment.</summary>
-public sealed record CheckInRequest(int? Score, string? Comment)
+public sealed record CheckInRequest(int? Score, [MultiLineText] string? Comment)
 {
     public ValidationErrors Validate()
     {

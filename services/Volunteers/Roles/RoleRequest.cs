@@ -2,13 +2,14 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.ReferenceData;
 using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Volunteers.Roles;
 
 /// <summary>A role as an organisation writes it (create, or edit while Draft or Open).</summary>
 public sealed record RoleRequest(
     string? Title,
-    string? Description,
+    [MultiLineText] string? Description,
     RoleCategory? Category,
     string? District,
     string? Location,

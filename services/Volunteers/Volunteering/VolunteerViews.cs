@@ -3,6 +3,7 @@ using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Credentials;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Retention;
+using Platform.ServiceDefaults.Text;
 
 namespace Platform.Volunteers.Volunteering;
 
@@ -34,7 +35,7 @@ public sealed record AtRiskView(Guid Id, string Name, string Email, Guid RoleId,
 public sealed record PauseRequest(DateOnly? ReturnsOn);
 
 /// <summary>Leaving, recorded by the organisation or by the volunteer through their link; the exit survey is optional.</summary>
-public sealed record LeaveRequest(ExitReason? Reason, string? ExitSurvey)
+public sealed record LeaveRequest(ExitReason? Reason, [MultiLineText] string? ExitSurvey)
 {
     public ValidationErrors Validate()
     {
