@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Platform.ServiceDefaults.Clock;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Logging;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
-using Platform.ServiceDefaults.Resilience;
 using Platform.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
@@ -30,8 +30,10 @@ public static class Extensions
 
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            // Resilience first so every retry attempt goes through discovery again.
-            http.AddStandardResilienceHandler();
+            // Resilience first so every retry attempt goes through discovery again. The standard handler's defaults,
+            // except that a write is never retried: the service may have acted on the attempt whose answer was lost,
+            // and a handler cannot know which writes are safe to repeat (the gateway's forwarder follows the same rule).
+            http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
             http.AddServiceDiscovery();
         });
 
