@@ -21,7 +21,7 @@ public static class Extensions
         builder.AddPlatformLoggingDefaults();
         builder.AddPlatformClock();
 
-        builder.AddPlatformTelemetry();
+        builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddServiceDiscovery();
@@ -42,8 +42,6 @@ public static class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseServerSpanTags();
-
         // Errors become RFC 9457 ProblemDetails before anything else can write a bare status code.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
