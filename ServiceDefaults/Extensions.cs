@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Platform.ServiceDefaults.Clock;
-using Platform.ServiceDefaults.Discovery;
 using Platform.ServiceDefaults.Health;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Logging;
 using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.ReferenceData;
-using Platform.ServiceDefaults.Resilience;
 using Platform.ServiceDefaults.Serialization;
 using Platform.ServiceDefaults.Telemetry;
 using Platform.ServiceDefaults.Text;
@@ -25,7 +24,7 @@ public static class Extensions
         builder.AddPlatformLoggingDefaults();
         builder.AddPlatformClock();
 
-        builder.AddPlatformTelemetry();
+        builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddPlatformTextRules();
@@ -38,8 +37,10 @@ public static class Extensions
 
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            // Resilience first so every retry attempt goes through discovery again.
-            http.AddStandardResilienceHandler();
+            // Resilience first so every retry attempt goes through discovery again. The standard handler's defaults,
+            // except that a write is never retried: the service may have acted on the attempt whose answer was lost,
+            // and a handler cannot know which writes are safe to repeat (the gateway's forwarder follows the same rule).
+            http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
             http.AddServiceDiscovery();
         });
 
@@ -48,7 +49,6 @@ public static class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseServerSpanTags();
         app.Use(EnumQuerySpelling.InvokeAsync);
 
         // Errors become RFC 9457 ProblemDetails before anything else can write a bare status code.

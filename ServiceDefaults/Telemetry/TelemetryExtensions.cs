@@ -1,60 +1,59 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Platform.ServiceDefaults.Telemetry;
 
 public static class TelemetryExtensions
 {
+    /// <summary>Our own code names its ActivitySources and Meters "Platform.&lt;Thing&gt;", so one wildcard covers every service.</summary>
+    public const string PlatformSources = "Platform.*";
+
+    // MassTransit emits its spans and carries trace context through RabbitMQ only when its source is listened to.
+    private const string MassTransitSource = "MassTransit";
+
+    private static readonly PathString[] ProbePaths = ["/health", "/alive"];
+
     /// <summary>
-    /// Traces, metrics and logs over OTLP, only when OTEL_EXPORTER_OTLP_ENDPOINT is set: without an endpoint
-    /// there is nobody to send to, and listening to every source would only cost allocations.
+    /// Logs, traces and metrics over OTLP, as the Aspire template sets them up, with the endpoint, protocol, headers,
+    /// service name and resource attributes read from the OTEL_* settings the AppHost injects. Unlike the template,
+    /// nothing is registered when OTEL_EXPORTER_OTLP_ENDPOINT is absent: with no one to send to, the listeners would
+    /// only cost every request its allocations (tests, and services run on their own).
     /// </summary>
-    public static IHostApplicationBuilder AddPlatformTelemetry(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
     {
-        var settings = OtlpSettings.From(builder.Configuration, builder.Environment.ApplicationName);
-        if (settings is null)
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             return builder;
         }
 
-        // OpenTelemetry.Extensions.Hosting is not on the feed, so the SDK is built standalone. A factory
-        // registration (not an instance) makes the container own it: disposing flushes pending telemetry.
-        builder.Services.AddSingleton(_ => CreateSdk(settings, builder.Environment.ApplicationName, builder.Configuration));
-        builder.Services.AddHostedService<OpenTelemetryStartup>();
-        builder.Services.AddSingleton<ILoggerProvider, OpenTelemetryLoggerBridge>();
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing
+                // Probes run every few seconds; exporting them would bury real traffic.
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
+                    !ProbePaths.Any(path => context.Request.Path.StartsWithSegments(path)))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource(MassTransitSource, "Yarp.ReverseProxy", PlatformSources, builder.Environment.ApplicationName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(MassTransitSource, PlatformSources, builder.Environment.ApplicationName))
+            .UseOtlpExporter();
 
         return builder;
     }
-
-    private static OpenTelemetrySdk CreateSdk(OtlpSettings settings, string applicationName, IConfiguration configuration) =>
-        OpenTelemetrySdk.Create(otel =>
-        {
-            // The standalone SDK otherwise reads only process environment variables; the host's configuration
-            // (which includes them) also carries appsettings and test values for OTEL_EXPORTER_OTLP_HEADERS,
-            // OTEL_BSP_SCHEDULE_DELAY and the like.
-            otel.Services.AddSingleton(configuration);
-
-            otel.ConfigureResource(resource => resource
-                    .AddService(settings.ServiceName, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId)
-                    .AddAttributes(settings.ResourceAttributes))
-                .WithTracing(tracing => tracing
-                    .AddSource(TelemetrySources.ActivitySources)
-                    .AddSource(applicationName))
-                .WithMetrics(metrics => metrics
-                    .AddMeter(TelemetrySources.Meters)
-                    .AddMeter(applicationName))
-                .WithLogging(logging => { }, options =>
-                {
-                    options.IncludeFormattedMessage = true;
-                    options.IncludeScopes = true;
-                })
-                .UseOtlpExporter(settings.Protocol, settings.Endpoint);
-        });
 }

@@ -1,4 +1,3 @@
-using Platform.ServiceDefaults.Discovery;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
@@ -6,12 +5,14 @@ using Yarp.ReverseProxy.Health;
 namespace Platform.Gateway.Routing;
 
 /// <summary>
-/// Builds YARP's routes and clusters in code from service discovery. A service without a configured address
-/// is left out with a warning, so the gateway still starts (and serves the rest) in a partial platform.
+/// Builds YARP's routes and clusters in code, each cluster's one destination a logical address that service discovery
+/// resolves (AddServiceDiscoveryDestinationResolver). A service the AppHost gave no address is left out with a
+/// warning, so the gateway still starts (and serves the rest) in a partial platform rather than answering its routes
+/// with a failed DNS lookup of the bare name.
 /// </summary>
 internal static class ProxyConfigFactory
 {
-    // Prefer https when the AppHost offers it, as Aspire's "https+http" scheme does.
+    // Prefer https when the AppHost offers it, http otherwise (Aspire's scheme for that).
     private const string PreferredScheme = "https+http";
 
     // Active: the service's liveness endpoint, so a stopped service is noticed without traffic and traffic resumes
@@ -34,21 +35,23 @@ internal static class ProxyConfigFactory
         },
     };
 
-    public static InMemoryConfigProvider Create(ServiceEndpointResolver resolver, TimeSpan upstreamTimeout, ILogger logger)
+    public static InMemoryConfigProvider Create(IConfiguration configuration, TimeSpan upstreamTimeout, ILogger logger)
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
 
         foreach (var service in ServiceRoutes.Services)
         {
-            var address = resolver.Resolve(service, PreferredScheme);
-            if (address is null)
+            // Where service discovery's configuration provider looks: services:{service}:{endpoint}:{index}.
+            if (!configuration.GetSection($"services:{service}").Exists())
             {
                 logger.LogWarning(
-                    "No address for service {Service} (configuration {ConfigKey}); /api/{Service}/ is not routed.",
-                    service, ServiceEndpointResolver.ConfigKey(service, "http"), service);
+                    "No address for service {Service} (configuration services:{Service}:http:0); /api/{Service}/ is not routed.",
+                    service, service, service);
                 continue;
             }
+
+            var address = $"{PreferredScheme}://{service}";
 
             routes.Add(new RouteConfig
             {
@@ -61,7 +64,7 @@ internal static class ProxyConfigFactory
                 ClusterId = service,
                 Destinations = new Dictionary<string, DestinationConfig>
                 {
-                    [$"{service}-0"] = new() { Address = address.ToString() },
+                    [$"{service}-0"] = new() { Address = address },
                 },
                 HttpRequest = new ForwarderRequestConfig { ActivityTimeout = upstreamTimeout },
                 HealthCheck = HealthChecks,

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Edge;
 using Platform.Gateway.EdgeIdentity;
-using Platform.ServiceDefaults.Discovery;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
@@ -12,19 +11,19 @@ internal static class RoutingExtensions
 {
     /// <summary>
     /// The proxy configured in code, equivalent to <c>LoadFromMemory(routes, clusters)</c> but built when the
-    /// container first needs it: only then are the discovery resolver and a logger (for skipped routes) available.
+    /// container first needs it: only then are the configuration and a logger (for skipped routes) available.
     /// </summary>
     public static IServiceCollection AddServiceRoutes(this IServiceCollection services)
     {
-        services.AddServiceDiscovery();
         services.AddSingleton(provider => ProxyConfigFactory.Create(
-            provider.GetRequiredService<ServiceEndpointResolver>(),
+            provider.GetRequiredService<IConfiguration>(),
             provider.GetRequiredService<IOptions<EdgeOptions>>().Value.UpstreamTimeout,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Gateway.Routing")));
         services.AddSingleton<IProxyConfigProvider>(provider => provider.GetRequiredService<InMemoryConfigProvider>());
 
         services.AddSingleton<IForwarderHttpClientFactory, RetryingForwarderHttpClientFactory>();
         services.AddReverseProxy()
+            .AddServiceDiscoveryDestinationResolver()
             .AddTransforms(transforms =>
             {
                 transforms.AddRequestTransform(EdgeIdentityTransform.ApplyAsync);

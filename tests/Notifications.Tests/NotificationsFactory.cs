@@ -18,11 +18,11 @@ namespace Platform.Notifications.Tests;
 
 /// <summary>
 /// The real app on a real PostgreSQL database of its own, with MassTransit's in-memory harness for RabbitMQ, a
-/// recording sender for SMTP (which can be told to fail), and a hand-moved clock. The delivery sender runs; the
+/// recording sender for SMTP (which can be told to fail) unless the test brings a real server, and a hand-moved clock. The delivery sender runs; the
 /// digest and housekeeping loops do not (tests run their passes themselves, so they decide when time-driven work
 /// happens).
 /// </summary>
-public sealed class NotificationsFactory(string? connectionString = null) : WebApplicationFactory<Program>
+public sealed class NotificationsFactory(string? connectionString = null, bool realSender = false) : WebApplicationFactory<Program>
 {
     private readonly string _connectionString = connectionString ?? PostgresServer.Instance.CreateDatabaseAsync().GetAwaiter().GetResult();
     private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -55,8 +55,12 @@ public sealed class NotificationsFactory(string? connectionString = null) : WebA
         builder.ConfigureTestServices(services =>
         {
             services.AddMassTransitTestHarness();
-            services.RemoveAll<IEmailSender>();
-            services.AddSingleton<IEmailSender>(Emails);
+            if (!realSender)
+            {
+                services.RemoveAll<IEmailSender>();
+                services.AddSingleton<IEmailSender>(Emails);
+            }
+
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
             foreach (var type in new[] { typeof(DigestScheduler), typeof(HousekeepingService) })

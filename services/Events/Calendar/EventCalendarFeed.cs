@@ -1,3 +1,4 @@
+using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,13 +35,13 @@ public static class EventCalendarFeed
 
     public static string Create(IEnumerable<PartnershipEvent> events, string calendarDomain)
     {
-        var calendar = new ICalendarWriter("-//Safer Communities Partnership//Events//EN", "Safer Communities events");
+        var calendar = PublishedCalendar.Create("Safer Communities events");
         foreach (var e in events)
         {
-            calendar.Add(new CalendarEvent($"event-{e.Id:N}@{calendarDomain}", e.UpdatedAt, e.StartsAt, e.EndsAt, e.Title,
+            calendar.Events.Add(PublishedCalendar.Entry($"event-{e.Id:N}@{calendarDomain}", e.UpdatedAt, e.StartsAt, e.EndsAt, e.Title,
                 e.Summary, Location(e), e.Status == EventStatus.Cancelled));
         }
-        return calendar.ToString();
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
     public static string Location(PartnershipEvent e) =>

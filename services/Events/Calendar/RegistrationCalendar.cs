@@ -1,3 +1,4 @@
+using Ical.Net.Serialization;
 using Platform.Events.Catalogue;
 using Platform.Events.Registrations;
 
@@ -13,21 +14,21 @@ public static class RegistrationCalendar
     {
         var cancelled = e.Status == EventStatus.Cancelled || registration.Status == RegistrationStatus.Cancelled;
         var stamp = e.UpdatedAt > registration.CreatedAt ? e.UpdatedAt : registration.CreatedAt;
-        var calendar = new ICalendarWriter("-//Safer Communities Partnership//Events//EN")
-            .Add(new CalendarEvent(
-                $"registration-{registration.Id:N}@{calendarDomain}", stamp, e.StartsAt, e.EndsAt, e.Title,
-                Description: $"{e.Summary}\n\nCheck-in code: {registration.CheckInCode}".Trim(),
-                Location: EventCalendarFeed.Location(e), Cancelled: cancelled));
+        var calendar = PublishedCalendar.Create();
+        calendar.Events.Add(PublishedCalendar.Entry(
+            $"registration-{registration.Id:N}@{calendarDomain}", stamp, e.StartsAt, e.EndsAt, e.Title,
+            description: $"{e.Summary}\n\nCheck-in code: {registration.CheckInCode}".Trim(),
+            location: EventCalendarFeed.Location(e), cancelled: cancelled));
 
         var sessions = e.Sessions.ToDictionary(s => s.Id);
         foreach (var choice in registration.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).OrderBy(c => c.SessionId))
         {
             if (!sessions.TryGetValue(choice.SessionId, out var session)) continue;
-            calendar.Add(new CalendarEvent(
+            calendar.Events.Add(PublishedCalendar.Entry(
                 $"registration-{registration.Id:N}-session-{session.Id:N}@{calendarDomain}", stamp, session.StartsAt, session.EndsAt,
                 $"{session.Title} ({e.Title})", session.Description,
                 string.IsNullOrEmpty(session.Room) ? e.Venue.Name : $"{session.Room}, {e.Venue.Name}", cancelled));
         }
-        return calendar.ToString();
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 }

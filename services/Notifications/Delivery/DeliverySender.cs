@@ -138,22 +138,22 @@ public sealed partial class DeliverySender(
         }
         catch (Exception e) when (SmtpFailures.IsPermanentForRecipient(e))
         {
-            LogRefused(logger, delivery.Id, e.Message);
-            return new Outcome.Permanent(e.Message, SuppressAddress: true);
+            LogRefused(logger, delivery.Id, SmtpFailures.Describe(e));
+            return new Outcome.Permanent(SmtpFailures.Describe(e), SuppressAddress: true);
         }
         catch (Exception e) when (SmtpFailures.IsPermanentForMessage(e))
         {
-            LogRefused(logger, delivery.Id, e.Message);
-            return new Outcome.Permanent(e.Message, SuppressAddress: false);
+            LogRefused(logger, delivery.Id, SmtpFailures.Describe(e));
+            return new Outcome.Permanent(SmtpFailures.Describe(e), SuppressAddress: false);
         }
         catch (Exception e) when (SmtpFailures.IsTransient(e))
         {
-            LogTransient(logger, delivery.Id, delivery.Attempts, e.Message);
-            return new Outcome.Transient(e.Message);
+            LogTransient(logger, delivery.Id, delivery.Attempts, SmtpFailures.Describe(e));
+            return new Outcome.Transient(SmtpFailures.Describe(e));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Not the server's answer (e.g. a message System.Net.Mail refuses to write): retrying cannot help.
+            // Not the server's answer (e.g. an address MimeKit cannot parse): retrying cannot help.
             LogRefused(logger, delivery.Id, e.Message);
             return new Outcome.Permanent($"not sendable: {e.Message}", SuppressAddress: false);
         }

@@ -1,54 +1,138 @@
-using System.Net.Mail;
-using System.Net.Mime;
+using System.Collections.Concurrent;
+using System.Text;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Platform.Notifications.Delivery;
 
 /// <summary>
-/// Sends through System.Net.Mail (MailKit is not available here). A client per message: SmtpClient is not
-/// safe for concurrent use and the sender runs several conversations at once.
+/// Sends through MailKit and keeps each connection open for the next message, so a batch (and a fan-out of thousands)
+/// costs a few connections' greetings, STARTTLS and authentication rather than one of each per message. A connection
+/// serves one conversation at a time; one left idle longer than <see cref="MailOptions.IdleConnectionLifetime"/> is
+/// closed rather than reused, since servers drop idle clients and a dead connection would cost a failed attempt.
 /// </summary>
-public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> options) : IEmailSender
+public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> options, TimeProvider time) : IEmailSender, IAsyncDisposable
 {
+    private readonly ConcurrentBag<(SmtpClient Client, long IdleSince)> _idle = [];
+
     public async Task SendAsync(string to, RenderedEmail email, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        using var message = new MailMessage
+        using var message = Compose(to, email, options.Value);
+        var client = await RentAsync(cancellationToken);
+        try
         {
-            From = new MailAddress(settings.FromAddress, settings.FromName),
-            // MailMessage refuses CR/LF in a subject; the templates already made it one line.
-            Subject = email.Subject,
-            Body = email.TextBody,
-            IsBodyHtml = false,
-        };
-        message.To.Add(new MailAddress(to));
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.HtmlBody, null, MediaTypeNames.Text.Html));
-        foreach (var file in email.Attachments)
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch (SmtpCommandException) when (client.IsConnected)
         {
-            message.Attachments.Add(ToAttachment(file));
+            // The server answered (a refused recipient or message) and MailKit reset the transaction: the connection
+            // is as good as before for the next message.
+            _idle.Add((client, time.GetTimestamp()));
+            throw;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
         }
 
-        foreach (var (name, value) in email.Headers)
-        {
-            message.Headers.Add(name, HeaderValue(value));
-        }
-
-        using var client = new SmtpClient(server.Host, server.Port)
-        {
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = (int)settings.Timeout.TotalMilliseconds,
-        };
-        await client.SendMailAsync(message, cancellationToken);
+        _idle.Add((client, time.GetTimestamp()));
     }
 
-    public static Attachment ToAttachment(EmailAttachment file)
+    public static MimeMessage Compose(string to, RenderedEmail email, MailOptions settings)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = email.Subject;
+        foreach (var (name, value) in email.Headers)
+        {
+            // Replace, not add: MimeKit gives every message a Message-Id of its own, and ours must win.
+            message.Headers.Replace(name, HeaderValue(value));
+        }
+
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var file in email.Attachments)
+        {
+            body.Attachments.Add(ToAttachment(file));
+        }
+
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    public static MimePart ToAttachment(EmailAttachment file)
     {
         // UTF-8 and base64 whatever the text: calendar lines are folded at 75 octets and must reach the client unchanged.
-        var contentType = new ContentType(file.MediaType) { CharSet = "utf-8", Name = file.FileName };
-        var attachment = Attachment.CreateAttachmentFromString(file.Content, contentType);
-        attachment.TransferEncoding = TransferEncoding.Base64;
-        attachment.ContentDisposition!.FileName = file.FileName;
-        return attachment;
+        var contentType = ContentType.Parse(file.MediaType);
+        contentType.Charset = "utf-8";
+        return new MimePart(contentType)
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(file.Content))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = file.FileName,
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryTake(out var idle))
+        {
+            await CloseAsync(idle.Client);
+        }
+    }
+
+    private async Task<SmtpClient> RentAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        while (_idle.TryTake(out var idle))
+        {
+            if (idle.Client.IsConnected && time.GetElapsedTime(idle.IdleSince) < settings.IdleConnectionLifetime)
+            {
+                return idle.Client;
+            }
+
+            await CloseAsync(idle.Client);
+        }
+
+        var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(server.Host, server.Port, settings.Security, cancellationToken);
+            if (settings is { UserName: { Length: > 0 } userName, Password: { } password })
+            {
+                await client.AuthenticateAsync(userName, password, cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    // QUIT politely, but a connection that is already gone needs no goodbye.
+    private static async Task CloseAsync(SmtpClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await client.DisconnectAsync(quit: true, timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or MailKit.ProtocolException or System.Net.Sockets.SocketException)
+        {
+        }
+        finally
+        {
+            client.Dispose();
+        }
     }
 
     /// <summary>Header values are built by this service from URLs and ids; refuse rather than fold anything with a line break.</summary>

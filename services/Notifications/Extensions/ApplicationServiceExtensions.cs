@@ -1,3 +1,4 @@
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.Notifications.DataProtection;
@@ -26,6 +27,11 @@ internal static class ApplicationServiceExtensions
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations()
             .Validate(o => !o.FromName.AsSpan().ContainsAny('\r', '\n'), "Notifications:Mail:FromName must be one line.")
+            .Validate(o => Enum.IsDefined(o.Security), "Notifications:Mail:Security is not a MailKit SecureSocketOptions value.")
+            .Validate(o => string.IsNullOrEmpty(o.UserName) == string.IsNullOrEmpty(o.Password),
+                "Notifications:Mail:UserName and Password go together.")
+            .Validate(o => string.IsNullOrEmpty(o.UserName) || o.Security is SecureSocketOptions.StartTls or SecureSocketOptions.SslOnConnect,
+                "Notifications:Mail:UserName needs Security StartTls or SslOnConnect, so the password never crosses the network in clear.")
             .ValidateOnStart();
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations()

@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using System.Net.Sockets;
+using MailKit.Net.Smtp;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +19,7 @@ public sealed class DeliveryTests : IAsyncDisposable
     {
         var failures = 0;
         _factory.Emails.Failure = to => to == "flaky@example.org" && Interlocked.Increment(ref failures) <= 4
-            ? new SmtpException(SmtpStatusCode.ServiceNotAvailable, "421 try later")
+            ? new SmtpCommandException(SmtpErrorCode.UnexpectedStatusCode, SmtpStatusCode.ServiceNotAvailable, "try later")
             : null;
 
         await QueueTransactionalAsync("flaky@example.org");
@@ -36,7 +36,9 @@ public sealed class DeliveryTests : IAsyncDisposable
     public async Task A_5xx_for_the_address_suppresses_it_and_ends_its_subscription_with_the_reason()
     {
         await _factory.SubscribeAsync("gone@example.org", ["news"], "immediately");
-        _factory.Emails.Failure = to => to == "gone@example.org" ? new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, to) : null;
+        _factory.Emails.Failure = to => to == "gone@example.org"
+            ? new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, new MimeKit.MailboxAddress(null, to), "mailbox unavailable")
+            : null;
 
         await _factory.PublishNewsAsync("Bounce me");
         await WaitUntilAsync(() => _factory.QueryAsync(db => db.Suppressions.AnyAsync()));

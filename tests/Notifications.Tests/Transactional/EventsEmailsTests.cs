@@ -139,14 +139,16 @@ public sealed class EventsEmailsTests
     [Fact]
     public void The_smtp_attachment_is_a_named_utf8_text_calendar()
     {
-        using var attachment = SmtpEmailSender.ToAttachment(new EmailAttachment("event.ics", "text/calendar; method=PUBLISH", Calendar));
+        var attachment = SmtpEmailSender.ToAttachment(new EmailAttachment("event.ics", "text/calendar; method=PUBLISH", Calendar));
 
-        Assert.Equal("text/calendar", attachment.ContentType.MediaType);
+        Assert.Equal("text/calendar", attachment.ContentType.MimeType);
         Assert.Equal("PUBLISH", attachment.ContentType.Parameters["method"]);
-        Assert.Equal("utf-8", attachment.ContentType.CharSet);
-        Assert.Equal("event.ics", attachment.ContentDisposition!.FileName);
-        Assert.Equal(System.Net.Mime.TransferEncoding.Base64, attachment.TransferEncoding);
-        using var reader = new StreamReader(attachment.ContentStream);
-        Assert.Equal(Calendar, reader.ReadToEnd());
+        Assert.Equal("utf-8", attachment.ContentType.Charset);
+        Assert.Equal("event.ics", attachment.FileName);
+        Assert.True(attachment.IsAttachment);
+        Assert.Equal(MimeKit.ContentEncoding.Base64, attachment.ContentTransferEncoding);
+        using var content = new MemoryStream();
+        attachment.Content!.DecodeTo(content);
+        Assert.Equal(Calendar, System.Text.Encoding.UTF8.GetString(content.ToArray()));
     }
 }

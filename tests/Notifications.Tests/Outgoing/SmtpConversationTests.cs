@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Notifications.Delivery;
+using Platform.Notifications.Subscriptions;
+
+namespace Platform.Notifications.Tests.Outgoing;
+
+/// <summary>The MailKit sender against a real SMTP server process that refuses some recipients.</summary>
+public sealed class SmtpConversationTests
+{
+    private static readonly RenderedEmail Email = new("Hello", "text", "<p>html</p>");
+
+    private static SmtpEmailSender SenderFor(RefusingSmtpServer server) => new(
+        new SmtpServer("127.0.0.1", server.Port),
+        Options.Create(new MailOptions { Security = SecureSocketOptions.None }),
+        TimeProvider.System);
+
+    [Fact]
+    public async Task A_550_for_one_recipient_is_that_recipients_alone_and_the_connection_carries_on()
+    {
+        await using var server = await RefusingSmtpServer.StartAsync();
+        await using var sender = SenderFor(server);
+
+        await sender.SendAsync("first@example.org", Email, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<SmtpCommandException>(() => sender.SendAsync("refuse-me@example.org", Email, CancellationToken.None));
+        await sender.SendAsync("second@example.org", Email, CancellationToken.None);
+
+        Assert.Equal(550, (int)refused.StatusCode);
+        Assert.True(SmtpFailures.IsPermanentForRecipient(refused));
+        Assert.False(SmtpFailures.IsTransient(refused));
+        Assert.Equal(["first@example.org", "second@example.org"], server.Delivered);
+        // One conversation for the whole batch, the refusal included.
+        Assert.Equal(1, server.Sessions);
+    }
+
+    [Fact]
+    public async Task The_delivery_queue_suppresses_the_refused_address_and_delivers_the_rest()
+    {
+        await using var server = await RefusingSmtpServer.StartAsync();
+        await using var factory = new NotificationsFactory(realSender: true)
+            .With("ConnectionStrings:mail", server.ConnectionString)
+            .With("Notifications:Mail:Security", "None");
+        var client = factory.CreateClient();
+
+        foreach (var email in new[] { "reader@example.org", "refuse-me@example.org" })
+        {
+            using var response = await client.PostAsJsonAsync("/api/notifications/subscriptions", new { email, topics = new[] { "news" }, frequency = "immediately" });
+            response.EnsureSuccessStatusCode();
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(server.Delivered.Contains("reader@example.org") && await factory.QueryAsync(db => db.Suppressions.AnyAsync())))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(["reader@example.org"], server.Delivered);
+        var suppression = await factory.QueryAsync(db => db.Suppressions.SingleAsync());
+        Assert.Equal(Subscriber.Fingerprint("refuse-me@example.org"), suppression.Fingerprint);
+        Assert.Contains("550", suppression.Reason);
+        var deliveries = await factory.QueryAsync(db => db.Deliveries.ToListAsync());
+        Assert.Equal(DeliveryStatus.Sent, deliveries.Single(d => d.Recipient == "reader@example.org").Status);
+        Assert.Equal(DeliveryStatus.Failed, deliveries.Single(d => d.Recipient == "refuse-me@example.org").Status);
+    }
+}
