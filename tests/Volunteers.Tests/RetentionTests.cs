@@ -84,7 +84,7 @@ public sealed class RetentionTests(PostgresServer postgres) : IAsyncLifetime
 
         var report = await _factory.CreateStaffClient().GetFromJsonAsync<RetentionReport>("/api/volunteers/staff/retention?groupBy=Category", Json.Options);
 
-        Assert.Equal(["RoadSafety", "VictimSupport"], report!.Groups.Select(g => g.Group));
+        Assert.Equal(["roadSafety", "victimSupport"], report!.Groups.Select(g => g.Group));
         var road = report.Groups[0];
         Assert.Equal((4, 2), (road.Volunteers, road.StillWithUs));
         AssertShares(road, (3, 2, 0.667), (2, 1, 0.5), (1, 1, 1.0));
