@@ -13,12 +13,14 @@ namespace Platform.ServiceDefaults.Text;
 public static class TextRulesExtensions
 {
     public static IServiceCollection AddPlatformTextRules(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(json =>
-        {
-            json.SerializerOptions.Converters.Add(TextJsonConverter.SingleLine);
-            json.SerializerOptions.TypeInfoResolver = (json.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
-                .WithAddedModifier(ReadFreeTextAsMultiLine);
-        });
+        services
+            .ConfigureHttpJsonOptions(json =>
+            {
+                json.SerializerOptions.Converters.Add(TextJsonConverter.SingleLine);
+                json.SerializerOptions.TypeInfoResolver = (json.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                    .WithAddedModifier(ReadFreeTextAsMultiLine);
+            })
+            .ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(openApi => openApi.AddSchemaTransformer<TextSchemaTransformer>());
 
     public static WebApplication UsePlatformTextRules(this WebApplication app)
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Tests.Support;
 using Platform.ServiceDefaults.Text;
 
@@ -135,6 +136,24 @@ public sealed class TextRulesTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, handled.Count);
+    }
+
+    [Fact]
+    public async Task The_api_document_still_describes_text_as_strings()
+    {
+        await using var app = await TestApp.StartAsync(app =>
+        {
+            app.MapOpenApi();
+            app.MapPost("/nominations", (Nomination nomination) => TypedResults.Ok(nomination));
+        }, TestApp.WithKey(TestKeys.NewSigningKey()), configureServices: services => services.AddOpenApi());
+
+        var document = JsonDocument.Parse(await app.GetTestClient().GetStringAsync("/openapi/v1.json", Cancel)).RootElement;
+
+        var properties = document.GetProperty("components").GetProperty("schemas").GetProperty("Nomination").GetProperty("properties");
+        foreach (var text in new[] { "name", "citation" })
+        {
+            Assert.Equal(["null", "string"], properties.GetProperty(text).GetProperty("type").EnumerateArray().Select(t => t.GetString()).Order());
+        }
     }
 
     private static async Task<JsonElement> ValidationErrorsFrom(HttpResponseMessage response)
