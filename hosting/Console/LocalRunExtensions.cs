@@ -23,6 +23,8 @@ public static class LocalRunExtensions
         configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] ??= $"http://127.0.0.1:{FreePort.Next()}";
         configuration["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] ??= $"http://127.0.0.1:{FreePort.Next()}";
         configuration["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] ??= "true";
+        // The dashboard's telemetry API is unsecured unless given a key: nothing on this machine answers without one.
+        configuration["AppHost:DashboardApiKey"] ??= Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         if (!builder.ExecutionContext.IsRunMode) return builder;
 
         builder.Services.AddSingleton<StartupReport>();

@@ -115,8 +115,8 @@ public sealed class AppHostProcessTests
         }
 
         /// <summary>The AppHost's own build output, as `./platform up` runs it.</summary>
-        private static string AppHostDll => Path.Combine(Path.GetDirectoryName(Projects.AppHost.ProjectPath)!,
-            "bin", AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "AppHost.dll");
+        private static string AppHostDll => Path.Combine(
+            Directory.Exists(Projects.AppHost.ProjectPath) ? Projects.AppHost.ProjectPath : Path.GetDirectoryName(Projects.AppHost.ProjectPath)!, "bin", AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "AppHost.dll");
 
         private void Record(string? line)
         {

@@ -15,12 +15,16 @@ public sealed class AppModelTests(PlatformFixture platform)
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    // Aspire's testing helper for "what would this resource be given", marked obsolete in 13.6 in favour of an
-    // execution-configuration API that reads the same annotations.
-#pragma warning disable CS0618
-    private async Task<Dictionary<string, string>> EnvironmentOfAsync(string project) =>
-        await App.Resource<ProjectResource>(project).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Run);
-#pragma warning restore CS0618
+    /// <summary>What the project's process was really given: its environment in /proc (DCP starts it with `dotnet run`,
+    /// whose children inherit it).</summary>
+    private Task<Dictionary<string, string>> EnvironmentOfAsync(string project)
+    {
+        Assert.True(App.ResourceNotifications.TryGetCurrentState(project, out var current), $"{project} has no state");
+        var pid = current.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value;
+        var environ = File.ReadAllText($"/proc/{pid}/environ");
+        return Task.FromResult(environ.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => v.Split('=', 2)).Where(v => v.Length == 2).GroupBy(v => v[0]).ToDictionary(g => g.Key, g => g.Last()[1]));
+    }
 
     [Theory]
     [InlineData("events", "eventsdb")]
@@ -37,6 +41,8 @@ public sealed class AppModelTests(PlatformFixture platform)
         Assert.DoesNotContain("guest", environment["ConnectionStrings__messaging"]);
         Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
         Assert.Equal("Development", environment["ASPNETCORE_ENVIRONMENT"]);
+        Assert.StartsWith("http://127.0.0.1:", environment["ASPNETCORE_URLS"]);
+        Assert.StartsWith("http://127.0.0.1:", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.False(string.IsNullOrEmpty(environment["InternalToken__SigningKey"]));
         // No service is handed another's database.
         Assert.Single(environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && k.EndsWith("db", StringComparison.Ordinal));

@@ -17,8 +17,11 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    /// <summary>Where test runs keep their data folders; each run's is deleted when it ends.</summary>
-    public static string TestRunsDirectory { get; } = Path.Combine(Path.GetTempPath(), "platform-test-runs");
+    /// <summary>
+    /// Where test runs keep their data folders; each run's is deleted when it ends. Not the home-made AppHost's old
+    /// folder (platform-test-runs): branches still on it sweep that folder of runs they do not recognise.
+    /// </summary>
+    public static string TestRunsDirectory { get; } = Path.Combine(Path.GetTempPath(), "platform-aspire-test-runs");
 
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
@@ -35,7 +38,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         // As a developer runs it, with the dashboard: projects export their telemetry to it.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             ["--data", DataDirectory, "--throwaway-data", "true", "--gateway-port", FreePort.Next().ToString(),
-             "--dashboard-url", DashboardUrl.ToString().TrimEnd('/')],
+             "--dashboard-url", DashboardUrl.ToString().TrimEnd('/'), "--ASPNETCORE_URLS", DashboardUrl.ToString().TrimEnd('/')],
             (options, _) => options.DisableDashboard = false,
             TestContext.Current.CancellationToken);
         TestPlatformSettings.Apply(builder);
@@ -46,7 +49,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         Gateway = App.CreateHttpClient("gateway");
-        DashboardToken = App.Services.GetRequiredService<IConfiguration>()["AppHost:BrowserToken"] ?? "";
+        var configuration = App.Services.GetRequiredService<IConfiguration>();
+        DashboardUrl = new Uri(configuration["ASPNETCORE_URLS"]!.Split(';')[0]);
+        DashboardToken = configuration["AppHost:BrowserToken"] ?? "";
     }
 
     /// <summary>A client of the gateway from a loopback address of its own (see <see cref="LoopbackCallers"/>).</summary>
