@@ -13,7 +13,7 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 public sealed class AppHostProcessTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
     [Fact]
     public async Task After_SIGKILL_the_next_run_reuses_the_data_and_nothing_of_the_first_runs_and_Ctrl_C_leaves_no_process()

@@ -44,8 +44,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         TestPlatformSettings.Apply(builder);
         App = await builder.BuildAsync(TestContext.Current.CancellationToken);
 
-        // Slow on a busy two-core machine: every project is started with `dotnet run`.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        // Slow on a busy two-core machine: every project is started with `dotnet run`, beside the other test assemblies.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12));
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         Gateway = App.CreateHttpClient("gateway");
