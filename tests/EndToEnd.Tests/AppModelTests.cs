@@ -42,7 +42,7 @@ public sealed class AppModelTests(PlatformFixture platform)
         Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
         Assert.Equal("Development", environment["ASPNETCORE_ENVIRONMENT"]);
         Assert.StartsWith("http://127.0.0.1:", environment["ASPNETCORE_URLS"]);
-        Assert.StartsWith("http://127.0.0.1:", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        Assert.StartsWith("http://", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.False(string.IsNullOrEmpty(environment["InternalToken__SigningKey"]));
         // No service is handed another's database.
         Assert.Single(environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && k.EndsWith("db", StringComparison.Ordinal));

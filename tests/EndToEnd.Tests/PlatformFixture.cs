@@ -50,7 +50,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         Gateway = App.CreateHttpClient("gateway");
         var configuration = App.Services.GetRequiredService<IConfiguration>();
-        DashboardUrl = new Uri(configuration["ASPNETCORE_URLS"]!.Split(';')[0]);
+        // The testing builder puts the dashboard behind DCP's proxy on a port of its choosing.
+        DashboardUrl = App.GetEndpoint("aspire-dashboard", "http");
         DashboardToken = configuration["AppHost:BrowserToken"] ?? "";
     }
 
