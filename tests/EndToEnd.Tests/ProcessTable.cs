@@ -13,6 +13,8 @@ internal static class ProcessTable
 
     public static IEnumerable<string> CommandLines() => All().Select(p => p.CommandLine);
 
+    public static string CommandLineOf(int pid) => All().FirstOrDefault(p => p.Pid == pid).CommandLine ?? "";
+
     public static IReadOnlyList<int> Descendants(int pid)
     {
         var all = All().ToList();
