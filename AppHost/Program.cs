@@ -1,9 +1,11 @@
-using Platform.AppHost.Hosting;
 using Microsoft.Extensions.Configuration;
-using Platform.AppHost.Hosting.ApplicationModel;
+using Platform.AppHost.Hosting;
 
-// The platform's app model: one line per resource, WithReference/WaitFor for every edge (design.md).
+// The platform's app model: one line per resource, WithReference/WaitFor for every edge (design.md). The servers are
+// Debian's packages run as Aspire resources of our own (hosting/); on a machine with Docker, Aspire.Hosting.PostgreSQL
+// and Aspire.Hosting.RabbitMQ's AddPostgres/AddRabbitMQ take the same arguments and give the same connection strings.
 var builder = DistributedApplication.CreateBuilder(args);
+builder.ConfigureLocalRun();
 
 var messaging = builder.AddRabbitMQ("messaging");
 var postgres = builder.AddPostgres("postgres");
@@ -15,34 +17,36 @@ var gatewayDb = postgres.AddDatabase("gatewaydb");
 var mail = builder.AddSmtpSink("mail");
 
 // The gateway signs the internal token every service validates (design.md, "Identity at the edge").
-var internalTokenKey = builder.AddGeneratedSecret("internal-token-signing-key");
-// The first staff account's password, generated once, printed by that run, kept under .platform/ (like an Aspire
-// secret parameter); the account is admin@platform.local.
-var staffPassword = builder.AddGeneratedSecret("gateway-staff-password", bytes: 18, showOnce: true);
+var internalTokenKey = builder.AddGeneratedParameter("internal-token-signing-key");
+// The first staff account's password (admin@platform.local), shown once to whoever runs the platform first.
+var staffPassword = builder.AddGeneratedParameter("gateway-staff-password", bytes: 18, showOnce: true);
 
-var events = builder.AddProject<Projects.Events>("events")
+var events = builder.AddProject<Projects.Events>("events").WithLoopbackHttpEndpoint()
     .WithReference(eventsDb).WaitFor(eventsDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("InternalToken__SigningKey", internalTokenKey);
+    .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
+    .WithDeadLetterCommands(internalTokenKey);
 
-var volunteers = builder.AddProject<Projects.Volunteers>("volunteers")
+var volunteers = builder.AddProject<Projects.Volunteers>("volunteers").WithLoopbackHttpEndpoint()
     .WithReference(volunteersDb).WaitFor(volunteersDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("InternalToken__SigningKey", internalTokenKey);
+    .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
+    .WithDeadLetterCommands(internalTokenKey);
 
-var awards = builder.AddProject<Projects.Awards>("awards")
+var awards = builder.AddProject<Projects.Awards>("awards").WithLoopbackHttpEndpoint()
     .WithReference(awardsDb).WaitFor(awardsDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("InternalToken__SigningKey", internalTokenKey);
+    .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
+    .WithDeadLetterCommands(internalTokenKey);
 
-var notifications = builder.AddProject<Projects.Notifications>("notifications")
+var notifications = builder.AddProject<Projects.Notifications>("notifications").WithLoopbackHttpEndpoint()
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(mail).WaitFor(mail)
-    .WithEnvironment("InternalToken__SigningKey", internalTokenKey);
+    .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
+    .WithDeadLetterCommands(internalTokenKey);
 
-builder.AddProject<Projects.Gateway>("gateway")
-    .WithHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080))
+builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080))
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(events).WaitFor(events)
     .WithReference(volunteers).WaitFor(volunteers)
@@ -51,6 +55,4 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
     .WithEnvironment("Accounts__BootstrapStaff__Password", staffPassword);
 
-builder.Build().Run();
-
-public partial class Program;
+return builder.Build().RunOrExplain();

@@ -4,49 +4,70 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using Platform.AppHost.Hosting.Processes;
-using Platform.AppHost.Hosting.Testing;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// The AppHost as a person runs it (`./platform up`): its own process, its console, Ctrl+C. A second run on the same
-/// data folder finds the data of the first.
+/// The AppHost as a person runs it (`./platform up`): its own process, its console, Ctrl+C. A run after a SIGKILLed one
+/// finds the data of the first and nothing of it still running; Ctrl+C leaves no process behind, DCP's included.
 /// </summary>
 public sealed class AppHostProcessTests
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
     [Fact]
-    public async Task Ctrl_C_leaves_no_process_behind_and_the_next_run_reuses_the_data()
+    public async Task After_SIGKILL_the_next_run_reuses_the_data_and_nothing_of_the_first_runs_and_Ctrl_C_leaves_no_process()
     {
-        var data = Path.Combine(DistributedApplicationTestingBuilder.TestRunsDirectory, "process-" + Guid.NewGuid().ToString("N")[..8]);
+        var data = Path.Combine(PlatformFixture.TestRunsDirectory, "process-" + Guid.NewGuid().ToString("N")[..8]);
         var email = Addresses.Unique("kept");
 
+        IReadOnlyList<int> firstRun;
         await using (var first = await AppHostRun.StartAsync(data))
         {
+            Assert.Contains(first.Output, l => l.StartsWith("gateway-staff-password: ", StringComparison.Ordinal));
             using var gateway = new HttpClient { BaseAddress = first.Gateway };
             using var response = await gateway.PostAsJsonAsync("/api/notifications/subscriptions",
                 new { email, topics = new[] { "news" }, frequency = "daily" }, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            var groups = await first.ProcessGroupsAsync();
-            Assert.True(groups.Count >= 8, $"expected every server and project to run, saw {groups.Count}");
+            firstRun = first.PlatformProcesses();
+            Assert.True(firstRun.Count >= 9, $"expected DCP, the servers and every project, saw {firstRun.Count}");
 
-            var exitCode = await first.InterruptAsync();
-
-            Assert.Equal(0, exitCode);
-            Assert.Contains(first.Output, l => l.Contains("no process of the platform is left running", StringComparison.Ordinal));
-            Assert.Empty(ProcessTable.InGroups(groups));
-            Assert.Empty(ProcessTable.WithDataFolder(data));
+            first.Kill();
         }
 
-        await using var second = await AppHostRun.StartAsync(data);
-        var connectionString = await second.ConnectionStringAsync("notificationsdb");
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM subscriber WHERE normalized_email = @e", connection);
-        command.Parameters.AddWithValue("e", email.ToLowerInvariant());
-        Assert.Equal(1L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(0, await second.InterruptAsync());
+        await using (var second = await AppHostRun.StartAsync(data))
+        {
+            // The first run's servers held the data folder; the second could only start once they were gone.
+            Assert.Empty(ProcessTable.Alive(firstRun));
+            Assert.DoesNotContain(second.Output, l => l.StartsWith("gateway-staff-password: ", StringComparison.Ordinal));
+            await using var connection = new NpgsqlConnection(second.ConnectionString("notificationsdb"));
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM subscriber WHERE normalized_email = @e", connection);
+            command.Parameters.AddWithValue("e", email.ToLowerInvariant());
+            Assert.Equal(1L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+
+            var running = second.PlatformProcesses();
+            Assert.Equal(0, await second.InterruptAsync());
+            // DCP stops what it ran in parallel after the AppHost exits; on a loaded machine the last (RabbitMQ flushing
+            // its queues) can take a while: wait for every one to end, not for a fixed moment.
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (ProcessTable.Alive(running).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(250, TestContext.Current.CancellationToken);
+            Assert.Empty(ProcessTable.Alive(running).Select(p => $"{p}: {ProcessTable.CommandLineOf(p)}"));
+            Assert.Empty(ProcessTable.WithDataFolder(data));
+            // PostgreSQL stopped cleanly: the next start needs no crash recovery.
+            Assert.EndsWith("shut down", PostgresState(data));
+        }
+    }
+
+    /// <summary>pg_controldata's "Database cluster state" of the run's cluster.</summary>
+    private static string PostgresState(string data)
+    {
+        var info = new ProcessStartInfo("/usr/bin/setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", "--",
+            "/usr/lib/postgresql/15/bin/pg_controldata", Path.Combine(data, "postgres", "data")]) { RedirectStandardOutput = true };
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output.Split('\n').FirstOrDefault(l => l.StartsWith("Database cluster state:", StringComparison.Ordinal)) ?? "";
     }
 
     /// <summary>`dotnet AppHost.dll` on its own ports and data folder, with its console captured.</summary>
@@ -54,33 +75,28 @@ public sealed class AppHostProcessTests
     {
         private readonly Process _process;
         private readonly List<string> _output = [];
-        private readonly TaskCompletionSource _healthy = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly string _data;
 
-        private AppHostRun(Process process, Uri dashboard, Uri gateway)
+        private AppHostRun(Process process, string data, Uri gateway)
         {
             _process = process;
-            Dashboard = dashboard;
+            _data = data;
             Gateway = gateway;
         }
 
-        public Uri Dashboard { get; }
         public Uri Gateway { get; }
         public IReadOnlyList<string> Output { get { lock (_output) return [.. _output]; } }
 
         public static async Task<AppHostRun> StartAsync(string data)
         {
-            var dashboard = new Uri($"http://127.0.0.1:{FreePort.Next()}");
             var gateway = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = AppContext.BaseDirectory,
-            };
-            foreach (var argument in new[] { typeof(Program).Assembly.Location, "--data", data, "--dashboard-url", dashboard.ToString(), "--gateway-port", gateway.Port.ToString() })
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+            foreach (var argument in new[] { AppHostDll, "--data", data, "--throwaway-data", "true",
+                "--dashboard-url", $"http://127.0.0.1:{FreePort.Next()}", "--gateway-port", gateway.Port.ToString() })
                 info.ArgumentList.Add(argument);
             var process = Process.Start(info)!;
-            var run = new AppHostRun(process, dashboard, gateway);
+            var run = new AppHostRun(process, data, gateway);
             process.OutputDataReceived += (_, e) => run.Record(e.Data);
             process.ErrorDataReceived += (_, e) => run.Record(e.Data);
             process.BeginOutputReadLine();
@@ -89,7 +105,10 @@ public sealed class AppHostProcessTests
             AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(); } catch (InvalidOperationException) { } };
             try
             {
-                await run.WaitUntilStartedAsync();
+                await Task.WhenAny(run._ready.Task, process.WaitForExitAsync()).WaitAsync(StartTimeout);
+                Assert.True(run._ready.Task.IsCompleted, "the AppHost did not report everything healthy:\n" + string.Join('\n', run.Output.TakeLast(40)));
+                Assert.Contains(run.Output, l => l.Contains($"Gateway:   {gateway.ToString().TrimEnd('/')}", StringComparison.Ordinal));
+                Assert.Contains(run.Output, l => l.StartsWith("Dashboard: ", StringComparison.Ordinal) && l.Contains("/login?t=", StringComparison.Ordinal));
             }
             catch
             {
@@ -99,62 +118,49 @@ public sealed class AppHostProcessTests
             return run;
         }
 
-        private async Task WaitUntilStartedAsync()
-        {
-            var run = this;
-            var gateway = Gateway;
-            await Task.WhenAny(run._healthy.Task, _process.WaitForExitAsync()).WaitAsync(StartTimeout);
-            Assert.True(run._healthy.Task.IsCompleted && run.Output.Any(l => l.Contains("Running and Healthy in", StringComparison.Ordinal)),
-                "the AppHost did not report everything healthy:\n" + string.Join('\n', run.Output.TakeLast(40)));
-            Assert.Contains(run.Output, l => l.Contains($"Gateway:   {gateway.ToString().TrimEnd('/')}", StringComparison.Ordinal));
-            Assert.Contains(run.Output, l => l.StartsWith("Dashboard: ", StringComparison.Ordinal));
-        }
+        /// <summary>The AppHost's own build output, as `./platform up` runs it.</summary>
+        private static string AppHostDll => Path.Combine(
+            Directory.Exists(Projects.AppHost.ProjectPath) ? Projects.AppHost.ProjectPath : Path.GetDirectoryName(Projects.AppHost.ProjectPath)!, "bin", AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "AppHost.dll");
 
         private void Record(string? line)
         {
             if (line is null) return;
             lock (_output) _output.Add(line);
-            // The last line of the start-up report, after the table of what runs where.
-            if (line.Contains("Press Ctrl+C to stop.", StringComparison.Ordinal)) _healthy.TrySetResult();
+            if (line.Contains("Press Ctrl+C to stop.", StringComparison.Ordinal)) _ready.TrySetResult();
         }
 
-        public async Task<IReadOnlyList<int>> ProcessGroupsAsync()
+        /// <summary>DCP (started for this AppHost, detached from it) and everything it runs.</summary>
+        public IReadOnlyList<int> PlatformProcesses()
         {
-            using var http = new HttpClient { BaseAddress = Dashboard };
-            var resources = await http.GetFromJsonAsync<JsonElement>("/api/resources", TestContext.Current.CancellationToken);
-            return resources.EnumerateArray()
-                .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.Number)
-                .Select(r => r.GetProperty("pid").GetInt32())
-                .ToList();
+            var dcp = ProcessTable.WithCommandLine($"--monitor {_process.Id} ");
+            return [.. dcp, .. dcp.SelectMany(ProcessTable.Descendants)];
         }
 
-        public async Task<string> ConnectionStringAsync(string database)
+        public string ConnectionString(string database)
         {
-            // The dashboard does not show credentials; they are in the data folder's secret store, as the AppHost keeps them.
-            using var http = new HttpClient { BaseAddress = Dashboard };
-            var resource = await http.GetFromJsonAsync<JsonElement>($"/api/resources/{database}", TestContext.Current.CancellationToken);
-            var url = new Uri(resource.GetProperty("urls")[0].GetString()!);
-            var secrets = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(
-                Path.Combine(DataFolderOf(), "secrets.json"), TestContext.Current.CancellationToken))!;
-            return $"Host=127.0.0.1;Port={url.Port};Username=postgres;Password={secrets["postgres-password"]};Database={database}";
+            // The server's port is on its command line; the password is the data folder's generated parameter.
+            var postgres = ProcessTable.CommandLines().Single(c => c.StartsWith("/usr/lib/postgresql/15/bin/postgres -D " + _data, StringComparison.Ordinal)).Split(' ');
+            var port = postgres[Array.IndexOf(postgres, "-p") + 1];
+            var secrets = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(_data, "secrets.json")))!;
+            return $"Host=127.0.0.1;Port={port};Username=postgres;Password={secrets["postgres-password"]};Database={database};Pooling=false";
         }
 
-        private string DataFolderOf() => _process.StartInfo.ArgumentList[_process.StartInfo.ArgumentList.IndexOf("--data") + 1];
+        public void Kill() => _process.Kill();
 
         /// <summary>Ctrl+C, as a terminal sends it; returns the exit code.</summary>
         public async Task<int> InterruptAsync()
         {
             using (var kill = Process.Start("/bin/kill", ["-INT", _process.Id.ToString()])) await kill.WaitForExitAsync();
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            // DCP is detached from the AppHost: give it the moment it takes to stop what it ran after the AppHost is gone.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < deadline && ProcessTable.WithCommandLine($"--monitor {_process.Id} ").Count > 0) await Task.Delay(200);
             return _process.ExitCode;
         }
 
         public async ValueTask DisposeAsync()
         {
-            if (!_process.HasExited)
-            {
-                await InterruptAsync();
-            }
+            if (!_process.HasExited) await InterruptAsync();
             _process.Dispose();
         }
     }

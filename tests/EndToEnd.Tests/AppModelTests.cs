@@ -1,88 +1,99 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Platform.AppHost.Hosting;
-using Platform.AppHost.Hosting.Resources;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// Each project gets exactly the environment an Aspire AppHost would give it (design.md), so it would run unchanged
-/// under a real one. Read off the started platform's model.
+/// Each project gets the environment Aspire gives it (design.md), read off the started platform's model; the dashboard
+/// shows every resource Running and Healthy and lets nobody in without its login token.
 /// </summary>
 public sealed class AppModelTests(PlatformFixture platform)
 {
     private DistributedApplication App => platform.App;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    /// <summary>What the project's process was really given: its environment in /proc (DCP starts it with `dotnet run`,
+    /// whose children inherit it).</summary>
+    private Task<Dictionary<string, string>> EnvironmentOfAsync(string project)
+    {
+        Assert.True(App.ResourceNotifications.TryGetCurrentState(project, out var current), $"{project} has no state");
+        var pid = current.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value;
+        var environ = File.ReadAllText($"/proc/{pid}/environ");
+        return Task.FromResult(environ.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => v.Split('=', 2)).Where(v => v.Length == 2).GroupBy(v => v[0]).ToDictionary(g => g.Key, g => g.Last()[1]));
+    }
 
     [Theory]
     [InlineData("events", "eventsdb")]
     [InlineData("volunteers", "volunteersdb")]
     [InlineData("awards", "awardsdb")]
     [InlineData("notifications", "notificationsdb")]
-    public void Each_service_gets_its_own_database_the_broker_and_the_token_key(string service, string database)
+    public async Task Each_service_gets_its_own_database_the_broker_and_the_token_key(string service, string database)
     {
-        var environment = ((ProjectResource)App.GetResource(service)).BuildEnvironment(App.Options);
+        var environment = await EnvironmentOfAsync(service);
 
         Assert.Equal(App.GetConnectionString(database), environment[$"ConnectionStrings__{database}"]);
         Assert.Contains($"Database={database}", environment[$"ConnectionStrings__{database}"]);
         Assert.StartsWith("amqp://", environment["ConnectionStrings__messaging"]);
         Assert.DoesNotContain("guest", environment["ConnectionStrings__messaging"]);
         Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
-        Assert.StartsWith("http://127.0.0.1:", environment["ASPNETCORE_URLS"]);
         Assert.Equal("Development", environment["ASPNETCORE_ENVIRONMENT"]);
+        Assert.StartsWith("http://127.0.0.1:", environment["ASPNETCORE_URLS"]);
+        Assert.StartsWith("http://", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.False(string.IsNullOrEmpty(environment["InternalToken__SigningKey"]));
         // No service is handed another's database.
         Assert.Single(environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && k.EndsWith("db", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_gateway_finds_every_service_through_discovery_configuration()
+    public async Task The_gateway_finds_every_service_through_discovery_configuration()
     {
-        var environment = ((ProjectResource)App.GetResource("gateway")).BuildEnvironment(App.Options);
+        var environment = await EnvironmentOfAsync("gateway");
         foreach (var service in new[] { "events", "volunteers", "awards", "notifications" })
-            Assert.Equal(((ProjectResource)App.GetResource(service)).HttpEndpoint.ToString().TrimEnd('/'), environment[$"services__{service}__http__0"]);
+            Assert.Equal(App.Resource<ProjectResource>(service).GetEndpoint("http").Url, environment[$"services__{service}__http__0"]);
         // Only its own database (accounts and API keys); no service's.
         Assert.Equal(["ConnectionStrings__gatewaydb"], environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task The_dashboard_lists_every_resource_with_state_health_and_urls_and_receives_telemetry()
-    {
-        var resources = await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/resources", TestContext.Current.CancellationToken);
-        var byName = resources.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
-        Assert.Equal(App.Resources.Select(r => r.Name).Order(), byName.Keys.Order());
-        Assert.All(byName.Values, r => Assert.Equal("Running", r.GetProperty("state").GetString()));
-        Assert.Equal("Healthy", byName["gateway"].GetProperty("health").GetString());
-        Assert.StartsWith("http://127.0.0.1:", byName["gateway"].GetProperty("urls")[0].GetString());
-        Assert.True(byName["messaging"].GetProperty("pid").GetInt32() > 0);
-
-        // Projects export OTLP to the dashboard; give their exporters a moment after start.
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var events = await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/resources/events", TestContext.Current.CancellationToken);
-            if (events.GetProperty("telemetry").ValueKind == JsonValueKind.Object) break;
-            Assert.True(DateTime.UtcNow < deadline, "no telemetry reached the dashboard from 'events'");
-            await Task.Delay(500, TestContext.Current.CancellationToken);
-        }
-
-        var page = await platform.Dashboard.GetStringAsync("/", TestContext.Current.CancellationToken);
-        Assert.Contains("/api/resources", page);
-    }
-
-    [Fact]
     public async Task Every_resource_is_running_and_healthy_and_each_service_reports_database_and_broker()
     {
-        Assert.All(App.Resources, r => Assert.True(r.Status.IsRunningAndHealthy, $"{r.Name} is {r.Status.State} {r.Status.Health}"));
+        foreach (var resource in App.Model().Resources.Where(r => r is not ParameterResource))
+        {
+            if (App.ResourceNotifications.TryGetCurrentState(resource.Name, out var current) && current.Snapshot.IsHidden) continue;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+        }
         foreach (var service in new[] { "events", "volunteers", "awards", "notifications" })
         {
             using var http = App.CreateHttpClient(service);
-            var health = await http.GetFromJsonAsync<JsonElement>("/health", TestContext.Current.CancellationToken);
+            var health = await http.GetFromJsonAsync<JsonElement>("/health", Cancel);
             Assert.Equal("Healthy", health.GetProperty("status").GetString());
             var checks = health.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
             Assert.Equal("Healthy", checks[$"{service}db"]);
             Assert.Equal("Healthy", checks["messaging"]);
-            using var alive = await http.GetAsync("/alive", TestContext.Current.CancellationToken);
+            using var alive = await http.GetAsync("/alive", Cancel);
             Assert.True(alive.IsSuccessStatusCode);
         }
+    }
+
+    [Fact]
+    public async Task The_dashboard_refuses_a_request_without_its_login_token_and_admits_one_with_it()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = platform.DashboardUrl };
+        using var refused = await anonymous.GetAsync("/", Cancel);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/login", refused.Headers.Location!.OriginalString.Replace(platform.DashboardUrl.ToString().TrimEnd('/'), "", StringComparison.Ordinal));
+        using var wrong = await anonymous.GetAsync("/login?t=not-the-token", Cancel);
+        // A wrong token gets no session cookie.
+        var wrongCookies = wrong.Headers.TryGetValues("Set-Cookie", out var set) ? set : [];
+        Assert.DoesNotContain(wrongCookies, c => c.Contains(".Aspire.Dashboard.Auth", StringComparison.Ordinal));
+
+        Assert.NotEmpty(platform.DashboardToken);
+        using var admitted = await anonymous.GetAsync($"/login?t={platform.DashboardToken}", Cancel);
+        Assert.Contains(admitted.Headers.GetValues("Set-Cookie"), c => c.Contains(".Aspire.Dashboard.Auth", StringComparison.Ordinal));
     }
 }

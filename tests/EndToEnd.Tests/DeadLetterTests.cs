@@ -2,14 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
+using Platform.AppHost.Hosting;
 using Platform.Contracts.Events;
 using Platform.EndToEnd.Tests.Notifications;
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// A message whose consumer keeps failing is retried, then parked in an error queue; the dashboard lists it and
-/// replays it once the cause is gone, and it then has its effect exactly once.
+/// A message whose consumer keeps failing is retried, then parked in an error queue; the dashboard's commands list it
+/// and replay it once the cause is gone, and it then has its effect exactly once.
 /// </summary>
 public sealed class DeadLetterTests(PlatformFixture platform)
 {
@@ -38,9 +39,8 @@ public sealed class DeadLetterTests(PlatformFixture platform)
         Assert.DoesNotContain(mailbox.Messages(), m => m.IsTo(email));
 
         // Anything else Notifications was consuming while its database was closed (other tests' mail) was parked
-        // too; every parked queue is replayed, ours first.
-        Assert.True(await ReplayAsync(queue, cancellationToken) >= 1);
-        while (await DeadLetterQueueAsync(cancellationToken, _ => true) is { } other) await ReplayAsync(other, cancellationToken);
+        // too; the command replays every parked queue.
+        Assert.True(await ReplayAllAsync(cancellationToken) >= 1);
 
         await mailbox.WaitForAsync(m => m.IsTo(email), TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
@@ -48,12 +48,12 @@ public sealed class DeadLetterTests(PlatformFixture platform)
         Assert.Null(await DeadLetterQueueAsync(cancellationToken));
     }
 
-    private async Task<int> ReplayAsync(JsonElement queue, CancellationToken cancellationToken)
+    /// <summary>The Replay dead letters command on Notifications' resource, as the dashboard runs it.</summary>
+    private async Task<int> ReplayAllAsync(CancellationToken cancellationToken)
     {
-        using var replay = await platform.Dashboard.PostAsync(
-            $"/api/dead-letters/notifications/{Uri.EscapeDataString(queue.GetProperty("queue").GetString()!)}/replay", null, cancellationToken);
-        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
-        return (await replay.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("replayed").GetInt32();
+        var result = await platform.App.ResourceCommands.ExecuteCommandAsync("notifications", DeadLetterCommands.Replay, cancellationToken);
+        Assert.True(result.Success, result.Message);
+        return JsonDocument.Parse(result.Data!.Value).RootElement.GetProperty("replayed").GetInt32();
     }
 
     /// <summary>Closes (and cuts every session to) or reopens notificationsdb, from the server's maintenance database.</summary>
@@ -83,17 +83,17 @@ public sealed class DeadLetterTests(PlatformFixture platform)
     }
 
     /// <summary>
-    /// Notifications' error queue with messages in it, as the dashboard lists it: by default the one holding this
+    /// Notifications' error queue with messages in it, as the dashboard's Dead letters command lists it: by default the one holding this
     /// test's RegistrationCancelled (other tests' mail may be parked beside it).
     /// </summary>
     private async Task<JsonElement?> DeadLetterQueueAsync(CancellationToken cancellationToken, Func<JsonElement, bool>? which = null)
     {
         which ??= q => q.GetProperty("messages").EnumerateArray()
             .Any(m => m.GetProperty("messageType").GetString()?.Contains("RegistrationCancelled", StringComparison.Ordinal) == true);
-        var services = await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/dead-letters", cancellationToken);
-        var notifications = services.EnumerateArray().Single(s => s.GetProperty("service").GetString() == "notifications");
-        Assert.False(notifications.TryGetProperty("error", out var error), error.ToString());
-        return notifications.GetProperty("queues").EnumerateArray()
+        var result = await platform.App.ResourceCommands.ExecuteCommandAsync("notifications", DeadLetterCommands.List, cancellationToken);
+        Assert.True(result.Success, result.Message);
+        var queues = JsonDocument.Parse(result.Data!.Value).RootElement;
+        return queues.EnumerateArray()
             .Where(q => q.GetProperty("messageCount").GetInt64() > 0 && which(q))
             .Select(q => (JsonElement?)q)
             .FirstOrDefault();

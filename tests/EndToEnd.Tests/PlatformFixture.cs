@@ -1,7 +1,7 @@
-using Platform.EndToEnd.Tests.Gateway;
-using Platform.AppHost.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.AppHost.Hosting.Processes;
-using Platform.AppHost.Hosting.Testing;
+using Platform.EndToEnd.Tests.Gateway;
 
 [assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.PlatformFixture))]
 // One platform for the whole run, and some tests stop its broker: tests take turns.
@@ -11,29 +11,48 @@ using Platform.AppHost.Hosting.Testing;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform, started once per test run from the AppHost's own Program.cs (real RabbitMQ, PostgreSQL and
-/// SMTP sink, every service and the gateway), on random ports and a throwaway data folder.
+/// The whole platform, started once per test run by Aspire.Hosting.Testing from the AppHost's own Program.cs (real
+/// RabbitMQ, PostgreSQL and SMTP sink, every service, the gateway and the Aspire dashboard), on free ports and a
+/// throwaway data folder.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// Where test runs keep their data folders; each run's is deleted when it ends. Not the home-made AppHost's old
+    /// folder (platform-test-runs): branches still on it sweep that folder of runs they do not recognise.
+    /// </summary>
+    public static string TestRunsDirectory { get; } = Path.Combine(Path.GetTempPath(), "platform-aspire-test-runs");
+
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
-    public HttpClient Dashboard { get; private set; } = null!;
+
+    /// <summary>The Aspire dashboard (no login: requests get the login page unless they bring <see cref="DashboardToken"/>).</summary>
+    public Uri DashboardUrl { get; private set; } = null!;
+    public string DashboardToken { get; private set; } = "";
+
+    public string DataDirectory { get; } = Path.Combine(TestRunsDirectory, Guid.CreateVersion7().ToString("N"));
 
     public async ValueTask InitializeAsync()
     {
-        // With its dashboard (on a free port), as a developer runs it: projects export telemetry to it, and the
-        // dead-letter tests use its API.
-        App = await DistributedApplicationTestingBuilder.CreateAsync<Program>(o =>
-        {
-            o.DashboardUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-            TestPlatformSettings.Apply(o);
-        });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        DashboardUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        // As a developer runs it, with the dashboard: projects export their telemetry to it.
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            ["--data", DataDirectory, "--throwaway-data", "true", "--gateway-port", FreePort.Next().ToString(),
+             "--dashboard-url", DashboardUrl.ToString().TrimEnd('/'), "--ASPNETCORE_URLS", DashboardUrl.ToString().TrimEnd('/')],
+            (options, _) => options.DisableDashboard = false,
+            TestContext.Current.CancellationToken);
+        TestPlatformSettings.Apply(builder);
+        App = await builder.BuildAsync(TestContext.Current.CancellationToken);
+
+        // Slow on a busy two-core machine: every project is started with `dotnet run`, beside the other test assemblies.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12));
         await App.StartAsync(timeout.Token);
-        await App.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         Gateway = App.CreateHttpClient("gateway");
-        Dashboard = new HttpClient { BaseAddress = App.DashboardUrl };
+        var configuration = App.Services.GetRequiredService<IConfiguration>();
+        // The testing builder puts the dashboard behind DCP's proxy on a port of its choosing.
+        DashboardUrl = App.GetEndpoint("aspire-dashboard", "http");
+        DashboardToken = configuration["AppHost:BrowserToken"] ?? "";
     }
 
     /// <summary>A client of the gateway from a loopback address of its own (see <see cref="LoopbackCallers"/>).</summary>
@@ -47,7 +66,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Gateway?.Dispose();
-        Dashboard?.Dispose();
         if (App is not null) await App.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }

@@ -1,4 +1,4 @@
-using Platform.AppHost.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -8,7 +8,7 @@ namespace Platform.EndToEnd.Tests;
 /// </summary>
 internal static class TestPlatformSettings
 {
-    public static void Apply(HostingOptions options)
+    public static void Apply(IDistributedApplicationTestingBuilder options)
     {
         // Services whose background work follows the clock accept a moved clock (ServiceDefaults' adjustable clock).
         foreach (var service in new[] { "events", "volunteers", "awards", "notifications" })
@@ -20,5 +20,13 @@ internal static class TestPlatformSettings
         // stop the sink in the middle of it; a short circuit break lets it resume promptly.
         options.WithProjectEnvironment("notifications", "Notifications__Delivery__MessagesPerSecond", "40");
         options.WithProjectEnvironment("notifications", "Notifications__Delivery__BreakDuration", "00:00:02");
+    }
+
+    /// <summary>Sets one project's setting (e.g. <c>("events", "Waitlist__HoldPeriod", "00:00:05")</c>), as WithEnvironment would.</summary>
+    public static IDistributedApplicationTestingBuilder WithProjectEnvironment(this IDistributedApplicationTestingBuilder builder, string project, string key, string value)
+    {
+        var resource = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == project);
+        builder.CreateResourceBuilder(resource).WithEnvironment(key, value);
+        return builder;
     }
 }

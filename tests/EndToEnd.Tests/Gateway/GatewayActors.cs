@@ -19,7 +19,7 @@ internal static class GatewayActors
     /// <summary>One of the AppHost's generated secrets, as the run's data folder keeps them.</summary>
     public static string Secret(this PlatformFixture platform, string name) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(
-            File.ReadAllText(Path.Combine(platform.App.Options.DataDirectory, "secrets.json")))![name];
+            File.ReadAllText(Path.Combine(platform.App.DataDirectory(), "secrets.json")))![name];
 
     public static async Task<string> LoginAsync(this HttpClient gateway, string email, string password)
     {

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.AppHost.Hosting.Resources;
+
+namespace Platform.AppHost.Hosting;
+
+/// <summary>AddRabbitMQ with Aspire.Hosting.RabbitMQ's name and shape, over Debian's rabbitmq-server (local-infra.md).</summary>
+public static class RabbitMQBuilderExtensions
+{
+    private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+
+    /// <summary>
+    /// The node with an epmd of its own beside it (the shared daemon would outlive the platform), both ended when DCP
+    /// stops the resource; the node stops gracefully on SIGTERM and keeps its queues.
+    /// </summary>
+    private const string NodeWithOwnEpmdShell = """
+        /usr/bin/epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 & epmd=$!
+        echo $epmd > "$HOME/epmd.pid"
+        "$@" & server=$!
+        trap 'kill -TERM $server 2>/dev/null' TERM INT HUP
+        wait $server; status=$?
+        while kill -0 $server 2>/dev/null; do wait $server; status=$?; done
+        kill $epmd 2>/dev/null; rm -f "$HOME/epmd.pid"
+        exit $status
+        """;
+
+    public static IResourceBuilder<RabbitMQServerResource> AddRabbitMQ(this IDistributedApplicationBuilder builder, string name,
+        IResourceBuilder<ParameterResource>? password = null, int? port = null)
+    {
+        var data = builder.GetDataFolder();
+        var passwordParameter = password ?? builder.AddGeneratedParameter($"{name}-password", bytes: 24, urlSafe: true);
+        var home = data.For(name);
+        var amqpPort = port ?? FreePort.Next();
+        var server = new RabbitMQServerResource(name, "/bin/sh", home, passwordParameter.Resource);
+
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, async (_, ct) =>
+        {
+            if (!File.Exists(ServerScript))
+                throw new PlatformSetupException($"{ServerScript} is missing: install Debian's rabbitmq-server package (./platform up installs it).");
+            await WriteConfigurationAsync(home, amqpPort, await passwordParameter.Resource.GetValueAsync(ct) ?? "", ct);
+        });
+
+        var healthCheck = $"{name}_check";
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
+            await Probes.AmqpAsync(amqpPort, ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("no AMQP handshake"));
+
+        var inv = CultureInfo.InvariantCulture;
+        return builder.AddResource(server)
+            .WithArgs("-c", NodeWithOwnEpmdShell, "rabbitmq-with-epmd", ServerScript)
+            .WithEnvironment("HOME", home)
+            .WithEnvironment("RABBITMQ_NODENAME", NodeName(home))
+            .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
+            .WithEnvironment("RABBITMQ_NODE_PORT", amqpPort.ToString(inv))
+            .WithEnvironment("RABBITMQ_DIST_PORT", FreePort.Next().ToString(inv))
+            .WithEnvironment("RABBITMQ_MNESIA_BASE", Path.Combine(home, "mnesia"))
+            .WithEnvironment("RABBITMQ_LOG_BASE", Path.Combine(home, "log"))
+            .WithEnvironment("RABBITMQ_LOGS", "-")
+            .WithEnvironment("RABBITMQ_CONFIG_FILE", Path.Combine(home, "rabbitmq.conf"))
+            .WithEnvironment("RABBITMQ_ENABLED_PLUGINS_FILE", Path.Combine(home, "enabled_plugins"))
+            .WithEnvironment("RABBITMQ_CONF_ENV_FILE", Path.Combine(home, "rabbitmq-env.conf"))
+            .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
+            .WithEnvironment("ERL_EPMD_PORT", FreePort.Next().ToString(inv))
+            .WithEnvironment("ERL_CRASH_DUMP", Path.Combine(home, "erl_crash.dump"))
+            // No scheduler busy-waiting: on a small machine the spinning VM would take CPU from the services starting beside it.
+            .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1} +sbwt none +sbwtdcpu none +sbwtdio none")
+            .WithEndpoint(RabbitMQServerResource.PrimaryEndpointName, e =>
+            {
+                e.Port = amqpPort;
+                e.TargetPort = amqpPort;
+                e.IsProxied = false;
+                e.TargetHost = "127.0.0.1";
+                e.UriScheme = "amqp";
+            })
+            .WithIconName("Mailbox")
+            .WithHealthCheck(healthCheck);
+    }
+
+    private static async Task WriteConfigurationAsync(string home, int port, string password, CancellationToken ct)
+    {
+        Directory.CreateDirectory(home);
+        var cookie = Path.Combine(home, ".erlang.cookie");
+        if (!File.Exists(cookie))
+        {
+            await File.WriteAllTextAsync(cookie, Convert.ToHexString(RandomNumberGenerator.GetBytes(20)), ct);
+            File.SetUnixFileMode(cookie, UnixFileMode.UserRead);
+        }
+        // default_user applies on the first boot only; the password is the data folder's, so it stays the same.
+        await File.WriteAllTextAsync(Path.Combine(home, "rabbitmq.conf"), $"""
+            listeners.tcp.default = 127.0.0.1:{port}
+            default_user = {RabbitMQServerResource.UserName}
+            default_pass = {password}
+            loopback_users = none
+            log.console = true
+            log.console.level = info
+            log.file = false
+            """, ct);
+        await File.WriteAllTextAsync(Path.Combine(home, "enabled_plugins"), "[].", ct);
+        await File.WriteAllTextAsync(Path.Combine(home, "rabbitmq-env.conf"), "", ct);
+    }
+
+    /// <summary>Stable per data folder, so the node finds its own mnesia again, and distinct between folders.</summary>
+    private static string NodeName(string home) =>
+        $"platform-{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(home)))[..8].ToLowerInvariant()}@localhost";
+}

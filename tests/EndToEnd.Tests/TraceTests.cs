@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.EndToEnd.Tests.Events;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// The services' telemetry reaches the Aspire dashboard over OTLP: one registration, from the gateway through Events,
+/// RabbitMQ and Notifications to the SMTP sink, is one trace there (read back through the dashboard's telemetry API).
+/// </summary>
+public sealed class TraceTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task A_registration_crossing_gateway_events_broker_notifications_and_smtp_is_one_trace_in_the_dashboard()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var email = Addresses.Unique("traced");
+        var e = await platform.PublishEventAsync(capacity: 100, workshopCapacities: [20]);
+        using var registered = await platform.Gateway.PostAsJsonAsync($"/api/events/{e.Id}/registrations", new
+        {
+            name = "Tracy Traced", email, organisation = "Northshire Council", sector = "Council", role = "Analyst",
+            consentToDelegateList = false, choices = new[] { e.Workshops[0] },
+        }, cancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, registered.StatusCode);
+        await platform.App.GetMailbox("mail").WaitForAsync(m => m.IsTo(email), TimeSpan.FromSeconds(60));
+
+        var apiKey = platform.App.Services.GetRequiredService<IConfiguration>()["AppHost:DashboardApiKey"];
+        using var dashboard = new HttpClient { BaseAddress = platform.DashboardUrl };
+        dashboard.DefaultRequestHeaders.Add("x-api-key", apiKey);
+        using (var refused = await new HttpClient { BaseAddress = platform.DashboardUrl }.GetAsync("/api/telemetry/traces", cancellationToken))
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        string[] crossing = ["gateway", "events", "notifications"];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var traces = await dashboard.GetFromJsonAsync<JsonElement>("/api/telemetry/traces?resource=notifications&limit=200", cancellationToken);
+            var services = ServicesPerTrace(traces);
+            if (services.Values.Any(s => crossing.All(s.Contains))) return;
+            Assert.True(DateTime.UtcNow < deadline,
+                "no trace in the dashboard crosses " + string.Join(", ", crossing) + "; traces seen: " +
+                string.Join(" | ", services.Values.Select(s => string.Join("+", s.Order())).Distinct().Take(10)));
+            await Task.Delay(1000, cancellationToken);
+        }
+    }
+
+    /// <summary>Trace id to the service names of its spans, from the OTLP JSON the dashboard returns.</summary>
+    private static Dictionary<string, HashSet<string>> ServicesPerTrace(JsonElement response)
+    {
+        var result = new Dictionary<string, HashSet<string>>();
+        var data = response.TryGetProperty("data", out var d) ? d : response;
+        if (!data.TryGetProperty("resourceSpans", out var resourceSpans)) return result;
+        foreach (var resourceSpan in resourceSpans.EnumerateArray())
+        {
+            var service = resourceSpan.GetProperty("resource").GetProperty("attributes").EnumerateArray()
+                .Where(a => a.GetProperty("key").GetString() == "service.name")
+                .Select(a => a.GetProperty("value").GetProperty("stringValue").GetString())
+                .FirstOrDefault() ?? "";
+            foreach (var scope in resourceSpan.GetProperty("scopeSpans").EnumerateArray())
+                foreach (var span in scope.GetProperty("spans").EnumerateArray())
+                {
+                    var traceId = span.GetProperty("traceId").GetString()!;
+                    if (!result.TryGetValue(traceId, out var set)) result[traceId] = set = [];
+                    set.Add(service);
+                }
+        }
+        return result;
+    }
+}
