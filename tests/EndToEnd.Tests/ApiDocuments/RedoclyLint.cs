@@ -12,7 +12,7 @@ internal static class RedoclyLint
 {
     public sealed record Problem(string Rule, string Severity, string Message, string Where);
 
-    private static string ToolFolder => Path.Combine(HostingOptionsFactory.FindRepositoryRoot(), "tools", "openapi-lint");
+    private static string ToolFolder => Path.Combine(DataFolder.RepositoryRoot(AppContext.BaseDirectory), "tools", "openapi-lint");
 
     public static async Task<IReadOnlyList<Problem>> LintAsync(string documentJson, CancellationToken cancellationToken)
     {
