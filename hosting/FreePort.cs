@@ -34,7 +34,8 @@ public static class FreePort
         }
     }
 
-    private static bool IsFree(int port)
+    /// <summary>Whether nothing listens on <paramref name="port"/> on loopback now.</summary>
+    internal static bool IsFree(int port)
     {
         try
         {

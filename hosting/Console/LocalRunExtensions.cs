@@ -32,7 +32,7 @@ public static class LocalRunExtensions
         {
             foreach (var problem in MissingPackages(e.Model)) throw new PlatformSetupException(problem);
             foreach (var (owner, port) in FixedPorts(e.Model, configuration))
-                if (!IsFree(port))
+                if (!FreePort.IsFree(port))
                     throw new PlatformSetupException($"Port {port} ({owner}) is already in use: stop what uses it, or choose another (--gateway-port N, --dashboard-url URL).");
             var stopping = e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
             _ = e.Services.GetRequiredService<StartupReport>().RunAsync(stopping);
@@ -63,17 +63,4 @@ public static class LocalRunExtensions
             yield return ("the dashboard", dashboard.Port);
     }
 
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }
