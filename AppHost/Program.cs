@@ -20,6 +20,12 @@ var mail = builder.AddSmtpSink("mail");
 var internalTokenKey = builder.AddGeneratedParameter("internal-token-signing-key");
 // The first staff account's password (admin@platform.local), shown once to whoever runs the platform first.
 var staffPassword = builder.AddGeneratedParameter("gateway-staff-password", bytes: 18, showOnce: true);
+// The web site's key at the edge: with it the gateway counts the site's API calls against each visitor's address.
+var siteEdgeKey = builder.AddGeneratedParameter("site-edge-key");
+
+// The public web site: reached through the gateway at "/", and calling the platform through the gateway like any client.
+var web = builder.AddProject<Projects.Web>("web").WithLoopbackHttpEndpoint()
+    .WithEnvironment("Site__EdgeKey", siteEdgeKey);
 
 var events = builder.AddProject<Projects.Events>("events").WithLoopbackHttpEndpoint()
     .WithReference(eventsDb).WaitFor(eventsDb)
@@ -46,13 +52,18 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications").
     .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
     .WithDeadLetterCommands(internalTokenKey);
 
-builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080))
+var gateway = builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080))
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(events).WaitFor(events)
     .WithReference(volunteers).WaitFor(volunteers)
     .WithReference(awards).WaitFor(awards)
     .WithReference(notifications).WaitFor(notifications)
     .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
-    .WithEnvironment("Accounts__BootstrapStaff__Password", staffPassword);
+    .WithEnvironment("Accounts__BootstrapStaff__Password", staffPassword)
+    .WithReference(web)
+    .WithEnvironment("Site__EdgeKey", siteEdgeKey);
+web.WithReference(gateway);
+// Links in emails lead to the site's pages, at the gateway's address.
+notifications.WithEnvironment("Notifications__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 return builder.Build().RunOrExplain();

@@ -19,21 +19,33 @@ namespace Microsoft.Extensions.Hosting;
 // Aspire AppHost. Each concern lives in its own folder; this file only says which ones a service gets.
 public static class Extensions
 {
+    /// <summary>What every API service gets: <see cref="AddHostingDefaults"/> and the API conventions.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddHostingDefaults();
+        builder.Services.AddPlatformProblemDetails();
+        builder.Services.AddPlatformTextRules();
+        builder.Services.AddInternalTokenAuthentication();
+        builder.Services.AddAuthorizationDocumentation();
+        builder.Services.AddPagingDocumentation();
+        builder.Services.AddPlatformReferenceData();
+        builder.Services.AddPlatformJsonConventions();
+        return builder;
+    }
+
+    /// <summary>
+    /// What any process of the platform gets, the Aspire template's set: logging, the clock, OpenTelemetry, health
+    /// checks, service discovery and resilient HTTP clients. The web site takes only these: it serves pages, not an
+    /// API, and holds no key to validate the gateway's internal tokens with.
+    /// </summary>
+    public static TBuilder AddHostingDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddPlatformLoggingDefaults();
         builder.AddPlatformClock();
 
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
-        builder.Services.AddPlatformProblemDetails();
-        builder.Services.AddPlatformTextRules();
         builder.Services.AddServiceDiscovery();
-        builder.Services.AddInternalTokenAuthentication();
-        builder.Services.AddAuthorizationDocumentation();
-        builder.Services.AddPagingDocumentation();
-        builder.Services.AddPlatformReferenceData();
-        builder.Services.AddPlatformJsonConventions();
 
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

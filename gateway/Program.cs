@@ -7,6 +7,7 @@ using Platform.Gateway.OpenApi;
 using Platform.Gateway.RateLimits;
 using Platform.Gateway.ReferenceData;
 using Platform.Gateway.Routing;
+using Platform.Gateway.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +19,7 @@ builder.Services.AddAccounts();
 builder.Services.AddApiKeys();
 builder.Services.AddEdgeRateLimits();
 builder.Services.AddServiceRoutes();
+builder.Services.AddSiteRoute();
 builder.Services.AddOpenApiAggregation();
 
 var app = builder.Build();
@@ -32,7 +34,8 @@ app.MapOrganisationsApi();
 app.MapApiKeysApi();
 app.MapReferenceDataApi();
 app.MapOpenApiAggregation();
-app.MapServiceRoutes();
+app.MapApiNotFound();
+app.MapServiceRoutes();   // the services under /api, and the web site at /
 
 await app.MigrateDatabaseAsync<GatewayDbContext>();
 await app.EnsureBootstrapStaffAsync();

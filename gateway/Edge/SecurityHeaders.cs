@@ -2,7 +2,8 @@ namespace Platform.Gateway.Edge;
 
 /// <summary>
 /// Headers every response gets at the edge. The services' responses are JSON, so the strict CSP (nothing may load)
-/// costs nothing; only the Swagger UI the gateway serves needs its own scripts and styles.
+/// costs nothing; the Swagger UI the gateway serves needs its own scripts and styles, and the web site's pages keep
+/// the policy the site gives them.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -18,9 +19,13 @@ internal static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(OpenApi.OpenApiAggregation.DocsPath)
-                ? DocsPolicy
-                : ApiPolicy;
+            // The web site sets its own policy for its pages (web/Site/SecurityHeaders.cs); everything else is the API's.
+            if (!(Site.SiteRoute.IsSite(context) && headers.ContentSecurityPolicy.Count > 0))
+            {
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(OpenApi.OpenApiAggregation.DocsPath)
+                    ? DocsPolicy
+                    : ApiPolicy;
+            }
             // Only meaningful behind TLS: a browser ignores it over plain HTTP, and it must not pin a dev host to https.
             if (context.Request.IsHttps)
             {

@@ -21,7 +21,7 @@ internal static class EdgeAccessGate
             return;
         }
 
-        if (context.GetEdgeCaller() is { Identity.Role: PlatformClaims.Roles.Partner } partner)
+        if (context.GetEdgeCaller() is { Identity.Role: PlatformClaims.Roles.Partner } partner && !Site.SiteRoute.IsSite(context))
         {
             var service = context.GetReverseProxyFeature().Route.Config.ClusterId!;
             var required = ApiKeyScopes.Required(service, context.Request.Method);

@@ -16,7 +16,8 @@ internal static class EdgeIdentityTransform
     {
         StripCallerIdentity(context.ProxyRequest);
 
-        if (context.HttpContext.GetEdgeCaller() is { } caller)
+        // The site is no service: it never gets an internal token, and calls the API as its visitors' agent.
+        if (context.HttpContext.GetEdgeCaller() is { } caller && !Site.SiteRoute.IsSite(context.HttpContext))
         {
             var tokens = context.HttpContext.RequestServices.GetRequiredService<InternalTokenCache>();
             // The cluster id is the service's name, which each service accepts as its own audience.

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.EdgeIdentity;
 using Platform.Gateway.Problems;
+using Platform.Gateway.Site;
 
 namespace Platform.Gateway.RateLimits;
 
 /// <summary>
 /// One global limiter with three kinds of partition: a partner key gets its own limit (requests a minute, as set on
 /// the key); anonymous writes are limited per client IP (the socket's address: the gateway is the edge and honours
-/// no X-Forwarded-For); everything else (public reads, signed-in users) is not limited here.
+/// no X-Forwarded-For, except its own web site's: <see cref="VisitorAddress"/>); everything else (public reads,
+/// signed-in users, the site's pages, whose writes reach the API and are counted there) is not limited here.
 /// </summary>
 internal static class EdgeRateLimits
 {
@@ -46,9 +48,9 @@ internal static class EdgeRateLimits
             });
         }
 
-        if (context.GetEdgeCaller() is null && IsWrite(context.Request.Method))
+        if (context.GetEdgeCaller() is null && IsWrite(context.Request.Method) && SiteRoute.IsEdgePath(context.Request.Path))
         {
-            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var address = VisitorAddress.Of(context);
             var isLogin = context.Request.Path.StartsWithSegments(LoginPath) || context.Request.Path.StartsWithSegments(AcceptInvitationPath);
             return RateLimitPartition.GetFixedWindowLimiter(isLogin ? $"login:{address}" : $"ip:{address}", _ => new FixedWindowRateLimiterOptions
             {

@@ -73,6 +73,22 @@ internal static class ProxyConfigFactory
             logger.LogInformation("Routing /api/{Service}/ to {Address}", service, address);
         }
 
+        if (configuration.GetSection($"services:{Site.SiteRoute.ClusterId}").Exists())
+        {
+            routes.Add(Site.SiteRoute.Route);
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = Site.SiteRoute.ClusterId,
+                Destinations = new Dictionary<string, DestinationConfig>
+                {
+                    [$"{Site.SiteRoute.ClusterId}-0"] = new() { Address = $"{PreferredScheme}://{Site.SiteRoute.ClusterId}" },
+                },
+                HttpRequest = new ForwarderRequestConfig { ActivityTimeout = upstreamTimeout },
+                HealthCheck = HealthChecks,
+            });
+            logger.LogInformation("Routing the web site's pages (/) to {Address}", $"{PreferredScheme}://{Site.SiteRoute.ClusterId}");
+        }
+
         return new InMemoryConfigProvider(routes, clusters);
     }
 }

@@ -12,7 +12,10 @@ internal static class LoopbackCallers
 {
     private static int _next = 1;
 
-    public static HttpClient Create(Uri baseAddress)
+    public static HttpClient Create(Uri baseAddress) => new(CreateHandler()) { BaseAddress = baseAddress };
+
+    /// <summary>A handler whose connections come from the next address of its own.</summary>
+    public static SocketsHttpHandler CreateHandler()
     {
         var n = Interlocked.Increment(ref _next);
         // 127.0.0.1 stays the default client's; the rest of 127.0.0.0/8 is loopback on Linux with no set-up.
@@ -36,6 +39,6 @@ internal static class LoopbackCallers
                 }
             },
         };
-        return new HttpClient(handler) { BaseAddress = baseAddress };
+        return handler;
     }
 }

@@ -1,0 +1,127 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Platform.AppHost.Hosting;
+
+[assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.Site.SiteBrowser))]
+
+namespace Platform.EndToEnd.Tests.Site;
+
+/// <summary>
+/// One headless Chromium for the whole run (Debian's, see <see cref="Chromium"/>), opening the web site through the
+/// gateway (the <c>site</c> each call takes: the platform fixture's gateway address) as a visitor does. Each test takes
+/// fresh pages (their own cookies), with or without JavaScript, and checks each page it reaches with axe and
+/// photographs it at a phone's and a desktop's width.
+/// </summary>
+public sealed class SiteBrowser : IAsyncLifetime
+{
+    public const int PhoneWidth = 320;
+    public const int DesktopWidth = 1280;
+
+    /// <summary>Where the screenshots go (CI keeps TestResults/ as artifacts; git ignores it).</summary>
+    public static string ScreenshotDirectory { get; } =
+        Path.Combine(DataFolder.RepositoryRoot(AppContext.BaseDirectory), "TestResults", "screenshots");
+
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        (_playwright, _browser) = await Chromium.LaunchAsync();
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>
+    /// A new visitor: a browser context of its own (cookies, storage) on the gateway's address, from a loopback address
+    /// of its own (<see cref="VisitorAddress"/>) unless <paramref name="ownAddress"/> is false (then as the browser
+    /// connects, from 127.0.0.1, with the gateway's compression: what <see cref="PageWeightAsync"/> measures).
+    /// </summary>
+    public async Task<IPage> NewVisitorAsync(Uri site, bool javaScript = true, int width = DesktopWidth, bool ownAddress = true)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.ToString(),
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            Locale = "en-GB",
+        });
+        if (ownAddress) await VisitorAddress.UseOwnAddressAsync(context);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    /// <summary>Zero axe violations at WCAG 2.2 AA (and the A and 2.0/2.1 rules it includes) on the page as it is now.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        if (results.Violations.Length == 0) return;
+
+        var report = new StringBuilder($"axe found {results.Violations.Length} violation(s) on {page.Url}:\n");
+        foreach (var violation in results.Violations)
+        {
+            report.Append($"- {violation.Id} ({violation.Impact}): {violation.Help}\n");
+            foreach (var node in violation.Nodes.Take(5)) report.Append($"    {node.Target}: {node.Html}\n");
+        }
+
+        Assert.Fail(report.ToString());
+    }
+
+    /// <summary>Full-page screenshots at 320 and 1280 pixels wide, named <paramref name="name"/>-320.png and -1280.png.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var original = page.ViewportSize;
+        foreach (var width in new[] { PhoneWidth, DesktopWidth })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(ScreenshotDirectory, $"{name}-{width}.png"),
+                FullPage = true,
+            });
+        }
+
+        if (original is not null) await page.SetViewportSizeAsync(original.Width, original.Height);
+    }
+
+    /// <summary>Axe and screenshots: what every test does on every page it reaches.</summary>
+    public static async Task CheckPageAsync(IPage page, string name)
+    {
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, name);
+    }
+
+    /// <summary>
+    /// What loading <paramref name="path"/> afresh downloads as HTML, CSS and script: bytes on the wire (compressed, as
+    /// served) and decoded. The budget (issue: ≤ 100 KB a page) is checked against the first.
+    /// </summary>
+    public async Task<(long Transferred, long Decoded)> PageWeightAsync(Uri site, string path)
+    {
+        var page = await NewVisitorAsync(site, ownAddress: false);
+        var responses = new List<IResponse>();
+        page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType is "document" or "stylesheet" or "script") responses.Add(response);
+        };
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        long transferred = 0, decoded = 0;
+        foreach (var response in responses)
+        {
+            transferred += (await response.Request.SizesAsync()).ResponseBodySize;
+            decoded += (await response.BodyAsync()).Length;
+        }
+
+        await page.Context.CloseAsync();
+        return (transferred, decoded);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
