@@ -13,7 +13,7 @@ public static class LocalRunExtensions
     /// <summary>
     /// What `./platform up` needs beyond Aspire's defaults: the dashboard on 127.0.0.1:18888 (--dashboard-url) over
     /// plain HTTP on loopback with its OTLP endpoint on a free port (there is no launch profile to say so, and no
-    /// certificate), the start-up report on the console, and a plain sentence instead of a stack trace when a port is
+    /// certificate), projects started as their built programs, the start-up report on the console, and a plain sentence instead of a stack trace when a port is
     /// taken or a package is missing.
     /// </summary>
     public static IDistributedApplicationBuilder ConfigureLocalRun(this IDistributedApplicationBuilder builder)
@@ -27,6 +27,7 @@ public static class LocalRunExtensions
         configuration["AppHost:DashboardApiKey"] ??= Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         if (!builder.ExecutionContext.IsRunMode) return builder;
 
+        builder.LaunchProjectsFromBuildOutput();
         builder.Services.AddSingleton<StartupReport>();
         builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
         {
