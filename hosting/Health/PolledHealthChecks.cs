@@ -26,13 +26,13 @@ internal static class PolledHealthChecks
 
     /// <summary>Probes until healthy or until the window has passed; the last probe's result is the answer.</summary>
     internal static async Task<HealthCheckResult> PollAsync(Func<CancellationToken, Task<HealthCheckResult>> probe, TimeProvider time,
-        CancellationToken cancellationToken)
+        TimeSpan window, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         while (true)
         {
             var result = await probe(cancellationToken);
-            if (result.Status == HealthStatus.Healthy || time.GetElapsedTime(started) + Interval >= Window) return result;
+            if (result.Status == HealthStatus.Healthy || time.GetElapsedTime(started) + Interval >= window) return result;
             await Task.Delay(Interval, time, cancellationToken);
         }
     }
@@ -40,6 +40,6 @@ internal static class PolledHealthChecks
     private sealed class PolledCheck(Func<CancellationToken, Task<HealthCheckResult>> probe, TimeProvider time) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            PollAsync(probe, time, cancellationToken);
+            PollAsync(probe, time, Window, cancellationToken);
     }
 }
