@@ -49,7 +49,7 @@ public sealed class AppHostProcessTests
             // A server that crashes says so on the console, with what to do.
             var sink = Assert.Single(ProcessTable.WithCommandLine(Path.Combine(data, "mail", "Maildir")), p => ProcessTable.CommandLineOf(p).Contains("aiosmtpd", StringComparison.Ordinal));
             Process.GetProcessById(sink).Kill();
-            var crashLine = await second.WaitForLineAsync(l => l.Contains(" mail ", StringComparison.Ordinal) && l.Contains("Exited", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            var crashLine = await second.WaitForLineAsync(l => l.Contains(" mail ", StringComparison.Ordinal) && l.Contains("(exit code ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
             Assert.Contains("its console log is in the dashboard; what waits for it keeps waiting until it is started again", crashLine);
 
             var running = second.PlatformProcesses();
