@@ -34,9 +34,7 @@ public sealed class ResourceCrashTests(PlatformFixture platform)
 
             // Notifications started again while the sink is down waits for it (WaitFor), as it would at the platform's start.
             restartingNotifications = app.ResourceCommands.ExecuteCommandAsync("notifications", KnownResourceCommands.RestartCommand, cancellationToken);
-            var waiting = await app.ResourceNotifications.WaitForResourceAsync("notifications",
-                e => e.Snapshot.State?.Text == KnownResourceStates.Waiting, cancellationToken);
-            Assert.Contains(waiting.Snapshot.Properties, p => p.Name == "resource.waitingFor" && p.Value?.ToString()?.Contains("mail", StringComparison.Ordinal) == true);
+            await app.ResourceNotifications.WaitForResourceAsync("notifications", e => e.Snapshot.State?.Text == KnownResourceStates.Waiting, cancellationToken);
 
             // Meanwhile a delegate registers: Events answers, and its event waits in RabbitMQ for Notifications.
             using var publicClient = platform.CreatePublicClient();
