@@ -22,6 +22,22 @@ internal static class Probes
         return reply is not null && Encoding.ASCII.GetString(reply).StartsWith("220", StringComparison.Ordinal);
     }
 
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    /// <summary>An HTTP GET answered 200 (ServiceDefaults' /health answers 200 for Healthy and Degraded, 503 otherwise).</summary>
+    public static async Task<bool> HttpOkAsync(Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return response.StatusCode == System.Net.HttpStatusCode.OK;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     private static async Task<byte[]?> ExchangeAsync(int port, byte[]? send, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

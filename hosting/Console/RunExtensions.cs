@@ -19,7 +19,7 @@ public static class RunExtensions
         }
     }
 
-    private static PlatformSetupException? SetupProblem(Exception? e) => e switch
+    internal static PlatformSetupException? SetupProblem(Exception? e) => e switch
     {
         null => null,
         PlatformSetupException problem => problem,

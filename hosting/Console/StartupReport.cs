@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 
@@ -10,16 +9,17 @@ namespace Platform.AppHost.Hosting;
 /// any resource that stops or fails (the dashboard has its console log; services waiting for it keep waiting).
 /// </summary>
 internal sealed class StartupReport(
-    ResourceNotificationService notifications, DistributedApplicationModel model, IConfiguration configuration, DataFolder data)
+    ResourceNotificationService notifications, DistributedApplicationModel model, IConfiguration configuration, DataFolder data,
+    TimeProvider time)
 {
     private static readonly string[] Ended = [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart];
 
     /// <summary>Runs beside Aspire's own start (which returns only once the resources are created, not healthy).</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var watched = model.Resources.Where(r => r is not ParameterResource && r.Name != "aspire-dashboard").ToList();
-        var crashes = WatchForCrashesAsync(stoppingToken);
+        var crashes = WatchForCrashesAsync(started, stoppingToken);
         try
         {
             await Task.WhenAll(watched.Select(async r =>
@@ -35,7 +35,7 @@ internal sealed class StartupReport(
         }
 
         Console.WriteLine();
-        Console.WriteLine($"All resources Running and Healthy in {clock.Elapsed.TotalSeconds:0.0} s.");
+        Console.WriteLine($"All resources Running and Healthy in {time.GetElapsedTime(started).TotalSeconds:0.0} s.");
         if (model.Resources.OfType<ProjectResource>().FirstOrDefault(p => p.Name == "gateway") is { } gateway)
             Console.WriteLine($"Gateway:   {gateway.GetEndpoint("http").Url}");
         var dashboard = configuration["ASPNETCORE_URLS"]?.Split(';')[0].TrimEnd('/');
@@ -47,8 +47,11 @@ internal sealed class StartupReport(
         await crashes;
     }
 
-    /// <summary>Each resource's state and health as they change (the dashboard shows more), and any crash.</summary>
-    private async Task WatchForCrashesAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Each resource's state and health as they change (the dashboard shows more), and any crash, with the seconds since
+    /// the start (where a slow start spends its time).
+    /// </summary>
+    private async Task WatchForCrashesAsync(long started, CancellationToken stoppingToken)
     {
         var last = new Dictionary<string, string>();
         try
@@ -61,7 +64,7 @@ internal sealed class StartupReport(
                 if (shown.Length == 0 || (last.TryGetValue(update.ResourceId, out var before) && before == shown)) continue;
                 last[update.ResourceId] = shown;
                 var ended = Ended.Contains(state) && !(state == KnownResourceStates.Finished && update.Snapshot.ExitCode == 0);
-                Console.WriteLine($"  {update.Resource.Name,-16} {shown}" + (update.Snapshot.ExitCode is int code ? $" (exit code {code})" : "") +
+                Console.WriteLine($"  {time.GetElapsedTime(started).TotalSeconds,6:0.0} s  {update.Resource.Name,-16} {shown}" + (update.Snapshot.ExitCode is int code ? $" (exit code {code})" : "") +
                     (ended ? ": its console log is in the dashboard; what waits for it keeps waiting until it is started again" : ""));
             }
         }

@@ -9,11 +9,13 @@ namespace Platform.AppHost.Hosting;
 /// </summary>
 public sealed class DataFolder
 {
-    internal DataFolder(string path, bool throwaway)
+    /// <param name="keepSecrets">Whether generated secrets are read from and kept in the folder's secrets.json (not
+    /// for a folder this AppHost refuses to open).</param>
+    internal DataFolder(string path, bool throwaway, bool keepSecrets = true)
     {
         Path = System.IO.Path.GetFullPath(path);
         Throwaway = throwaway;
-        Secrets = new SecretStore(System.IO.Path.Combine(Path, "secrets.json"));
+        Secrets = new SecretStore(keepSecrets ? System.IO.Path.Combine(Path, "secrets.json") : null);
     }
 
     public string Path { get; }

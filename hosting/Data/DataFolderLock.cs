@@ -8,24 +8,29 @@ public sealed class DataFolderLock(string folder) : IDisposable
 {
     internal const string FileName = "apphost.lock";
     private FileStream? _held;
-    private Action? _whenTaken;
 
-    internal void WhenTaken(Action action) => _whenTaken += action;
-
+    /// <summary>Takes the lock, or says in one sentence that another AppHost holds it.</summary>
     public void Take()
     {
-        if (_held is not null) return;
+        if (!TryTake())
+            throw new PlatformSetupException(
+                $"Another AppHost is already running on {folder}: stop it (Ctrl+C in its terminal) or pass --data DIR for another data folder.");
+    }
+
+    /// <summary>Takes the lock unless another process holds it; true when this one holds it now.</summary>
+    public bool TryTake()
+    {
+        if (_held is not null) return true;
         Directory.CreateDirectory(folder);
         try
         {
             _held = new FileStream(Path.Combine(folder, FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return true;
         }
         catch (IOException)
         {
-            throw new PlatformSetupException(
-                $"Another AppHost is already running on {folder}: stop it (Ctrl+C in its terminal) or pass --data DIR for another data folder.");
+            return false;
         }
-        _whenTaken?.Invoke();
     }
 
     public void Dispose() => _held?.Dispose();

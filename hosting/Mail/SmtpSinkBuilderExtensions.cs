@@ -1,7 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.AppHost.Hosting;
@@ -27,8 +26,7 @@ public static class SmtpSinkBuilderExtensions
         });
 
         var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
-            await Probes.SmtpAsync(smtpPort, ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("no 220 greeting"));
+        builder.Services.AddHealthChecks().AddPolledCheck(healthCheck, ct => Probes.SmtpAsync(smtpPort, ct), "no 220 greeting");
 
         return builder.AddResource(sink)
             .WithArgs("-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{smtpPort}", "-c", "aiosmtpd.handlers.Mailbox", sink.MaildirPath)

@@ -58,7 +58,7 @@ public static class PostgresBuilderExtensions
         });
 
         var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
+        builder.Services.AddHealthChecks().AddPolledCheck(healthCheck, async ct =>
             await CanOpenAsync(await AdminConnectionStringAsync(server, ct), ct));
 
         return builder.AddResource(server)
@@ -81,7 +81,7 @@ public static class PostgresBuilderExtensions
         var database = new PostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
         builder.Resource.AddDatabase(name, database.DatabaseName);
         var healthCheck = $"{name}_check";
-        builder.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddPolledCheck(healthCheck, async ct =>
             await CanOpenAsync(await database.ConnectionStringExpression.GetValueAsync(ct) + ";Pooling=false;Timeout=2", ct));
         return builder.ApplicationBuilder.AddResource(database).WithHealthCheck(healthCheck);
     }

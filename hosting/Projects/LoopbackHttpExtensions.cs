@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
@@ -8,17 +9,21 @@ public static class LoopbackHttpExtensions
     /// <summary>
     /// The project serves HTTP itself on 127.0.0.1 (a free port unless <paramref name="port"/> is given), without DCP's
     /// proxy in front: the gateway limits callers by their address, which a proxy would hide, and each hop costs time
-    /// (bench gateway-overhead). Healthy when /health says so. Projects have no launch profile here, so the environment is set the way one would.
+    /// (bench gateway-overhead). Healthy when /health says so (polled: <see cref="PolledHealthChecks"/>). Projects have no
+    /// launch profile here, so the environment is set the way one would.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithLoopbackHttpEndpoint(this IResourceBuilder<ProjectResource> builder, int? port = null)
     {
         var chosen = port ?? FreePort.Next();
+        var healthCheck = $"{builder.Resource.Name}_health";
+        var health = new Uri($"http://127.0.0.1:{chosen}/health");
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddPolledCheck(healthCheck, ct => Probes.HttpOkAsync(health, ct), "/health did not answer 200");
         return builder
             .WithHttpEndpoint(port: chosen, targetPort: chosen, isProxied: false)
             .WithEndpoint("http", e => e.TargetHost = "127.0.0.1")
             // A local run is a development run, whatever the AppHost's own environment (the adjustable clock refuses any other).
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             // Healthy when its database and broker are (ServiceDefaults' /health), so WaitFor(project) means ready to serve.
-            .WithHttpHealthCheck("/health");
+            .WithHealthCheck(healthCheck);
     }
 }

@@ -4,7 +4,6 @@ using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.AppHost.Hosting;
@@ -46,8 +45,7 @@ public static class RabbitMQBuilderExtensions
         });
 
         var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
-            await Probes.AmqpAsync(amqpPort, ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("no AMQP handshake"));
+        builder.Services.AddHealthChecks().AddPolledCheck(healthCheck, ct => Probes.AmqpAsync(amqpPort, ct), "no AMQP handshake");
 
         var inv = CultureInfo.InvariantCulture;
         return builder.AddResource(server)

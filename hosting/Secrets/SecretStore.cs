@@ -5,9 +5,10 @@ namespace Platform.AppHost.Hosting.Secrets;
 
 /// <summary>
 /// Generated credentials (broker and database passwords, the internal token key), kept in {data}/secrets.json with
-/// mode 0600 so that data kept across runs stays reachable with the same credentials.
+/// mode 0600 so that data kept across runs stays reachable with the same credentials. Without a path they live in
+/// memory only (a data folder the AppHost refuses to open is not written to).
 /// </summary>
-public sealed class SecretStore(string path)
+public sealed class SecretStore(string? path)
 {
     private readonly Lock _gate = new();
     private Dictionary<string, string>? _values;
@@ -44,10 +45,11 @@ public sealed class SecretStore(string path)
     }
 
     private Dictionary<string, string> Load() =>
-        File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? [] : [];
+        path is not null && File.Exists(path) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? [] : [];
 
     private void Save(Dictionary<string, string> values)
     {
+        if (path is null) return;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(values, new JsonSerializerOptions { WriteIndented = true }));

@@ -46,6 +46,12 @@ public sealed class AppHostProcessTests
             command.Parameters.AddWithValue("e", email.ToLowerInvariant());
             Assert.Equal(1L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
 
+            // A server that crashes says so on the console, with what to do.
+            var sink = Assert.Single(ProcessTable.WithCommandLine(Path.Combine(data, "mail", "Maildir")), p => ProcessTable.CommandLineOf(p).Contains("aiosmtpd", StringComparison.Ordinal));
+            Process.GetProcessById(sink).Kill();
+            var crashLine = await second.WaitForLineAsync(l => l.Contains(" mail ", StringComparison.Ordinal) && l.Contains("(exit code ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            Assert.Contains("its console log is in the dashboard; what waits for it keeps waiting until it is started again", crashLine);
+
             var running = second.PlatformProcesses();
             Assert.Equal(0, await second.InterruptAsync());
             // DCP stops what it ran in parallel after the AppHost exits; on a loaded machine the last (RabbitMQ flushing
@@ -57,6 +63,59 @@ public sealed class AppHostProcessTests
             // PostgreSQL stopped cleanly: the next start needs no crash recovery.
             Assert.EndsWith("shut down", PostgresState(data));
         }
+    }
+
+    [Fact]
+    public async Task Newer_data_a_data_folder_in_use_and_a_port_in_use_each_end_the_run_with_one_sentence_and_no_stack_trace()
+    {
+        var newer = Path.Combine(PlatformFixture.TestRunsDirectory, "newer-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(newer);
+        File.WriteAllText(Path.Combine(newer, "data-version"), "99\n");
+        var inUse = Path.Combine(PlatformFixture.TestRunsDirectory, "in-use-" + Guid.NewGuid().ToString("N")[..8]);
+        using var otherAppHost = new Platform.AppHost.Hosting.DataFolderLock(inUse);
+        otherAppHost.Take();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, FreePort.Next());
+        taken.Start();
+        var takenPort = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        try
+        {
+            await AssertEndsWithOneSentence(["--data", newer], "was written by a newer version of the platform");
+            Assert.Equal("99\n", File.ReadAllText(Path.Combine(newer, "data-version")));
+            await AssertEndsWithOneSentence(["--data", inUse], "Another AppHost is already running on");
+            await AssertEndsWithOneSentence(["--data", Path.Combine(inUse, "other"), "--gateway-port", takenPort.ToString()], $"Port {takenPort} (gateway) is already in use");
+        }
+        finally
+        {
+            Directory.Delete(newer, recursive: true);
+            otherAppHost.Dispose();
+            Directory.Delete(inUse, recursive: true);
+        }
+    }
+
+    /// <summary>Runs the AppHost as `./platform up` does; it must exit 1 with the sentence as its last line and no stack trace.</summary>
+    private static async Task AssertEndsWithOneSentence(string[] arguments, string expected)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var argument in new[] { AppHostRun.AppHostDll, "--throwaway-data", "true", "--dashboard-url", $"http://127.0.0.1:{FreePort.Next()}" }.Concat(arguments))
+            info.ArgumentList.Add(argument);
+        if (!arguments.Contains("--gateway-port")) { info.ArgumentList.Add("--gateway-port"); info.ArgumentList.Add(FreePort.Next().ToString()); }
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        var everything = await output + await errors;
+        var errorLines = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(process.ExitCode == 1, $"exit code {process.ExitCode}:\n{everything}");
+        Assert.Contains(expected, Assert.Single(errorLines));
+        Assert.DoesNotContain("   at ", everything);
+        Assert.DoesNotContain("Exception", everything);
     }
 
     /// <summary>pg_controldata's "Database cluster state" of the run's cluster.</summary>
@@ -119,7 +178,7 @@ public sealed class AppHostProcessTests
         }
 
         /// <summary>The AppHost's own build output, as `./platform up` runs it.</summary>
-        private static string AppHostDll => Path.Combine(
+        internal static string AppHostDll => Path.Combine(
             Directory.Exists(Projects.AppHost.ProjectPath) ? Projects.AppHost.ProjectPath : Path.GetDirectoryName(Projects.AppHost.ProjectPath)!, "bin", AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug", "net10.0", "AppHost.dll");
 
         private void Record(string? line)
@@ -143,6 +202,18 @@ public sealed class AppHostProcessTests
             var port = postgres[Array.IndexOf(postgres, "-p") + 1];
             var secrets = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(_data, "secrets.json")))!;
             return $"Host=127.0.0.1;Port={port};Username=postgres;Password={secrets["postgres-password"]};Database={database};Pooling=false";
+        }
+
+        public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (DateTime.UtcNow < deadline)
+            {
+                if (Output.FirstOrDefault(match) is { } line) return line;
+                await Task.Delay(200);
+            }
+            Assert.Fail("no such line on the AppHost's console:\n" + string.Join('\n', Output.TakeLast(20)));
+            return "";
         }
 
         public void Kill() => _process.Kill();
