@@ -24,6 +24,6 @@ public static class VolunteeringApi
     public static async Task<IReadOnlyList<string>> DistrictsAsync(PlatformApi api, CancellationToken cancellationToken)
     {
         var found = await api.GetAsync<DistrictList>("api/reference/districts", cancellationToken);
-        return found.Succeeded ? found.Value.Names : [];
+        return found.Succeeded ? found.Value.Districts ?? [] : [];
     }
 }

@@ -21,7 +21,7 @@ public sealed record RoleView(
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
-public sealed record DistrictList(IReadOnlyList<string> Names);
+public sealed record DistrictList(IReadOnlyList<string>? Districts);
 
 /// <summary>POST /api/volunteers/roles/{roleId}/applications.</summary>
 public sealed record ApplicationRequest(
