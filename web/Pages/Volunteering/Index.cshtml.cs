@@ -20,7 +20,8 @@ public sealed class IndexModel(PlatformApi api) : PageModel
     [BindProperty(SupportsGet = true)] public string? Availability { get; set; }
     [BindProperty(SupportsGet = true)] public string? Skill { get; set; }
     [BindProperty(SupportsGet = true)] public string? Where { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>?page=, read by hand: Razor Pages keeps the "page" route value for the page's own name.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<string> Districts { get; private set; } = [];
     public Paged<RoleSummary> Results { get; private set; } = new([], 1, PageSize, 0);
@@ -29,7 +30,8 @@ public sealed class IndexModel(PlatformApi api) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Districts = await VolunteeringApi.DistrictsAsync(api, cancellationToken);
-        if (PageNumber < 1) PageNumber = 1;
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n is >= 1 and <= 10_000 ? n : 1;
         var found = await api.GetAsync<Paged<RoleSummary>>(VolunteeringApi.SearchPath(Query(PageNumber), PageSize), cancellationToken);
         if (found.Succeeded) Results = found.Value;
         else ModelState.AddApiProblem(found.Problem, Fields);
