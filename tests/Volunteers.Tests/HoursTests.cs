@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Paging;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
@@ -82,5 +83,46 @@ public sealed class HoursTests(PostgresServer postgres) : IAsyncLifetime
         var view = await org.Client.GetFromJsonAsync<VolunteerView>($"/api/volunteers/organisation/volunteers/{volunteer.Id}", Json.Options);
         Assert.Equal(11.5m, view!.ApprovedHours);
         Assert.Equal([MilestoneKind.FirstSession, MilestoneKind.Hours10], view.Milestones.Select(m => m.Kind));
+    }
+
+    [Fact]
+    public async Task The_volunteer_link_lists_its_own_hours_newest_first_and_no_one_elses()
+    {
+        var (org, role, volunteer, token) = await _world.VolunteerAsync();
+        var (_, _, _, otherToken) = await _world.VolunteerAsync(org, role);
+        var day = volunteer.StartedOn;
+        _factory.Time.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(HttpStatusCode.Created, (await LogAsync(token, new(day, 2, "First"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await LogAsync(token, new(day.AddDays(1), 3, "Second"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await LogAsync(otherToken, new(day, 5, "Someone else"))).StatusCode);
+
+        var page = (await _factory.CreateClient().GetFromJsonAsync<Paged<HoursView>>($"/api/volunteers/volunteering/{token}/hours", Json.Options))!;
+        Assert.Equal(2, page.Total);
+        Assert.Equal(["Second", "First"], page.Items.Select(h => h.Activity));
+        Assert.All(page.Items, h => Assert.Equal(HoursStatus.Pending, h.Status));
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClient().GetAsync($"/api/volunteers/volunteering/{new string('x', 43)}/hours")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_volunteer_pauses_through_their_link_until_a_future_date_but_not_after_leaving()
+    {
+        var (_, _, volunteer, token) = await _world.VolunteerAsync();
+        var client = _factory.CreateClient();
+        var today = DateOnly.FromDateTime(_factory.Time.GetUtcNow().UtcDateTime);
+
+        var past = await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/pause", new PauseRequest(today), Json.Options);
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Equal(["returnsOn"], (await past.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys);
+
+        var paused = await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/pause", new PauseRequest(today.AddDays(30)), Json.Options);
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        var view = await paused.ReadAsync<VolunteerView>();
+        Assert.Equal(VolunteerStatus.Paused, view.Status);
+        Assert.Equal(today.AddDays(30), view.ReturnsOn);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/leave", new LeaveRequest(ExitReason.Work, null), Json.Options)).StatusCode);
+        var again = await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/pause", new PauseRequest(today.AddDays(30)), Json.Options);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(volunteer.Id, view.Id);
     }
 }

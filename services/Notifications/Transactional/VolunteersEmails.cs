@@ -9,7 +9,7 @@ namespace Platform.Notifications.Transactional;
 /// <summary>
 /// Turns the Volunteers service's integration events into emails: the applicant's acknowledgement and status news,
 /// a volunteer's milestone thanks, the re-engagement message, and reminders before a check or qualification lapses.
-/// Links point at the Volunteers service through the public gateway.
+/// Links point at the public site's volunteering pages (web/Pages/Volunteering), never at the API.
 /// </summary>
 public sealed class VolunteersEmails(EmailTemplates templates, IOptions<NotificationsOptions> options)
 {
@@ -22,11 +22,11 @@ public sealed class VolunteersEmails(EmailTemplates templates, IOptions<Notifica
 
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
-    public Uri ManageLink(string token) => new(options.Value.PublicBaseUrl, $"api/volunteers/applications/{Uri.EscapeDataString(token)}");
+    public Uri ManageLink(string token) => new(options.Value.PublicBaseUrl, $"volunteering/applications/{Uri.EscapeDataString(token)}");
 
-    public Uri VolunteerLink(string token) => new(options.Value.PublicBaseUrl, $"api/volunteers/volunteering/{Uri.EscapeDataString(token)}");
+    public Uri VolunteerLink(string token) => new(options.Value.PublicBaseUrl, $"volunteering/you/{Uri.EscapeDataString(token)}");
 
-    public Uri CheckInLink(string token) => new(options.Value.PublicBaseUrl, $"api/volunteers/check-ins/{Uri.EscapeDataString(token)}");
+    public Uri CheckInLink(string token) => new(options.Value.PublicBaseUrl, $"volunteering/check-ins/{Uri.EscapeDataString(token)}");
 
     public RenderedEmail CheckIn(CheckInDue e) =>
         templates.Render(CheckInKind, new

@@ -84,15 +84,11 @@ public static class OrganisationVolunteersApi
         Guid id, PauseRequest request, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (request.ReturnsOn is null || request.ReturnsOn <= today) return ValidationErrors.For("returnsOn", "'returnsOn' is required and must be after today.");
+        if (request.Validate(today) is { Any: true } errors) return errors.ToProblem();
         var org = user.OrganisationId();
         var v = await db.Volunteers.FirstOrDefaultAsync(x => x.Id == id && x.OrganisationId == org, ct);
         if (v is null) return RuleProblem.NotFound($"Volunteer {id}");
-        if (v.Status == VolunteerStatus.Left) return RuleProblem.Conflict("volunteer-left", "The volunteer has left.");
-        v.Status = VolunteerStatus.Paused;
-        v.ReturnsOn = request.ReturnsOn;
-        v.AtRiskSince = null;
-        v.AtRiskReasons = [];
+        if (!request.ApplyTo(v)) return RuleProblem.Conflict("volunteer-left", "The volunteer has left.");
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await db.ViewAsync(v, ct));
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Hours;
 using Platform.Volunteers.Infrastructure;
@@ -18,6 +19,9 @@ public static class VolunteerLinkApi
         var group = routes.MapGroup("/api/volunteers/volunteering/{token}").WithTags("Volunteer link");
         group.MapGet("/", GetAsync).WithName("GetOwnVolunteerRecord").WithSummary("The volunteer's own record").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/hours", LogHoursAsync).WithName("LogOwnHours").WithSummary("Log hours (the organisation approves them)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/hours", ListHoursAsync).WithName("ListOwnHours").WithSummary("The volunteer's own logged hours, newest first, with each entry's approval");
+        group.MapPost("/pause", PauseAsync).WithName("PauseOwnVolunteering").WithSummary("Take a break until a return date")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/check-ins", CheckInAsync).WithName("AnswerSatisfactionCheckIn").WithSummary("Answer the satisfaction check-in (1 to 5, with a comment)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -43,6 +47,27 @@ public static class VolunteerLinkApi
         var v = await FindAsync(db, token, ct);
         if (v is null) return RuleProblem.NotFound("The volunteer");
         return await log.LogAsync(v.Id, null, request, HoursLoggedBy.Volunteer, VolunteerActor, ct);
+    }
+
+    private static async Task<Results<Ok<Paged<HoursView>>, ProblemHttpResult>> ListHoursAsync(
+        string token, VolunteersDbContext db, PageRequest paging, CancellationToken ct)
+    {
+        var v = await FindAsync(db, token, ct);
+        if (v is null) return RuleProblem.NotFound("The volunteer");
+        var page = await db.Hours.AsNoTracking().Where(h => h.VolunteerId == v.Id)
+            .OrderByDescending(h => h.Date).ThenByDescending(h => h.Id).ToPagedAsync(paging, ct);
+        return TypedResults.Ok(page.Select(HoursView.Of));
+    }
+
+    private static async Task<Results<Ok<VolunteerView>, ValidationProblem, ProblemHttpResult>> PauseAsync(
+        string token, PauseRequest request, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (request.Validate(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is { Any: true } errors) return errors.ToProblem();
+        var v = await FindAsync(db, token, ct);
+        if (v is null) return RuleProblem.NotFound("The volunteer");
+        if (!request.ApplyTo(v)) return RuleProblem.Conflict("volunteer-left", "You have left this organisation.");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await db.ViewAsync(v, ct));
     }
 
     private static async Task<Results<Created<CheckInView>, ValidationProblem, ProblemHttpResult>> CheckInAsync(

@@ -32,7 +32,27 @@ public sealed record VolunteerView(
 public sealed record AtRiskView(Guid Id, string Name, string Email, Guid RoleId, DateTimeOffset AtRiskSince, IReadOnlyList<string> Reasons,
     DateTimeOffset LastActivityAt, DateTimeOffset? ReengagedAt);
 
-public sealed record PauseRequest(DateOnly? ReturnsOn);
+/// <summary>A break until a return date, recorded by the organisation or by the volunteer through their link.</summary>
+public sealed record PauseRequest(DateOnly? ReturnsOn)
+{
+    public ValidationErrors Validate(DateOnly today)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(ReturnsOn is null || ReturnsOn <= today, "returnsOn", "'returnsOn' is required and must be after today.");
+        return errors;
+    }
+
+    /// <returns>False when the volunteer has left (nothing changed).</returns>
+    public bool ApplyTo(Volunteer v)
+    {
+        if (v.Status == VolunteerStatus.Left) return false;
+        v.Status = VolunteerStatus.Paused;
+        v.ReturnsOn = ReturnsOn;
+        v.AtRiskSince = null;
+        v.AtRiskReasons = [];
+        return true;
+    }
+}
 
 /// <summary>Leaving, recorded by the organisation or by the volunteer through their link; the exit survey is optional.</summary>
 public sealed record LeaveRequest(ExitReason? Reason, [MultiLineText] string? ExitSurvey)

@@ -38,7 +38,7 @@ public sealed class VolunteeringJourneyTests(PlatformFixture platform)
         var (application, manageToken) = await platform.ApplyAsync(role, email);
         var mailbox = platform.App.GetMailbox("mail");
         var acknowledgement = await mailbox.WaitForAsync(m => m.IsTo(email), VolunteersActors.MailTimeout);
-        Assert.Contains($"/api/volunteers/applications/{manageToken}", VolunteersActors.Decoded(acknowledgement));
+        Assert.Contains($"/volunteering/applications/{manageToken}", VolunteersActors.Decoded(acknowledgement));
 
         var illegal = await AsAsync(HttpMethod.Post, $"/api/volunteers/organisation/applications/{application}/stage", orgToken, new { stage = "Active" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, illegal.StatusCode);

@@ -91,7 +91,7 @@ internal static partial class VolunteersActors
     {
         foreach (var stage in ToActive)
             await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/volunteers/organisation/applications/{application}/stage", organisationToken, new { stage });
-        var welcome = await platform.App.GetMailbox("mail").WaitForAsync(m => m.IsTo(email) && Decoded(m).Contains("/api/volunteers/volunteering/"), MailTimeout);
+        var welcome = await platform.App.GetMailbox("mail").WaitForAsync(m => m.IsTo(email) && Decoded(m).Contains("/volunteering/you/"), MailTimeout);
         return VolunteerLink().Match(Decoded(welcome)).Groups["token"].Value;
     }
 
@@ -99,6 +99,6 @@ internal static partial class VolunteersActors
     public static string Decoded(ReceivedMessage message) =>
         message.Raw.Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "=").Replace("\r\n", "\n");
 
-    [GeneratedRegex(@"/api/volunteers/volunteering/(?<token>[A-Za-z0-9_-]{43})")]
+    [GeneratedRegex(@"/volunteering/you/(?<token>[A-Za-z0-9_-]{43})")]
     private static partial Regex VolunteerLink();
 }

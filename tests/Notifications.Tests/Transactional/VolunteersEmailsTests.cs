@@ -68,27 +68,27 @@ public sealed class VolunteersEmailsTests
     public void The_acknowledgement_links_to_the_manage_page_and_the_welcome_to_the_volunteer_link_on_the_public_gateway()
     {
         var acknowledgement = Render(VolunteersEmails.ApplicationReceivedKind);
-        const string manage = "https://partnership.example.org/api/volunteers/applications/manage-tok_en%2B%2F";
+        const string manage = "https://partnership.example.org/volunteering/applications/manage-tok_en%2B%2F";
         Assert.Contains(manage, acknowledgement.TextBody);
         Assert.Contains($"href=\"{manage}\"", acknowledgement.HtmlBody);
 
         var welcome = Emails.ApplicationStatusChanged(new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), "Pastors", "Speedwatch", "Val",
             "val@example.org", "Onboarding", "Active", null, "organisation:1", Guid.CreateVersion7(), "volunteer-token"));
         Assert.StartsWith("Welcome aboard", welcome.Subject);
-        Assert.Contains("https://partnership.example.org/api/volunteers/volunteering/volunteer-token", welcome.TextBody);
+        Assert.Contains("https://partnership.example.org/volunteering/you/volunteer-token", welcome.TextBody);
 
         var declined = Emails.ApplicationStatusChanged(new(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), "Pastors", "Speedwatch", "Val",
             "val@example.org", "Interview", "Declined", "All places went to local applicants.", "organisation:1", null, null));
         Assert.Contains("declined", declined.Subject);
         Assert.Contains("All places went to local applicants.", declined.TextBody);
-        Assert.DoesNotContain("/api/volunteers/volunteering/", declined.TextBody);
+        Assert.DoesNotContain("/volunteering/you/", declined.TextBody);
     }
 
     [Fact]
     public void The_check_in_invitation_links_to_the_check_in_page()
     {
         var email = Render(VolunteersEmails.CheckInKind);
-        Assert.Contains("https://partnership.example.org/api/volunteers/check-ins/check-in-token", email.TextBody);
+        Assert.Contains("https://partnership.example.org/volunteering/check-ins/check-in-token", email.TextBody);
         Assert.Contains("1 April 2026", email.TextBody);
     }
 
