@@ -45,7 +45,7 @@ public sealed class ManageAndUnsubscribeTests(PlatformFixture platform, SiteBrow
         await SiteBrowser.CheckPageAsync(page, "email-updates-manage-saved");
         var saved = await platform.SubscriptionAsync(manage);
         Assert.Equal("daily", saved!.Value.GetProperty("frequency").GetString());
-        Assert.Equal(["awards", "events"], saved.Value.GetProperty("topics").EnumerateArray().Select(t => t.GetString()).Order().ToArray());
+        Assert.Equal(["awards", "events"], saved.Value.GetProperty("topics").EnumerateArray().Select(t => t.GetString()!).Order().ToArray());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Delete my details" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Are you sure you want to delete your details?");
