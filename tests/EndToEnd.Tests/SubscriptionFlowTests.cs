@@ -26,7 +26,10 @@ public sealed partial class SubscriptionFlowTests(PlatformFixture platform)
         Assert.Contains("confirm", message.Subject, StringComparison.OrdinalIgnoreCase);
         var link = ConfirmationLink(message);
 
-        using var confirmed = await platform.Gateway.GetAsync(link.PathAndQuery, TestContext.Current.CancellationToken);
+        // The link opens the site's page (it confirms nothing); its button posts the token to the API.
+        Assert.Equal("/email-updates/confirm", link.AbsolutePath);
+        using var confirmed = await platform.Gateway.PostAsJsonAsync("/api/notifications/subscriptions/confirm",
+            new { token = ConfirmationToken(link) }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(1, await platform.App.CountAsync("notificationsdb",
             "SELECT count(*) FROM subscription s JOIN subscriber r ON r.id = s.subscriber_id WHERE r.normalized_email = @e AND s.status = 'Confirmed'",
@@ -100,6 +103,8 @@ public sealed partial class SubscriptionFlowTests(PlatformFixture platform)
         return new Uri(match.Value);
     }
 
-    [GeneratedRegex(@"https?://[^\s""<>]+/subscriptions/confirm\?token=[A-Za-z0-9_\-]+")]
+    internal static string ConfirmationToken(Uri link) => System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/email-updates/confirm\?token=[A-Za-z0-9_\-]+")]
     private static partial Regex LinkPattern();
 }

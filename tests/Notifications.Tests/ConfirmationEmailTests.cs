@@ -14,7 +14,7 @@ public sealed class ConfirmationEmailTests
     {
         var email = ConfirmationEmail.Render(Request, "tok-en_+/=", new Uri("https://updates.example.org/"));
 
-        const string link = "https://updates.example.org/api/notifications/subscriptions/confirm?token=tok-en_%2B%2F%3D";
+        const string link = "https://updates.example.org/email-updates/confirm?token=tok-en_%2B%2F%3D";
         Assert.Equal(ConfirmationEmail.Subject, email.Subject);
         Assert.Contains(link, email.TextBody);
         Assert.Contains($"href=\"{link}\"", email.HtmlBody);

@@ -107,10 +107,11 @@ public sealed class SubscriptionsApiTests : IAsyncLifetime
         var (to, email) = Assert.Single(_factory.Emails.Sent);
         Assert.Equal("cara@example.org", to);
         var link = new Uri(email.TextBody.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://", StringComparison.Ordinal)));
-        Assert.Equal("/api/notifications/subscriptions/confirm", link.AbsolutePath);
+        Assert.Equal("/email-updates/confirm", link.AbsolutePath);
+        var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
 
-        var confirm = await client.GetAsync(link.PathAndQuery, TestContext.Current.CancellationToken);
-        var clickedAgain = await client.GetAsync(link.PathAndQuery, TestContext.Current.CancellationToken);
+        var confirm = await client.PostAsJsonAsync("/api/notifications/subscriptions/confirm", new { token }, TestContext.Current.CancellationToken);
+        var clickedAgain = await client.PostAsJsonAsync("/api/notifications/subscriptions/confirm", new { token }, TestContext.Current.CancellationToken);
         var forged = await client.GetAsync("/api/notifications/subscriptions/confirm?token=forged", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);

@@ -18,7 +18,9 @@ public static partial class TestSubscribers
         while (factory.Emails.Sent.Count(s => s.To == email) == before && DateTime.UtcNow < deadline) await Task.Delay(25);
         var confirmation = factory.Emails.Sent.Last(s => s.To == email).Email;
         var link = new Uri(ConfirmLink().Match(confirmation.TextBody).Value);
-        using var confirmed = await client.GetAsync(link.PathAndQuery);
+        // The link opens the site's page; its Confirm button posts the token.
+        var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"];
+        using var confirmed = await client.PostAsJsonAsync("/api/notifications/subscriptions/confirm", new { token });
         confirmed.EnsureSuccessStatusCode();
         return await factory.QueryAsync(db => db.Subscribers.Where(s => s.NormalizedEmail == email.ToLowerInvariant()).Select(s => s.Id).SingleAsync());
     }
@@ -39,8 +41,12 @@ public static partial class TestSubscribers
 
     /// <summary>The manage or unsubscribe link in an email's plain-text part.</summary>
     public static Uri Link(RenderedEmail email, string kind) =>
-        new(Regex.Match(email.TextBody, $@"http://\S+/api/notifications/{kind}/[A-Za-z0-9_\-]+").Value);
+        new(Regex.Match(email.TextBody, $@"http://\S+/email-updates/{kind}/[A-Za-z0-9_\-]+").Value);
 
-    [GeneratedRegex(@"http://\S+/subscriptions/confirm\?token=[A-Za-z0-9_\-]+")]
+    /// <summary>The API's URL for the same link: the token is the same, the site's page calls the API with it.</summary>
+    public static Uri ApiLink(RenderedEmail email, string kind) =>
+        new(Link(email, kind).AbsoluteUri.Replace("/email-updates/", "/api/notifications/", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"http://\S+/email-updates/confirm\?token=[A-Za-z0-9_\-]+")]
     private static partial Regex ConfirmLink();
 }

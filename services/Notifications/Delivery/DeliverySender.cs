@@ -176,7 +176,7 @@ public sealed partial class DeliverySender(
             if (delivery.SubscriberId is { } id)
             {
                 var links = services.GetRequiredService<SubscriberLinks>();
-                email = email with { Headers = links.Headers(links.Unsubscribe(id)) };
+                email = email with { Headers = links.Headers(id) };
             }
         }
 

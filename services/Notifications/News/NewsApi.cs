@@ -25,8 +25,33 @@ public static class NewsApi
             .WithName("PublishNews")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Publishes a draft: immediate subscribers of its topic are emailed now, the rest get it in their next digest.");
+
+        // Public: the news archive on the site. Published posts only; a draft is never shown, not even by its id.
+        var published = app.MapGroup("/api/notifications/news/published").WithTags("News").AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        published.MapGet("", ListPublished).WithName("ListPublishedNews").WithSummary("Published posts, newest first (public).");
+        published.MapGet("/{id:guid}", GetPublished).WithName("GetPublishedNews").WithSummary("One published post (public); a draft is 404.");
         return app;
     }
+
+    private static async Task<Ok<Paged<PublicNewsPostView>>> ListPublished(NotificationsDbContext db, PageRequest paging, CancellationToken ct)
+    {
+        // Newest publication first; the id breaks ties so paging shows every post once.
+        var posts = await db.NewsPosts.AsNoTracking()
+            .Where(p => p.Status == NewsPostStatus.Published)
+            .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
+            .ToPagedAsync(paging, ct);
+        return TypedResults.Ok(posts.Select(PublicView));
+    }
+
+    private static async Task<Results<Ok<PublicNewsPostView>, ProblemHttpResult>> GetPublished(Guid id, NotificationsDbContext db, CancellationToken ct) =>
+        await db.NewsPosts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Status == NewsPostStatus.Published, ct) is { } post
+            ? TypedResults.Ok(PublicView(post))
+            : Problems.Of(NotFound(id));
+
+    // No author or Markdown source: the public sees what subscribers were sent.
+    private static PublicNewsPostView PublicView(NewsPost p) =>
+        new(p.Id, p.Title, p.BodyHtml, p.Topic, p.District, p.PublishedAt!.Value);
 
     private static async Task<Results<Created<NewsPostView>, ValidationProblem>> CreateDraft(
         NewsRequest request, ClaimsPrincipal user, NotificationsDbContext db, TimeProvider time, Districts districts, CancellationToken ct)

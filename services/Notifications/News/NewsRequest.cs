@@ -9,6 +9,9 @@ public sealed record NewsRequest(string? Title, [MultiLineText] string? Body, st
 
 public sealed record NewsPostView(Guid Id, string Title, string Body, string BodyHtml, string Topic, string? District, string Status, DateTime CreatedAt, DateTime? PublishedAt);
 
+/// <summary>A published post as the public sees it (the site's news archive): sanitised HTML, no author or draft state.</summary>
+public sealed record PublicNewsPostView(Guid Id, string Title, string BodyHtml, string Topic, string? District, DateTime PublishedAt);
+
 public sealed record PublishedView(Guid Id, string Status, DateTime? PublishedAt, int SubscribersQueued);
 
 public static class NewsRequestValidation

@@ -15,26 +15,24 @@ public sealed class SubscriberEmails(EmailTemplates templates, SubscriberLinks l
 
     public RenderedEmail News(NewsPost post, Guid subscriberId)
     {
-        var unsubscribe = links.Unsubscribe(subscriberId);
         return templates.Render(NewsKind, new
         {
             Post = Item(post),
             ManageLink = links.Manage(subscriberId).AbsoluteUri,
-            UnsubscribeLink = unsubscribe.AbsoluteUri,
-        }) with { Headers = links.Headers(unsubscribe) };
+            UnsubscribeLink = links.Unsubscribe(subscriberId).AbsoluteUri,
+        }) with { Headers = links.Headers(subscriberId) };
     }
 
     public RenderedEmail Digest(string frequency, IReadOnlyList<NewsPost> posts, Guid subscriberId)
     {
-        var unsubscribe = links.Unsubscribe(subscriberId);
         return templates.Render(DigestKind, new
         {
             Period = frequency == SubscriptionCatalog.Weekly ? "weekly" : "daily",
             Count = posts.Count,
             Posts = posts.Select(Item).ToList(),
             ManageLink = links.Manage(subscriberId).AbsoluteUri,
-            UnsubscribeLink = unsubscribe.AbsoluteUri,
-        }) with { Headers = links.Headers(unsubscribe) };
+            UnsubscribeLink = links.Unsubscribe(subscriberId).AbsoluteUri,
+        }) with { Headers = links.Headers(subscriberId) };
     }
 
     private object Item(NewsPost post) => new

@@ -9,8 +9,9 @@ public static class ConfirmationEmail
 {
     public const string Subject = "Please confirm your email updates";
 
+    /// <summary>The site's page with a Confirm button: opening it confirms nothing (a mail scanner opens links).</summary>
     public static Uri ConfirmationLink(Uri publicBaseUrl, string token) =>
-        new(publicBaseUrl, $"api/notifications/subscriptions/confirm?token={Uri.EscapeDataString(token)}");
+        new(publicBaseUrl, $"email-updates/confirm?token={Uri.EscapeDataString(token)}");
 
     public static RenderedEmail Render(SubscriptionRequested request, string token, Uri publicBaseUrl)
     {
@@ -21,7 +22,7 @@ public static class ConfirmationEmail
         var text = $"""
             Someone, hopefully you, asked the Safer Communities Partnership to send {request.Email} email updates about: {topics} ({request.Frequency}).
 
-            To start receiving them, confirm your address by opening this link before {deadline}:
+            To start receiving them, open this link and press Confirm before {deadline}:
             {link}
 
             If you did not ask for this, ignore this email and nothing more will be sent.

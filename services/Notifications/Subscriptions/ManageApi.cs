@@ -20,6 +20,11 @@ public static class ManageApi
 
         api.MapGet("/manage/{token}", View).WithName("ViewSubscription").WithSummary("The subscription a manage link belongs to.");
         api.MapPut("/manage/{token}", Change).WithName("ChangeSubscription").ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Changes topics, districts and frequency.");
+        // The site's manage page offers "unsubscribe" beside the choices; it holds the manage token, not the
+        // unsubscribe one, and this lets it stop the emails without erasing the address.
+        api.MapPost("/manage/{token}/unsubscribe", UnsubscribeFromManage)
+            .WithName("UnsubscribeFromManage")
+            .WithSummary("Stops every email to this subscriber (the manage page's button); keeps nothing more than unsubscribe does.");
         api.MapDelete("/manage/{token}", Erase)
             .WithName("EraseSubscriber")
             .WithSummary("Removes the address and everything held about it, at once.");
@@ -61,6 +66,12 @@ public static class ManageApi
             _ => Problems.Of(InvalidLink()),
         };
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnsubscribeFromManage(
+        string token, LinkTokens tokens, SubscriberAccount account, CancellationToken ct) =>
+        tokens.Read(LinkPurpose.Manage, token) is { } id && await account.UnsubscribeAsync(id, ct)
+            ? TypedResults.NoContent()
+            : Problems.Of(InvalidLink());
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Erase(
         string token, LinkTokens tokens, SubscriberAccount account, CancellationToken ct) =>

@@ -9,6 +9,9 @@ public sealed record TopicsResponse(IReadOnlyList<string> Topics, IReadOnlyList<
 
 public sealed record ConfirmationResponse(string Status);
 
+/// <summary>Body of <c>POST /api/notifications/subscriptions/confirm</c>: the token from the confirmation email.</summary>
+public sealed record ConfirmRequest(string? Token);
+
 public static class SubscriptionsApi
 {
     private const int MaxIdempotencyKeyLength = 100;
@@ -26,9 +29,17 @@ public static class SubscriptionsApi
             .WithName("RequestSubscription")
             .WithSummary("Asks for email updates. Always 202: a confirmation email is sent unless the address is already subscribed.");
 
-        api.MapGet("/subscriptions/confirm", ConfirmSubscription)
+        // Only a POST confirms: the email's link opens the site's page, whose button sends this, so a mail scanner
+        // that opens every link confirms nothing.
+        api.MapPost("/subscriptions/confirm", ConfirmByPost)
             .WithName("ConfirmSubscription")
-            .WithSummary("Follows the link from the confirmation email.");
+            .WithSummary("Confirms a subscription with the token from the confirmation email (the site's Confirm button).");
+
+        // Emails sent before this release link here. They expire with the confirmation window (7 days), so the GET
+        // keeps confirming for this release only, for those links; the next release removes it.
+        api.MapGet("/subscriptions/confirm", ConfirmSubscription)
+            .WithName("ConfirmSubscriptionByLink")
+            .WithSummary("Deprecated: follows a link from a confirmation email sent before the confirm button existed; use the POST.");
 
         return app;
     }
@@ -54,6 +65,12 @@ public static class SubscriptionsApi
         await subscriptions.RequestAsync(valid, idempotencyKey, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
+
+    private static Task<Results<Ok<ConfirmationResponse>, ProblemHttpResult, ValidationProblem>> ConfirmByPost(
+        ConfirmRequest request,
+        SubscriptionRequests subscriptions,
+        CancellationToken cancellationToken) =>
+        ConfirmSubscription(request.Token, subscriptions, cancellationToken);
 
     private static async Task<Results<Ok<ConfirmationResponse>, ProblemHttpResult, ValidationProblem>> ConfirmSubscription(
         string? token,

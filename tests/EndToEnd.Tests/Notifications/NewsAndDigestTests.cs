@@ -102,6 +102,6 @@ public sealed partial class NewsAndDigestTests(PlatformFixture platform)
         "SELECT count(*) FROM subscription s JOIN subscriber r ON r.id = s.subscriber_id WHERE r.normalized_email = @e AND s.status = 'Confirmed'",
         ("e", email.ToLowerInvariant()));
 
-    [GeneratedRegex(@"https?://[^\s""<>]+/api/notifications/manage/[A-Za-z0-9_\-]+")]
+    [GeneratedRegex(@"https?://[^\s""<>]+/email-updates/manage/[A-Za-z0-9_\-]+")]
     private static partial Regex ManageLink();
 }

@@ -20,11 +20,14 @@ public sealed class ManageAndUnsubscribeTests : IAsyncDisposable
         await _factory.WaitForEmailsAsync(2);
         var news = Assert.Single(_factory.To("ann@example.org"), e => e.Subject == "First news");
 
-        var unsubscribe = TestSubscribers.Link(news, "unsubscribe");
+        // The body's links open the site's pages; the one-click header names the API, which takes a mail client's POST.
+        var unsubscribe = TestSubscribers.ApiLink(news, "unsubscribe");
         Assert.Equal($"<{unsubscribe.AbsoluteUri}>", news.Headers[SubscriberLinks.ListUnsubscribe]);
         Assert.Equal("List-Unsubscribe=One-Click", news.Headers[SubscriberLinks.ListUnsubscribePost]);
-        Assert.Contains(unsubscribe.AbsoluteUri, news.HtmlBody);
-        Assert.Contains("/api/notifications/manage/", news.TextBody);
+        Assert.Contains(TestSubscribers.Link(news, "unsubscribe").AbsoluteUri, news.HtmlBody);
+        Assert.Contains("/email-updates/manage/", news.TextBody);
+        Assert.DoesNotContain("/api/", news.TextBody);
+        Assert.DoesNotContain("/api/", news.HtmlBody);
 
         var client = _factory.CreateClient();
         using var page = await client.GetAsync(unsubscribe.PathAndQuery);
@@ -51,7 +54,7 @@ public sealed class ManageAndUnsubscribeTests : IAsyncDisposable
         await _factory.SubscribeAsync("bo@example.org", ["news"], "immediately");
         await _factory.PublishNewsAsync("News for Bo");
         await _factory.WaitForEmailsAsync(2);
-        var manage = TestSubscribers.Link(_factory.To("bo@example.org").Single(e => e.Subject == "News for Bo"), "manage");
+        var manage = TestSubscribers.ApiLink(_factory.To("bo@example.org").Single(e => e.Subject == "News for Bo"), "manage");
         var client = _factory.CreateClient();
 
         var view = await client.GetFromJsonAsync<JsonElement>(manage.PathAndQuery);
