@@ -44,10 +44,10 @@ public sealed class RegistrationJourneyTests(PlatformFixture platform, SiteBrows
         Assert.DoesNotContain("?", new Uri(page.Url).PathAndQuery);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar" })).ToBeVisibleAsync();
         await SiteBrowser.CheckPageAsync(page, "events-registered" + suffix);
-        var calendar = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar" }).GetAttributeAsync("href"));
+        var calendar = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar" }).GetAttributeAsync("href") ?? "");
         Assert.Equal(200, calendar.Status);
         Assert.Contains("BEGIN:VCALENDAR", await calendar.TextAsync());
-        var qr = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Img).GetAttributeAsync("src"));
+        var qr = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Img).GetAttributeAsync("src") ?? "");
         Assert.Equal("image/png", qr.Headers["content-type"]);
 
         // The email's link opens the same page, without the panel.
