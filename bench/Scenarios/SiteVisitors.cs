@@ -109,7 +109,7 @@ public sealed partial class SiteVisitors : IScenario
 
             var fields = new List<KeyValuePair<string, string>>
             {
-                new("__RequestVerificationToken", WebUtility.HtmlDecode(token)),
+                new("__antiforgery", WebUtility.HtmlDecode(token)),
                 new("Form.Choices", workshops[Random.Shared.Next(2)].ToString()),
                 new("Form.Choices", workshops[2 + Random.Shared.Next(2)].ToString()),
                 new("Form.Name", "Bench Visitor"),
@@ -154,7 +154,7 @@ public sealed partial class SiteVisitors : IScenario
         var form = await plain.GetStringAsync($"/events/{eventId}/register");
         using var posted = await plain.PostAsync($"/events/{eventId}/register", new FormUrlEncodedContent(
         [
-            new("__RequestVerificationToken", WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups["value"].Value)),
+            new("__antiforgery", WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups["value"].Value)),
             new("Form.Choices", workshops[0].ToString()), new("Form.Choices", workshops[2].ToString()),
             new("Form.Name", "Bench Weigher"), new("Form.Email", $"weigher.{Guid.CreateVersion7():N}@bench.example.org"),
             new("Form.Sector", "Police"), new("Form.Consent", "true"),
@@ -238,7 +238,7 @@ public sealed partial class SiteVisitors : IScenario
             title = $"Site bench {Guid.CreateVersion7():N}",
             summary = "A benchmark event: the public web site under a crowd.",
             kind = "Conference",
-            venue = new { name = "County Hall", address = "1 High Street", postcode = "NS1 1AA", district = "North" },
+            venue = new { name = "County Hall", address = "1 High Street", postcode = "NS1 1AA", district = "Castleton" },
             organiser = "Commissioner's Office",
             startsAt,
             endsAt = startsAt.AddHours(7),
@@ -269,7 +269,7 @@ public sealed partial class SiteVisitors : IScenario
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
 
-    [GeneratedRegex(@"name=""__RequestVerificationToken""\s+type=""hidden""\s+value=""(?<value>[^""]+)""|type=""hidden""\s+name=""__RequestVerificationToken""\s+value=""(?<value>[^""]+)""")]
+    [GeneratedRegex(@"name=""__antiforgery""\s+type=""hidden""\s+value=""(?<value>[^""]+)""|type=""hidden""\s+name=""__antiforgery""\s+value=""(?<value>[^""]+)""")]
     private static partial Regex AntiforgeryField();
 
     [GeneratedRegex(@"<(?:link[^>]+rel=""stylesheet""[^>]+href|script[^>]+src)=""(?<href>/[^""]+)""")]

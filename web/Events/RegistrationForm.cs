@@ -18,6 +18,10 @@ public sealed class RegistrationForm
         Name?.Trim(), Email?.Trim(), Organisation?.Trim(), Sector, Role?.Trim(), AccessNeeds?.Trim(), DietaryNeeds?.Trim(),
         OnDelegateList, Choices);
 
+    /// <summary>The fields' keys in the order the form shows them, for the error summary.</summary>
+    public static readonly IReadOnlyList<string> Order =
+        ["", "Form.Choices", "Form.Name", "Form.Email", "Form.Organisation", "Form.Role", "Form.Sector", "Form.AccessNeeds", "Form.DietaryNeeds", "Form.Consent"];
+
     /// <summary>The API's field names (its JSON paths) against the form's, for the error summary's links.</summary>
     public static readonly IReadOnlyDictionary<string, string> ApiFields = new Dictionary<string, string>
     {
