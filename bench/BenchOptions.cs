@@ -9,7 +9,8 @@ public sealed record BenchOptions(
     TimeSpan Warmup,
     int Concurrency,
     int Delegates,
-    int? InFlight)
+    int? InFlight,
+    int Visitors = 50)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -21,6 +22,7 @@ public sealed record BenchOptions(
         var concurrency = 16;
         var delegates = 300;
         int? inFlight = null;
+        var visitors = 50;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -34,6 +36,8 @@ public sealed record BenchOptions(
                 case "--delegates": delegates = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 // registration-rush: how many delegates' requests may be open at once (default: all of them).
                 case "--in-flight": inFlight = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                // site: how many visitors browse and register at once.
+                case "--visitors": visitors = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 default: scenarios.Add(args[i]); break;
             }
         }
@@ -43,6 +47,8 @@ public sealed record BenchOptions(
             throw new ArgumentException("--delegates must be between 1 and 100000.");
         if (inFlight is < 1)
             throw new ArgumentException("--in-flight must be at least 1.");
-        return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency, delegates, inFlight);
+        if (visitors is < 1 or > 1_000)
+            throw new ArgumentException("--visitors must be between 1 and 1000.");
+        return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency, delegates, inFlight, visitors);
     }
 }

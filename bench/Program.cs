@@ -10,6 +10,7 @@ var scenarios = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCa
     ["registration-rush"] = new RegistrationRush(),
     ["role-search"] = new RoleSearch(),
     ["news-fanout"] = new NewsFanout(),
+    ["site"] = new SiteVisitors(),
 };
 
 var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys];

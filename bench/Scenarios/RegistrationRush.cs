@@ -348,7 +348,7 @@ public sealed partial class RegistrationRush : IScenario
             throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private static Dictionary<string, string> ReadSecrets()
+    internal static Dictionary<string, string> ReadSecrets()
     {
         for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
         {

@@ -107,6 +107,35 @@ public sealed class EdgeTests
     }
 
     [Fact]
+    public async Task A_public_write_with_the_sites_edge_key_counts_against_the_visitor_it_names_and_without_the_key_against_the_socket()
+    {
+        const string edgeKey = "the-web-sites-edge-key-of-32-characters-or-more";
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["notifications"] = upstream.Address },
+            settings: new Dictionary<string, string> { ["RateLimits:PublicWritesPerWindow"] = "1", ["Site:EdgeKey"] = edgeKey });
+        var client = gateway.CreateClient();
+
+        async Task<HttpStatusCode> WriteAsync(string? key, string forwardedFor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notifications/subscriptions") { Content = new StringContent("{}") };
+            if (key is not null) request.Headers.Add("X-Site-Key", key);
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            using var response = await client.SendAsync(request, Cancel);
+            return response.StatusCode;
+        }
+
+        // With the key: each named visitor has a window of their own, spent by them alone.
+        Assert.Equal(HttpStatusCode.OK, await WriteAsync(edgeKey, "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await WriteAsync(edgeKey, "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.OK, await WriteAsync(edgeKey, "203.0.113.2"));
+        // Without it (or with a wrong one) X-Forwarded-For is ignored: every such write spends the connection's window.
+        Assert.Equal(HttpStatusCode.OK, await WriteAsync(null, "203.0.113.3"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await WriteAsync(null, "203.0.113.4"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await WriteAsync("not-the-key-" + edgeKey, "203.0.113.5"));
+        Assert.Equal(3, upstream.Received.Count);
+    }
+
+    [Fact]
     public async Task An_unreachable_service_is_503_problem_details()
     {
         await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = $"http://127.0.0.1:{FreePort()}" });

@@ -32,7 +32,7 @@ public sealed record ApiProblem(
             if (body is not null)
             {
                 return new ApiProblem(status, body.Title, body.Detail,
-                    body.Errors ?? new Dictionary<string, string[]>(), body.Code);
+                    body.Errors ?? new Dictionary<string, string[]>(), body.Code ?? body.Rule);
             }
         }
         catch (JsonException)
@@ -50,5 +50,7 @@ public sealed record ApiProblem(
         string? Title,
         string? Detail,
         Dictionary<string, string[]>? Errors,
-        [property: JsonPropertyName("code")] string? Code);
+        [property: JsonPropertyName("code")] string? Code,
+        // The services name the broken rule "rule" (RuleProblem); it is read into Code as well.
+        [property: JsonPropertyName("rule")] string? Rule);
 }

@@ -16,13 +16,28 @@ public static class FormErrors
     public static string FieldId(string key) =>
         key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 
-    public static IReadOnlyList<FormError> For(ModelStateDictionary modelState) =>
+    /// <summary>
+    /// Every error, the form's own first. ModelState enumerates its keys in its own order (shorter names first), not the
+    /// page's: a page that sets ViewData[<see cref="OrderKey"/>] to its fields' keys in the order of the form gets the
+    /// summary in that order (GOV.UK: the summary lists errors as the form shows its fields).
+    /// </summary>
+    public const string OrderKey = "FormErrors.Order";
+
+    public static IReadOnlyList<FormError> For(ModelStateDictionary modelState, IReadOnlyList<string>? order = null) =>
         modelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
+            .OrderBy(entry => Position(order, entry.Key))
             .SelectMany(entry => entry.Value!.Errors.Select(error => new FormError(
                 string.IsNullOrEmpty(entry.Key) ? null : FieldId(entry.Key),
                 string.IsNullOrEmpty(error.ErrorMessage) ? "Check this answer." : error.ErrorMessage)))
             .ToList();
+
+    private static int Position(IReadOnlyList<string>? order, string key)
+    {
+        for (var i = 0; order is not null && i < order.Count; i++)
+            if (order[i] == key) return i;
+        return order is null ? 0 : int.MaxValue;
+    }
 
     /// <summary>The first error of a field, for the message above its input; null when it has none.</summary>
     public static string? Of(ModelStateDictionary modelState, string key) =>

@@ -21,9 +21,9 @@ public sealed class EventsEmails(EmailTemplates templates, LocalTime localTime, 
 
     public const string CalendarFileName = "event.ics";
 
-    /// <summary>The Events service's manage-by-token endpoint, reached through the gateway.</summary>
+    /// <summary>The public site's page for managing a registration (web/Pages/Registrations), never the API itself.</summary>
     public Uri ManageLink(string token) =>
-        new(options.Value.PublicBaseUrl, $"api/events/registrations/{Uri.EscapeDataString(token)}");
+        new(options.Value.PublicBaseUrl, $"registrations/{Uri.EscapeDataString(token)}");
 
     public RenderedEmail Confirmed(RegistrationConfirmed e) =>
         templates.Render(RegistrationConfirmedKind, new

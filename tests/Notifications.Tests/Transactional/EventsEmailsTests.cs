@@ -101,7 +101,7 @@ public sealed class EventsEmailsTests
     }
 
     [Fact]
-    public void The_confirmation_attaches_the_calendar_and_links_to_the_manage_page_on_the_public_gateway()
+    public void The_confirmation_attaches_the_calendar_and_links_to_the_sites_manage_page()
     {
         var email = Emails.Confirmed(Confirmed());
 
@@ -109,7 +109,7 @@ public sealed class EventsEmailsTests
         Assert.Equal("event.ics", attachment.FileName);
         Assert.Equal("text/calendar; method=PUBLISH", attachment.MediaType);
         Assert.Equal(Calendar, attachment.Content);
-        const string link = "https://partnership.example.org/api/events/registrations/manage-tok_en%2B%2F";
+        const string link = "https://partnership.example.org/registrations/manage-tok_en%2B%2F";
         Assert.Contains(link, email.TextBody);
         Assert.Contains($"href=\"{link}\"", email.HtmlBody);
         Assert.Contains("K7Q2ZP", email.TextBody);

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Platform.AppHost.Hosting.Resources;
+using Platform.EndToEnd.Tests.Events;
+
+namespace Platform.EndToEnd.Tests.Site.Events;
+
+/// <summary>What the Events pages' tests share: an event of six workshops, finding it on the list, the emails' links.</summary>
+internal static partial class EventsSite
+{
+    public static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>A conference of six workshops (two per hour, so the first and third never overlap) where a delegate chooses two.</summary>
+    public static Task<TestEvent> SixWorkshopsChooseTwoAsync(this PlatformFixture platform) =>
+        platform.PublishEventAsync(capacity: 50, workshopCapacities: [10, 10, 10, 10, 10, 10], minWorkshops: 2, maxWorkshops: 2);
+
+    /// <summary>From /events, filtered to the event's district and day, paging on until its link shows; then opens it.</summary>
+    public static async Task OpenFromListAsync(IPage page, TestEvent e, string screenshot)
+    {
+        await page.GotoAsync("/events");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Events");
+        await SiteBrowser.CheckPageAsync(page, screenshot);
+        await page.GetByLabel("District").SelectOptionAsync("Castleton");
+        await page.GetByLabel("From", new() { Exact = true }).FillAsync(e.StartsAt.ToString("yyyy-MM-dd"));
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync(e.StartsAt.AddDays(1).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        var link = page.GetByRole(AriaRole.Link, new() { Name = e.Title });
+        for (var pages = 0; await link.CountAsync() == 0 && pages < 50; pages++)
+            await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+        await link.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(e.Title);
+    }
+
+    /// <summary>The manage token in the confirmation email the delegate was sent, after checking it links to the site.</summary>
+    public static async Task<string> ManageTokenFromEmailAsync(this PlatformFixture platform, string email)
+    {
+        var message = await platform.App.GetMailbox("mail").WaitForAsync(
+            m => m.IsTo(email) && Decoded(m).Contains("/registrations/", StringComparison.Ordinal), MailTimeout);
+        var body = Decoded(message);
+        Assert.DoesNotContain("/api/events/registrations/", body);
+        return ManageLink().Match(body).Groups["token"].Value;
+    }
+
+    // The text part is quoted-printable: undo soft line breaks before looking for words.
+    public static string Decoded(ReceivedMessage m) => m.Raw.Replace("=\r\n", "").Replace("=\n", "");
+
+    [GeneratedRegex(@"https?://[^\s""<>]+?/registrations/(?<token>[A-Za-z0-9_-]{43})")]
+    private static partial Regex ManageLink();
+}

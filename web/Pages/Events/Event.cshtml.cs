@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Web.Api;
+using Platform.Web.Events;
+
+namespace Platform.Web.Pages.Events;
+
+/// <summary>One published event: when and where, its programme grouped by kind, places left, and the way to register.</summary>
+public sealed class EventModel(PlatformApi api) : PageModel
+{
+    public EventDetail Event { get; private set; } = null!;
+    public bool RegistrationOpen { get; private set; }
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await api.GetAsync<EventDetail>($"api/events/{id}", cancellationToken);
+        if (!result.Succeeded) return NotFound();
+        Event = result.Value;
+        Now = DateTimeOffset.UtcNow;
+        RegistrationOpen = Event.TakesRegistrations(Now) && Event.PlacesLeft > 0;
+        return Page();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Web.Api;
+using Platform.Web.Events;
+using Platform.Web.Site;
+
+namespace Platform.Web.Pages.Events;
+
+/// <summary>
+/// Registering for an event: the event's choice rule in words, its workshops with places left, the delegate's details.
+/// Checked here for what a person gets wrong, then by the API (capacity, overlaps, one registration per address).
+/// On success the visitor goes to their registration's own page (the one the email links to) with a "registered"
+/// banner: that page already knows the registration by its token, so nothing about it is kept in the site.
+/// </summary>
+public sealed class RegisterModel(PlatformApi api) : PageModel
+{
+    public const string RegisteredFlag = "events-registered";
+
+    public EventDetail Event { get; private set; } = null!;
+    [BindProperty] public RegistrationForm Form { get; set; } = new();
+
+    public IReadOnlyList<Sector> Sectors { get; } = Enum.GetValues<Sector>();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } stop) return stop;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } stop) return stop;
+        ModelState.Clear(); // binding's own messages are not GOV.UK's; the checks below are
+        Check();
+        if (!ModelState.IsValid) return Page();
+
+        var result = await api.PostAsync<RegistrationCreated>($"api/events/{id}/registrations", Form.ToRequest(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            ChoiceCheck.AddProblem(ModelState, "Form.Choices", result.Problem, RegistrationForm.ApiFields);
+            return Page();
+        }
+
+        TempData[RegisteredFlag] = true;
+        // The token is the manage page's own address (the same the email links to), in the path, never in a query.
+        return Redirect($"/registrations/{Uri.EscapeDataString(result.Value.ManageToken!)}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await api.GetAsync<EventDetail>($"api/events/{id}", cancellationToken);
+        if (!result.Succeeded) return NotFound();
+        Event = result.Value;
+        if (!Event.TakesRegistrations(DateTimeOffset.UtcNow)) return Redirect($"/events/{id}");
+        return null;
+    }
+
+    // In the order of the form, so the error summary reads as the page does.
+    private void Check()
+    {
+        ChoiceCheck.Check(ModelState, "Form.Choices", Event.ChoiceRules, Event.Workshops.Count(), Form.Choices);
+        if (string.IsNullOrWhiteSpace(Form.Name)) ModelState.AddModelError("Form.Name", "Enter your full name");
+        if (string.IsNullOrWhiteSpace(Form.Email)) ModelState.AddModelError("Form.Email", "Enter your email address");
+        else if (!LooksLikeEmail(Form.Email.Trim()))
+            ModelState.AddModelError("Form.Email", "Enter an email address in the correct format, like name@example.com");
+        if (Form.Sector is null) ModelState.AddModelError("Form.Sector", "Select the sector you work in");
+        if (!Form.Consent) ModelState.AddModelError("Form.Consent", "Confirm that we may keep your details to run the event");
+    }
+
+    private static bool LooksLikeEmail(string value) =>
+        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+}
