@@ -20,11 +20,8 @@ public sealed record Programme(
     DateTimeOffset JudgingCloses,
     Ceremony? Ceremony,
     bool ResultsAnnounced,
-    IReadOnlyList<Category> Categories)
-{
-    /// <summary>By the site's clock; the service decides for itself when a nomination arrives.</summary>
-    public bool OpenForNominations(DateTimeOffset now) => now >= NominationsOpen && now < NominationsClose;
-}
+    IReadOnlyList<Category> Categories,
+    bool NominationsOpenNow);
 
 public sealed record Winner(Guid CategoryId, string CategoryName, string NomineeName, string? NomineeOrganisation, string? District, string Citation);
 

@@ -19,10 +19,10 @@ public sealed class IndexModel(PlatformApi api) : PageModel
     {
         // Programmes are one a year, newest first: a hundred is every year anyone will look back on.
         var programmes = (await api.GetAsync<Paged<Programme>>("api/awards/programmes?pageSize=100", cancellationToken)).Value?.Items ?? [];
-        var now = TimeProvider.System.GetUtcNow();
-        Current = programmes.FirstOrDefault(p => p.OpenForNominations(now)) ?? programmes.FirstOrDefault();
+        // Open or not is the service's answer, by its clock, so the page and the form agree with what it accepts.
+        Current = programmes.FirstOrDefault(p => p.NominationsOpenNow) ?? programmes.FirstOrDefault();
         Others = programmes.Where(p => p != Current).ToList();
-        NominationsOpen = Current?.OpenForNominations(now) == true;
-        NominationsNotYetOpen = Current is not null && now < Current.NominationsOpen;
+        NominationsOpen = Current?.NominationsOpenNow == true;
+        NominationsNotYetOpen = Current is { NominationsOpenNow: false } && TimeProvider.System.GetUtcNow() < Current.NominationsOpen;
     }
 }

@@ -92,7 +92,7 @@ public sealed class NominateModel(PlatformApi api) : PageModel
         var programme = await api.GetAsync<Programme>($"api/awards/programmes/{programmeId}", cancellationToken);
         if (!programme.Succeeded) return false;
         Programme = programme.Value;
-        Open = Programme.OpenForNominations(TimeProvider.System.GetUtcNow()) && Programme.Categories.Count > 0;
+        Open = Programme.NominationsOpenNow && Programme.Categories.Count > 0;
         var districts = await api.GetAsync<DistrictList>("api/reference/districts", cancellationToken);
         Districts = districts.Value?.Districts ?? [];
         return true;
