@@ -65,5 +65,7 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEn
 web.WithReference(gateway);
 // Links in emails lead to the site's pages, at the gateway's address.
 notifications.WithEnvironment("Notifications__PublicBaseUrl", gateway.GetEndpoint("http"));
+// The results link in WinnersAnnounced (told to subscribers) too.
+awards.WithEnvironment("Awards__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 return builder.Build().RunOrExplain();

@@ -115,7 +115,7 @@ public sealed class EmbargoTests(PostgresServer postgres)
 
         var announced = await f.PublishedAsync<WinnersAnnounced>(m => m.ProgrammeId == x.Scenario.ProgrammeId);
         Assert.Equal(("Sam Hero", 2030), (Assert.Single(announced.Winners).NomineeName, announced.Year));
-        Assert.EndsWith($"/api/awards/programmes/{x.Scenario.ProgrammeId}/results", announced.ResultsUrl);
+        Assert.EndsWith($"/awards/results/{x.Scenario.ProgrammeId}", announced.ResultsUrl);
         var results = await f.CreateClient().GetFromJsonAsync<ProgrammeResults>($"/api/awards/programmes/{x.Scenario.ProgrammeId}/results", Json.Options);
         Assert.True(results!.Announced);
         Assert.Equal(x.Sam, Assert.Single(results.Winners).NomineeId);

@@ -29,6 +29,21 @@ public sealed class NominationTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_programme_says_whether_nominations_are_open_now_by_the_services_clock()
+    {
+        await using var f = await AwardsFactory.StartAsync(postgres);
+        var s = await TestAwards.CreateAsync(f);
+        var client = f.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.True((await client.GetFromJsonAsync<Platform.Awards.Programmes.ProgrammeView>($"/api/awards/programmes/{s.ProgrammeId}", Json.Options, ct))!.NominationsOpenNow);
+        f.Time.Advance(TimeSpan.FromDays(1));
+        Assert.False((await client.GetFromJsonAsync<Platform.Awards.Programmes.ProgrammeView>($"/api/awards/programmes/{s.ProgrammeId}", Json.Options, ct))!.NominationsOpenNow);
+        var listed = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/awards/programmes", Json.Options, ct);
+        Assert.False(listed.GetProperty("items")[0].GetProperty("nominationsOpenNow").GetBoolean());
+    }
+
+    [Fact]
     public async Task Missing_consent_and_a_bad_email_are_each_named()
     {
         await using var f = await AwardsFactory.StartAsync(postgres);

@@ -25,12 +25,22 @@ public sealed record ProgrammeView(
     CeremonyView? Ceremony,
     bool BlindJudging,
     bool ResultsAnnounced,
-    IReadOnlyList<CategoryView> Categories);
+    IReadOnlyList<CategoryView> Categories)
+{
+    /// <summary>
+    /// Whether a nomination sent now would be accepted, by the service's own clock: what a client shows as "open"
+    /// without comparing the windows against a clock of its own.
+    /// </summary>
+    public bool NominationsOpenNow { get; init; }
+}
 
 public static class ProgrammeViewMapping
 {
     public static CategoryView ToView(this AwardCategory c) =>
         new(c.Id, c.Name, c.Eligibility, c.CitationWordLimit, c.Rubric.Select(r => new CriterionView(r.Key, r.Name, r.Weight)).ToList());
+
+    public static ProgrammeView ToView(this AwardsProgramme p, CeremonyEvent? ceremony, IEnumerable<AwardCategory> categories, DateTimeOffset now) =>
+        p.ToView(ceremony, categories) with { NominationsOpenNow = p.NominationsOpenAt(now) };
 
     public static ProgrammeView ToView(this AwardsProgramme p, CeremonyEvent? ceremony, IEnumerable<AwardCategory> categories) => new(
         p.Id, p.Year, p.Title, p.NominationsOpen, p.NominationsClose, p.JudgingOpens, p.JudgingCloses,

@@ -36,23 +36,24 @@ public static class ProgrammesApi
         return routes;
     }
 
-    private static async Task<Ok<Paged<ProgrammeView>>> ListAsync(AwardsDbContext db, PageRequest paging, CancellationToken ct)
+    private static async Task<Ok<Paged<ProgrammeView>>> ListAsync(AwardsDbContext db, PageRequest paging, TimeProvider time, CancellationToken ct)
     {
         var programmes = await db.Programmes.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Id).ToPagedAsync(paging, ct);
         var ids = programmes.Items.Select(p => p.Id).ToList();
         var categories = await db.Categories.AsNoTracking().Where(c => ids.Contains(c.ProgrammeId)).ToListAsync(ct);
         var eventIds = programmes.Items.Select(p => p.CeremonyEventId).ToList();
         var ceremonies = await db.CeremonyEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-        return TypedResults.Ok(programmes.Select(p => p.ToView(ceremonies.GetValueOrDefault(p.CeremonyEventId), categories.Where(c => c.ProgrammeId == p.Id))));
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(programmes.Select(p => p.ToView(ceremonies.GetValueOrDefault(p.CeremonyEventId), categories.Where(c => c.ProgrammeId == p.Id), now)));
     }
 
-    private static async Task<Results<Ok<ProgrammeView>, ProblemHttpResult>> GetAsync(Guid id, AwardsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ProgrammeView>, ProblemHttpResult>> GetAsync(Guid id, AwardsDbContext db, TimeProvider time, CancellationToken ct)
     {
         var p = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null) return RuleProblem.NotFound($"Programme {id}");
         var categories = await db.Categories.AsNoTracking().Where(c => c.ProgrammeId == id).ToListAsync(ct);
         var ceremony = await db.CeremonyEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == p.CeremonyEventId, ct);
-        return TypedResults.Ok(p.ToView(ceremony, categories));
+        return TypedResults.Ok(p.ToView(ceremony, categories, time.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<ProgrammeFigures>, ProblemHttpResult>> FiguresAsync(Guid id, AwardsDbContext db, CancellationToken ct)
@@ -88,7 +89,7 @@ public static class ProgrammesApi
         {
             return RuleProblem.Conflict("one-programme-per-year", $"There is already a programme for {request.Year}.");
         }
-        return TypedResults.Created($"/api/awards/programmes/{programme.Id}", programme.ToView(ceremony, []));
+        return TypedResults.Created($"/api/awards/programmes/{programme.Id}", programme.ToView(ceremony, [], time.GetUtcNow()));
     }
 
     private static async Task<Results<Created<CategoryView>, ValidationProblem, ProblemHttpResult>> AddCategoryAsync(

@@ -15,9 +15,9 @@ public sealed class AwardsEmails(EmailTemplates templates, LocalTime localTime, 
     public const string NominationReceivedKind = "award-nomination-received";
     public const string FinalistKind = "award-finalist";
 
-    /// <summary>The Awards service's manage-by-token endpoint, reached through the gateway.</summary>
+    /// <summary>The site's page for the nomination (web/Pages/Awards/Manage), reached through the gateway.</summary>
     public Uri ManageLink(string token) =>
-        new(options.Value.PublicBaseUrl, $"api/awards/nominations/{Uri.EscapeDataString(token)}");
+        new(options.Value.PublicBaseUrl, $"awards/nominations/{Uri.EscapeDataString(token)}");
 
     public RenderedEmail NominationReceived(NominationReceived e) =>
         templates.Render(NominationReceivedKind, new

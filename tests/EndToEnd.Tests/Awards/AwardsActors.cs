@@ -136,6 +136,6 @@ internal static partial class AwardsActors
         }
     }
 
-    [GeneratedRegex(@"/api/awards/nominations/(?<token>[A-Za-z0-9_-]{43})")]
+    [GeneratedRegex(@"/awards/nominations/(?<token>[A-Za-z0-9_-]{43})")]
     private static partial Regex ManageLink();
 }

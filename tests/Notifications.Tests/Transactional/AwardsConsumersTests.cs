@@ -27,7 +27,7 @@ public sealed class AwardsConsumersTests : IAsyncDisposable
 
         var sent = Assert.Single(_factory.Emails.Sent);
         Assert.Equal("Nina@Example.org", sent.To);
-        Assert.Contains("/api/awards/nominations/tok_en%2B%2F", sent.Email.TextBody);
+        Assert.Contains("/awards/nominations/tok_en%2B%2F", sent.Email.TextBody);
         Assert.Equal(AwardsEmails.NominationReceivedKind, (await _factory.QueryAsync(db => db.Deliveries.SingleAsync(d => d.SourceEventId == received.EventId))).Kind);
     }
 

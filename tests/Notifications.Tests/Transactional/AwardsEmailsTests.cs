@@ -49,7 +49,7 @@ public sealed class AwardsEmailsTests
     {
         var email = Emails.NominationReceived(Received());
 
-        Assert.Contains("https://partnership.example.org/api/awards/nominations/tok_en%2B%2F", email.TextBody);
+        Assert.Contains("https://partnership.example.org/awards/nominations/tok_en%2B%2F", email.TextBody);
         Assert.Contains("Sam Hero", email.Subject);
         Assert.Contains("1 April 2027", email.TextBody); // 23:00 UTC on 31 March is after midnight in London (BST)
     }

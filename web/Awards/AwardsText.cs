@@ -1,0 +1,22 @@
+namespace Platform.Web.Awards;
+
+/// <summary>Words and dates as the Awards pages show them.</summary>
+public static class AwardsText
+{
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    /// <summary>"14 March 2027 at 5:00pm", in the county's own time.</summary>
+    public static string When(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, London);
+        return local.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + " at " +
+               local.ToString("h:mmtt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant();
+    }
+
+    public static string Day(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, London).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The service's own count (words are runs of non-space), so the page and the API agree on the limit.</summary>
+    public static int WordCount(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}
