@@ -38,8 +38,10 @@ public static class BuildOutputLaunch
                 project.Annotations.Add(new ExecutableAnnotation { Command = program, WorkingDirectory = Path.GetDirectoryName(projectPath)! });
                 project.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
                 {
-                    // As `dotnet run` does: the program's host looks for the runtime the AppHost itself runs on.
-                    if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is null) context.EnvironmentVariables.TryAdd("DOTNET_ROOT", DotnetRoot);
+                    // As `dotnet run` does (DOTNET_ROOT_X64=/usr/share/dotnet, seen in its children's environment): the
+                    // program's host uses the runtime the AppHost itself runs on, wherever that is installed.
+                    if (Environment.GetEnvironmentVariable(DotnetRootVariable) is null && Environment.GetEnvironmentVariable("DOTNET_ROOT") is null)
+                        context.EnvironmentVariables.TryAdd(DotnetRootVariable, DotnetRoot);
                 }));
             }
             return Task.CompletedTask;
@@ -60,6 +62,8 @@ public static class BuildOutputLaunch
             .Where(a => a.Key.StartsWith(MetadataPrefix, StringComparison.Ordinal) && !string.IsNullOrEmpty(a.Value))
             .GroupBy(a => Path.GetFullPath(a.Key[MetadataPrefix.Length..]))
             .ToDictionary(g => g.Key, g => g.Last().Value!);
+
+    private static string DotnetRootVariable => $"DOTNET_ROOT_{RuntimeInformation.ProcessArchitecture.ToString().ToUpperInvariant()}";
 
     /// <summary>The folder holding dotnet and shared/ for the runtime this process runs on.</summary>
     private static string DotnetRoot => Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
