@@ -59,6 +59,8 @@ public sealed class SiteBrowser : IAsyncLifetime
     /// <summary>Zero axe violations at WCAG 2.2 AA (and the A and 2.0/2.1 rules it includes) on the page as it is now.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        // After a click the next page may still be loading: judged without its stylesheet, every link is too small.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         if (!ScriptlessContexts.TryGetValue(page.Context, out _))
         {
             await AssertAccessibleAsync(page, page);
