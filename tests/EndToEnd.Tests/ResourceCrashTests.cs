@@ -20,6 +20,10 @@ public sealed class ResourceCrashTests(PlatformFixture platform)
         var cancellationToken = timeout.Token;
         var conference = await platform.PublishEventAsync(capacity: 50, workshopCapacities: [10]);
 
+        // A restarted Notifications starts its adjustable clock afresh; it is moved back to where it was afterwards, so later
+        // tests never see its time go backwards (digests and "newest first" follow that clock).
+        var clockBefore = await platform.AdvanceClockAsync("notifications", TimeSpan.Zero);
+
         Process.GetProcessById(ProcessIdOf("mail")).Kill(); // SIGKILL: a crash, not DCP's stop
         var crashed = await app.ResourceNotifications.WaitForResourceAsync("mail",
             e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
@@ -55,6 +59,8 @@ public sealed class ResourceCrashTests(PlatformFixture platform)
                 Assert.True(restarted.Success, $"restart notifications: {restarted.Message}");
             }
             await app.ResourceNotifications.WaitForResourceHealthyAsync("notifications", cancellationToken);
+            var clockAfter = await platform.AdvanceClockAsync("notifications", TimeSpan.Zero);
+            if (clockAfter < clockBefore) await platform.AdvanceClockAsync("notifications", clockBefore - clockAfter);
         }
 
         var confirmation = await app.GetMailbox("mail").WaitForAsync(m => m.IsTo(email), TimeSpan.FromSeconds(90));

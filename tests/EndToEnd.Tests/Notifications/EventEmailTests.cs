@@ -44,7 +44,8 @@ public sealed partial class EventEmailTests(PlatformFixture platform)
         var calendar = CalendarAttachment(message);
         Assert.StartsWith("BEGIN:VCALENDAR", calendar);
         Assert.Contains(title, Unfold(calendar));
-        Assert.Contains($"/api/events/registrations/{Uri.EscapeDataString(manageToken)}", Decoded(message));
+        // The link opens the site's manage page (never the API).
+        Assert.Contains($"/registrations/{Uri.EscapeDataString(manageToken)}", Decoded(message));
 
         using var manage = await platform.Gateway.GetAsync($"/api/events/registrations/{Uri.EscapeDataString(manageToken)}", Cancel);
         Assert.Equal(HttpStatusCode.OK, manage.StatusCode);

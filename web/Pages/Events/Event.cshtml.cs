@@ -6,7 +6,7 @@ using Platform.Web.Events;
 namespace Platform.Web.Pages.Events;
 
 /// <summary>One published event: when and where, its programme grouped by kind, places left, and the way to register.</summary>
-public sealed class EventModel(PlatformApi api) : PageModel
+public sealed class EventModel(PlatformApi api, TimeProvider time) : PageModel
 {
     public EventDetail Event { get; private set; } = null!;
     public bool RegistrationOpen { get; private set; }
@@ -17,7 +17,7 @@ public sealed class EventModel(PlatformApi api) : PageModel
         var result = await api.GetAsync<EventDetail>($"api/events/{id}", cancellationToken);
         if (!result.Succeeded) return NotFound();
         Event = result.Value;
-        Now = DateTimeOffset.UtcNow;
+        Now = time.GetUtcNow();
         RegistrationOpen = Event.TakesRegistrations(Now) && Event.PlacesLeft > 0;
         return Page();
     }

@@ -11,7 +11,7 @@ namespace Platform.Web.Pages.Events;
 /// Published events, soonest first, filtered by a GET form (kind, district, dates) so a filtered list is a link anyone
 /// can share and works without script. Paged as every list of the platform is (README, "Lists and paging").
 /// </summary>
-public sealed class IndexModel(PlatformApi api) : PageModel
+public sealed class IndexModel(PlatformApi api, TimeProvider time) : PageModel
 {
     public const int PageSize = 10;
 
@@ -70,7 +70,7 @@ public sealed class IndexModel(PlatformApi api) : PageModel
     {
         if (value is null) return null;
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), EventWords.Local(DateTimeOffset.UtcNow).Offset);
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), EventWords.Local(time.GetUtcNow()).Offset);
         ModelState.AddModelError(field, message);
         return null;
     }

@@ -13,7 +13,7 @@ namespace Platform.Web.Pages.Events;
 /// On success the visitor goes to their registration's own page (the one the email links to) with a "registered"
 /// banner: that page already knows the registration by its token, so nothing about it is kept in the site.
 /// </summary>
-public sealed class RegisterModel(PlatformApi api) : PageModel
+public sealed class RegisterModel(PlatformApi api, TimeProvider time) : PageModel
 {
     public const string RegisteredFlag = "events-registered";
 
@@ -52,7 +52,7 @@ public sealed class RegisterModel(PlatformApi api) : PageModel
         var result = await api.GetAsync<EventDetail>($"api/events/{id}", cancellationToken);
         if (!result.Succeeded) return NotFound();
         Event = result.Value;
-        if (!Event.TakesRegistrations(DateTimeOffset.UtcNow)) return Redirect($"/events/{id}");
+        if (!Event.TakesRegistrations(time.GetUtcNow())) return Redirect($"/events/{id}");
         return null;
     }
 

@@ -25,10 +25,9 @@ public sealed class LogHoursModel(PlatformApi api) : VolunteerLinkPage(api)
     {
         if (!await LoadAsync(token, cancellationToken)) return Page();
         ModelState.Clear();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         if (Date.IsEmpty) ModelState.AddModelError(nameof(Date), "Enter the date you volunteered");
-        else if (Date.Value is not { } day) ModelState.AddModelError(nameof(Date), "The date must be a real date, like 27 3 2026");
-        else if (day > today.AddDays(1)) ModelState.AddModelError(nameof(Date), "The date must be today or in the past");
+        // Whether the date is in the future is the service's to say, by its own clock (its problem lands on this field).
+        else if (Date.Value is null) ModelState.AddModelError(nameof(Date), "The date must be a real date, like 27 3 2026");
         decimal? hours = null;
         if (string.IsNullOrWhiteSpace(Hours)) ModelState.AddModelError(nameof(Hours), "Enter how many hours you volunteered");
         else if (!decimal.TryParse(Hours.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var h) || h <= 0)
