@@ -86,7 +86,7 @@ public sealed partial class RegistrationRush : IScenario
             title = $"Registration rush {Guid.CreateVersion7():N}",
             summary = "A benchmark event: many delegates registering at once.",
             kind = "Conference",
-            venue = new { name = "County Hall", address = "1 High Street", postcode = "NS1 1AA", district = "North" },
+            venue = new { name = "County Hall", address = "1 High Street", postcode = "NS1 1AA", district = "Castleton" },
             organiser = "Commissioner's Office",
             startsAt,
             endsAt = startsAt.AddHours(7),

@@ -39,8 +39,10 @@ public sealed class PlatformApi(HttpClient http)
     {
         using var response = await SendRawAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode) return new(default, await ApiProblem.ReadAsync(response, cancellationToken));
-        if (typeof(T) == typeof(NoContent) || response.Content.Headers.ContentLength == 0)
-            return new((T)(object)NoContent.Value, null);
+        if (typeof(T) == typeof(NoContent)) return new((T)(object)NoContent.Value, null);
+        // A page that expects a body and gets none cannot go on (before: an invalid cast of NoContent, a bare 500).
+        if (response.Content.Headers.ContentLength == 0)
+            throw new PlatformUnavailableException($"{request.Method} {request.RequestUri} answered no body.");
         var value = await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken)
             ?? throw new PlatformUnavailableException($"{request.Method} {request.RequestUri} answered an empty body.");
         return new(value, null);
