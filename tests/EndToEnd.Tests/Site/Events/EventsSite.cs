@@ -23,10 +23,16 @@ internal static partial class EventsSite
         await page.GetByLabel("District").SelectOptionAsync("Castleton");
         await page.GetByLabel("From", new() { Exact = true }).FillAsync(e.StartsAt.ToString("yyyy-MM-dd"));
         await page.GetByLabel("To", new() { Exact = true }).FillAsync(e.StartsAt.AddDays(1).ToString("yyyy-MM-dd"));
+        // A click starts a navigation without waiting for it: each step waits for the new page's address, or the
+        // link would be counted on the page being left (and a page skipped, or a vanishing link chosen).
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("district=Castleton", StringComparison.Ordinal));
         var link = page.GetByRole(AriaRole.Link, new() { Name = e.Title });
-        for (var pages = 0; await link.CountAsync() == 0 && pages < 50; pages++)
+        for (var next = 2; await link.CountAsync() == 0 && next <= 50; next++)
+        {
             await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+            await page.WaitForURLAsync(url => url.EndsWith($"page={next}", StringComparison.Ordinal));
+        }
         await link.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(e.Title);
     }
