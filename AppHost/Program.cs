@@ -16,8 +16,9 @@ var notificationsDb = postgres.AddDatabase("notificationsdb");
 var gatewayDb = postgres.AddDatabase("gatewaydb");
 var mail = builder.AddSmtpSink("mail");
 
-// The gateway signs the internal token every service validates (design.md, "Identity at the edge").
-var internalTokenKey = builder.AddGeneratedParameter("internal-token-signing-key");
+// The gateway signs the internal token every service validates (design.md, "Identity at the edge"): ES256, the private
+// half to the gateway (and the dashboard's dead-letter commands, which act as it), the public half to every service.
+var (internalTokenKey, internalTokenPublicKey) = builder.AddGeneratedKeyPair("internal-token-key");
 // The first staff account's password (admin@platform.local), shown once to whoever runs the platform first.
 var staffPassword = builder.AddGeneratedParameter("gateway-staff-password", bytes: 18, showOnce: true);
 // The web site's key at the edge: with it the gateway counts the site's API calls against each visitor's address.
@@ -30,26 +31,26 @@ var web = builder.AddProject<Projects.Web>("web").WithLoopbackHttpEndpoint()
 var events = builder.AddProject<Projects.Events>("events").WithLoopbackHttpEndpoint()
     .WithReference(eventsDb).WaitFor(eventsDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
+    .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
 var volunteers = builder.AddProject<Projects.Volunteers>("volunteers").WithLoopbackHttpEndpoint()
     .WithReference(volunteersDb).WaitFor(volunteersDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
+    .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
 var awards = builder.AddProject<Projects.Awards>("awards").WithLoopbackHttpEndpoint()
     .WithReference(awardsDb).WaitFor(awardsDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
+    .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
 var notifications = builder.AddProject<Projects.Notifications>("notifications").WithLoopbackHttpEndpoint()
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(mail).WaitFor(mail)
-    .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
+    .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080))

@@ -59,7 +59,9 @@ public static class Extensions
         return builder;
     }
 
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="health">How much /health tells: the services' full report (for the AppHost and dashboard, on their own
+    /// ports), or only the status where the public can ask (the gateway).</param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, HealthDetail health = HealthDetail.Full)
     {
         app.Use(EnumQuerySpelling.InvokeAsync);
 
@@ -70,13 +72,15 @@ public static class Extensions
         // Called explicitly (rather than left to WebApplication's automatic wiring) so 401/403 pass
         // through the status-code pages above and gain a ProblemDetails body too.
         app.UseAuthentication();
+        // A service refuses any request without a gateway-minted token, before any endpoint's own policy.
+        app.UseGatewayTokenGate();
         app.UseAuthorization();
 
         // After authorization, so an anonymous caller of a protected endpoint still learns it needs a token first.
         app.UsePlatformTextRules();
 
         // Mapped in every environment: the AppHost polls these to decide when a service is ready.
-        app.MapDefaultHealthEndpoints();
+        app.MapDefaultHealthEndpoints(health);
         app.MapPlatformClock();
 
         return app;

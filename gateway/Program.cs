@@ -8,6 +8,7 @@ using Platform.Gateway.RateLimits;
 using Platform.Gateway.ReferenceData;
 using Platform.Gateway.Routing;
 using Platform.Gateway.Site;
+using Platform.ServiceDefaults.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,7 +26,7 @@ builder.Services.AddOpenApiAggregation();
 var app = builder.Build();
 
 app.UseEdgeProtection();
-app.MapDefaultEndpoints();
+app.MapDefaultEndpoints(HealthDetail.StatusOnly);   // /health is public here: only Healthy or Unhealthy
 app.UseEdgeTextRules();
 app.UseRateLimiter();
 

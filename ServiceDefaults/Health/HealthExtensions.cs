@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -25,19 +26,32 @@ public static class HealthExtensions
         return builder;
     }
 
-    public static WebApplication MapDefaultHealthEndpoints(this WebApplication app)
+    public static WebApplication MapDefaultHealthEndpoints(this WebApplication app, HealthDetail detail = HealthDetail.Full)
     {
+        Func<HttpContext, HealthReport, Task> writer = detail == HealthDetail.Full ? HealthReportWriter.WriteAsync : HealthReportWriter.WriteStatusOnlyAsync;
+
+        // Open to every caller without a token: the AppHost polls them to decide when a process is ready.
         app.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+            ResponseWriter = writer,
+        }).AllowAnonymous();
 
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(LiveTag),
-            ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+            ResponseWriter = writer,
+        }).AllowAnonymous();
 
         return app;
     }
+}
+
+/// <summary>What a process's /health and /alive say.</summary>
+public enum HealthDetail
+{
+    /// <summary>Every check's name, status and description (a failing dependency's error): for the AppHost and the dashboard.</summary>
+    Full,
+
+    /// <summary>Only "Healthy" or "Unhealthy": for an endpoint anyone can reach, which must not name the platform's parts or their errors.</summary>
+    StatusOnly,
 }

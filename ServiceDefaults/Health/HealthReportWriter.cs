@@ -30,6 +30,19 @@ internal static class HealthReportWriter
         return JsonSerializer.SerializeAsync(context.Response.Body, body, Json, context.RequestAborted);
     }
 
+    /// <summary>
+    /// Healthy or Unhealthy, nothing else: no check names, descriptions or exception messages. Degraded (the gateway
+    /// with a service down still serves the rest) reads as Healthy; the status code stays the health middleware's.
+    /// </summary>
+    public static Task WriteStatusOnlyAsync(HttpContext context, HealthReport report)
+    {
+        var status = report.Status == HealthStatus.Unhealthy ? "Unhealthy" : "Healthy";
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new StatusOnlyBody(status), Json, context.RequestAborted);
+    }
+
+    private sealed record StatusOnlyBody(string Status);
+
     private sealed record HealthReportBody(HealthStatus Status, double DurationMs, IReadOnlyList<HealthCheckBody> Checks);
 
     private sealed record HealthCheckBody(string Name, HealthStatus Status, string? Description, double DurationMs);

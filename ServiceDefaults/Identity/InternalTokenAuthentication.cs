@@ -15,8 +15,9 @@ public static class InternalTokenAuthentication
     private const string ServiceNameKey = "OTEL_SERVICE_NAME";
 
     /// <summary>
-    /// Validates the gateway's internal token on every request that carries one and registers
-    /// <see cref="PlatformPolicies"/>. Also registers <see cref="InternalTokenIssuer"/> (the gateway mints with it).
+    /// Validates the gateway's internal token (ES256, this service's audience) on every request that carries one and
+    /// registers <see cref="PlatformPolicies"/>. Also registers <see cref="InternalTokenIssuer"/> (the gateway mints
+    /// with it). A service demands a token on every request (<see cref="GatewayTokenGate"/>).
     /// </summary>
     public static IServiceCollection AddInternalTokenAuthentication(this IServiceCollection services)
     {
@@ -37,11 +38,16 @@ public static class InternalTokenAuthentication
             .Configure<ValidatedTokenCache>((jwt, cache) => jwt.Events = new JwtBearerEvents
             {
                 OnMessageReceived = cache.OnMessageReceivedAsync,
-                OnTokenValidated = cache.OnTokenValidatedAsync,
+                OnTokenValidated = context =>
+                {
+                    AnonymousCaller.TreatAsNoAccount(context);
+                    return cache.OnTokenValidatedAsync(context);
+                },
             });
 
         services.AddAuthorization(options => options.AddPlatformPolicies());
         services.Replace(ServiceDescriptor.Singleton<IAuthorizationPolicyProvider, ScopePolicyProvider>());
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, AnonymousCaller.ChallengeInsteadOfForbid>());
 
         return services;
     }
@@ -59,9 +65,13 @@ public static class InternalTokenAuthentication
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = settings.Issuer,
-            ValidAudiences = settings.AcceptedAudiences(),
-            IssuerSigningKey = new SymmetricSecurityKey(settings.SigningKeyBytes()),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            // Only this service's own name: a token minted for another service is refused here.
+            ValidAudience = settings.ServiceName,
+            // The public half only; the options validator has already refused a start without a usable one.
+            IssuerSigningKey = settings.ValidationKey() is { } publicKey && InternalTokenKeys.TryImportPublic(publicKey) is { } key
+                ? new ECDsaSecurityKey(key)
+                : null,
+            ValidAlgorithms = [InternalTokenKeys.Algorithm],
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ClockSkew = settings.ClockSkew,

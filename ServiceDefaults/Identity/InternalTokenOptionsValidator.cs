@@ -8,30 +8,35 @@ namespace Platform.ServiceDefaults.Identity;
 internal sealed class InternalTokenOptionsValidator : IValidateOptions<InternalTokenOptions>
 {
     private static readonly string KeyHint =
-        $"Set configuration key {InternalTokenOptions.SectionName}:SigningKey (environment variable " +
-        $"{InternalTokenOptions.SectionName}__SigningKey) to the base64 of at least {InternalTokenOptions.MinimumKeyBytes} " +
-        "random bytes, the same value in the gateway and every service; the AppHost injects it into every project.";
+        $"Set {InternalTokenOptions.SectionName}:PublicKey (environment variable {InternalTokenOptions.SectionName}__PublicKey) " +
+        "to the base64 SubjectPublicKeyInfo of the gateway's EC P-256 key in every service, and " +
+        $"{InternalTokenOptions.SectionName}:SigningKey to its base64 PKCS#8 private key in the gateway only; " +
+        "the AppHost generates the pair and injects them.";
 
     public ValidateOptionsResult Validate(string? name, InternalTokenOptions options)
     {
         var failures = new List<string>();
 
-        if (string.IsNullOrWhiteSpace(options.SigningKey))
+        if (!string.IsNullOrWhiteSpace(options.SigningKey))
         {
-            failures.Add($"{InternalTokenOptions.SectionName}:SigningKey is not configured. {KeyHint}");
+            using var signing = InternalTokenKeys.TryImportPrivate(options.SigningKey);
+            if (signing is null)
+            {
+                failures.Add($"{InternalTokenOptions.SectionName}:SigningKey is not the base64 of a PKCS#8 EC P-256 private key. {KeyHint}");
+            }
         }
-        else
+
+        if (!string.IsNullOrWhiteSpace(options.PublicKey))
         {
-            var keyBytes = TryDecode(options.SigningKey);
-            if (keyBytes is null)
+            using var validation = InternalTokenKeys.TryImportPublic(options.PublicKey);
+            if (validation is null)
             {
-                failures.Add($"{InternalTokenOptions.SectionName}:SigningKey is not valid base64. {KeyHint}");
+                failures.Add($"{InternalTokenOptions.SectionName}:PublicKey is not the base64 of an EC P-256 public key. {KeyHint}");
             }
-            else if (keyBytes.Length < InternalTokenOptions.MinimumKeyBytes)
-            {
-                failures.Add($"{InternalTokenOptions.SectionName}:SigningKey decodes to {keyBytes.Length} bytes; " +
-                             $"at least {InternalTokenOptions.MinimumKeyBytes} are required. {KeyHint}");
-            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            failures.Add($"{InternalTokenOptions.SectionName}:PublicKey is not configured. {KeyHint}");
         }
 
         if (string.IsNullOrWhiteSpace(options.Issuer))
@@ -39,9 +44,10 @@ internal sealed class InternalTokenOptionsValidator : IValidateOptions<InternalT
             failures.Add($"{InternalTokenOptions.SectionName}:Issuer must not be empty.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Audience))
+        if (string.IsNullOrWhiteSpace(options.ServiceName))
         {
-            failures.Add($"{InternalTokenOptions.SectionName}:Audience must not be empty.");
+            failures.Add($"{InternalTokenOptions.SectionName}:ServiceName (or OTEL_SERVICE_NAME, which the AppHost sets) is not " +
+                         "configured: it is the one audience this service accepts.");
         }
 
         if (options.Lifetime <= TimeSpan.Zero || options.Lifetime > TimeSpan.FromHours(1))
@@ -55,11 +61,5 @@ internal sealed class InternalTokenOptionsValidator : IValidateOptions<InternalT
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static byte[]? TryDecode(string value)
-    {
-        var buffer = new byte[value.Length];
-        return Convert.TryFromBase64String(value, buffer, out var written) ? buffer[..written] : null;
     }
 }

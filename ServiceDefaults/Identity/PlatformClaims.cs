@@ -19,6 +19,14 @@ public static class PlatformClaims
         public const string Organisation = "organisation";
         public const string Partner = "partner";
 
+        /// <summary>
+        /// The public, through the gateway without an account or key: the role of the token the gateway mints for an
+        /// anonymous caller, so that every request a service accepts carries one. No policy admits it (a service sees it
+        /// as no account at all: not authenticated), and a policy refuses it with 401, as a missing token was before.
+        /// </summary>
+        public const string Anonymous = "anonymous";
+
+        /// <summary>The roles of callers with an account or key.</summary>
         public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Staff, Organisation, Partner };
     }
 }

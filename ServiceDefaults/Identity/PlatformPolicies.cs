@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 namespace Platform.ServiceDefaults.Identity;
 
 /// <summary>
-/// Named policies for <c>RequireAuthorization(...)</c>. Endpoints without one stay public: there is no
-/// fallback policy because the public (subscribers, registrants) use the services without any token.
+/// Named policies for <c>RequireAuthorization(...)</c>. Endpoints without one are public: any gateway-minted token,
+/// the anonymous caller's included, reaches them (<see cref="GatewayTokenGate"/> refuses a request without one).
 /// </summary>
 public static class PlatformPolicies
 {

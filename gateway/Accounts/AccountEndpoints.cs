@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Gateway.EdgeIdentity;
 using Platform.Gateway.Problems;
+using Platform.Gateway.Site;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Gateway.Accounts;
@@ -26,23 +27,34 @@ internal static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, UserManager<GatewayUser> users, SessionTokens sessions, HttpContext context, CancellationToken cancellationToken)
+        LoginRequest request, UserManager<GatewayUser> users, SessionTokens sessions, LoginThrottle throttle,
+        DummyPasswordHash dummy, HttpContext context, CancellationToken cancellationToken)
     {
-        // One answer for unknown user, wrong password and locked account, so the endpoint reveals nothing.
-        const string Refused = "The email or password is wrong, or the account is locked.";
+        // One answer for unknown user and wrong password, and the same work for both, so the endpoint reveals nothing.
+        const string Refused = "The email or password is wrong.";
+        var account = LoginThrottle.Normalise(request.Email);
+        var address = VisitorAddress.Of(context);
+        if (throttle.RetryAfter(account, address) is { } wait)
+        {
+            return TooManyFailures(context, wait);
+        }
+
+        var password = request.Password ?? string.Empty;
         var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null)
         {
+            dummy.Verify(users.PasswordHasher, password);
+            throttle.Failed(account, address);
             return ProblemResults.Unauthorized(Refused);
         }
 
-        if (!await users.CheckPasswordAsync(user, request.Password ?? string.Empty))
+        if (!await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user);
+            throttle.Failed(account, address);
             return ProblemResults.Unauthorized(Refused);
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        throttle.Succeeded(account, address);
         var (token, expiresAt) = await sessions.OpenAsync(user.Id, cancellationToken);
         context.Response.Cookies.Append(EdgeCredentials.SessionCookie, token, new CookieOptions
         {
@@ -78,7 +90,7 @@ internal static class AccountEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
         ChangePasswordRequest request, HttpContext context, UserManager<GatewayUser> users, SessionTokens sessions,
-        CancellationToken cancellationToken)
+        LoginThrottle throttle, CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync(context, users);
         if (user is null)
@@ -86,15 +98,36 @@ internal static class AccountEndpoints
             return ProblemResults.Unauthorized("This operation needs a signed-in user, not an API key.");
         }
 
+        // A stolen session must not become a way to guess the password: wrong current passwords count as failed sign-ins.
+        var account = LoginThrottle.Normalise(user.Email);
+        var address = VisitorAddress.Of(context);
+        if (throttle.RetryAfter(account, address) is { } wait)
+        {
+            return TooManyFailures(context, wait);
+        }
+
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword ?? string.Empty, request.NewPassword ?? string.Empty);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                throttle.Failed(account, address);
+            }
+
             return ProblemResults.Unprocessable(IdentityErrors.ToDictionary(result));
         }
 
         // Every other device signed in with the old password is signed out.
         await sessions.EndAllAsync(user.Id, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult TooManyFailures(HttpContext context, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem($"Too many failed sign-ins; try again in {seconds} s.",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
     }
 
     private static async Task<GatewayUser?> CurrentUserAsync(HttpContext context, UserManager<GatewayUser> users)

@@ -13,12 +13,23 @@ public sealed class AccountOptions
     [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Failed logins in a row before the account is locked for <see cref="LockoutDuration"/>.</summary>
-    [Range(3, 20)]
-    public int MaxFailedLogins { get; set; } = 5;
+    /// <summary>
+    /// Failed sign-ins of one account from one address within <see cref="FailedLoginWindow"/> before that address's
+    /// further sign-ins of the account wait (<see cref="LoginThrottle"/>). No account is ever locked and no session ended.
+    /// </summary>
+    [Range(3, 100)]
+    public int FailedLoginsPerAccountAndAddress { get; set; } = 5;
+
+    /// <summary>Failed sign-ins of one account from anywhere within the window before every sign-in of it waits.</summary>
+    [Range(3, 10_000)]
+    public int FailedLoginsPerAccount { get; set; } = 50;
+
+    /// <summary>Failed sign-ins from one address, over all accounts, within the window before its sign-ins wait.</summary>
+    [Range(3, 100_000)]
+    public int FailedLoginsPerAddress { get; set; } = 50;
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan FailedLoginWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Length over composition rules (NIST SP 800-63B): a long passphrase beats "Passw0rd!".</summary>
     [Range(12, 128)]

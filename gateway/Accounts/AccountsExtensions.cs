@@ -25,13 +25,14 @@ internal static class AccountsExtensions
             identity.Password.RequireUppercase = false;
             identity.Password.RequireNonAlphanumeric = false;
             identity.Password.RequiredUniqueChars = 5;
-            identity.Lockout.AllowedForNewUsers = true;
-            identity.Lockout.MaxFailedAccessAttempts = settings.MaxFailedLogins;
-            identity.Lockout.DefaultLockoutTimeSpan = settings.LockoutDuration;
+            // No lockout: failed sign-ins are throttled (LoginThrottle), which never locks an account or ends a session.
+            identity.Lockout.AllowedForNewUsers = false;
         });
 
         services.AddScoped<SessionTokens>();
         services.AddSingleton<SessionAuthenticator>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<DummyPasswordHash>();
         services.AddScoped<AccountHousekeeping>();
         services.AddHostedService<AccountHousekeepingService>();
         return services;

@@ -28,12 +28,8 @@ public sealed class SessionAuthenticator(IServiceScopeFactory scopes, TimeProvid
             return EdgeAuthentication.Failed("The bearer token is not valid or has expired.");
         }
 
+        // Failed sign-ins never end a live session: they are throttled, not locked out (LoginThrottle).
         var user = found.User;
-        if (user.LockoutEnd is { } lockoutEnd && lockoutEnd > time.GetUtcNow())
-        {
-            return EdgeAuthentication.Failed("The account is locked.");
-        }
-
         return EdgeAuthentication.Succeeded(new InternalIdentity(user.Id.ToString(), user.Role, user.OrganisationId, []));
     }
 }

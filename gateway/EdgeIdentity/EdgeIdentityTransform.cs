@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Platform.ServiceDefaults.Identity;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway.EdgeIdentity;
@@ -6,7 +7,7 @@ namespace Platform.Gateway.EdgeIdentity;
 /// <summary>
 /// Services trust the internal token absolutely, so nothing a caller sends may look like one: any inbound
 /// Authorization header, API key, session cookie and X-Internal-* header is dropped before proxying, and only a token
-/// the gateway minted itself, for the one service the request goes to, goes on.
+/// the gateway minted itself, for the one service the request goes to, goes on (the anonymous caller's for the public).
 /// </summary>
 internal static class EdgeIdentityTransform
 {
@@ -17,12 +18,15 @@ internal static class EdgeIdentityTransform
         StripCallerIdentity(context.ProxyRequest);
 
         // The site is no service: it never gets an internal token, and calls the API as its visitors' agent.
-        if (context.HttpContext.GetEdgeCaller() is { } caller && !Site.SiteRoute.IsSite(context.HttpContext))
+        if (!Site.SiteRoute.IsSite(context.HttpContext))
         {
+            // Every request a service accepts carries a token: the public's is the anonymous caller's, which admits it
+            // to public endpoints only, so a service can refuse whatever did not come through here.
+            var identity = context.HttpContext.GetEdgeCaller()?.Identity ?? InternalIdentity.Anonymous;
             var tokens = context.HttpContext.RequestServices.GetRequiredService<InternalTokenCache>();
-            // The cluster id is the service's name, which each service accepts as its own audience.
+            // The cluster id is the service's name, which each service accepts as its only audience.
             var audience = context.HttpContext.GetReverseProxyFeature().Cluster.Config.ClusterId;
-            context.ProxyRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.TokenFor(caller.Identity, audience));
+            context.ProxyRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.TokenFor(identity, audience));
         }
 
         return ValueTask.CompletedTask;

@@ -6,7 +6,7 @@ namespace Platform.Gateway.EdgeIdentity;
 
 /// <summary>
 /// Reuses a minted internal token for the same caller and service for a fraction of its lifetime, so a busy partner
-/// does not cost an HMAC signature per request. Safe because the token never leaves the gateway-to-service hop, and
+/// (or the public, all one anonymous caller) does not cost an ES256 signature per request. Safe because the token never leaves the gateway-to-service hop, and
 /// the caller's own credential is still checked on every request (a revoked key stops at once; its cached token is
 /// simply never sent again).
 /// </summary>

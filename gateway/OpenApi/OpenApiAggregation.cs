@@ -1,9 +1,12 @@
+using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Platform.Gateway.EdgeIdentity;
 using Platform.Gateway.Problems;
 using Platform.Gateway.Routing;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Gateway.OpenApi;
 
@@ -51,7 +54,7 @@ internal static class OpenApiAggregation
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ServiceDocumentAsync(
-        string service, IHttpClientFactory clients, HttpRequest request, CancellationToken cancellationToken)
+        string service, IHttpClientFactory clients, InternalTokenCache tokens, HttpRequest request, CancellationToken cancellationToken)
     {
         if (!ServiceRoutes.Services.Contains(service))
         {
@@ -61,7 +64,13 @@ internal static class OpenApiAggregation
         try
         {
             var client = clients.CreateClient(HttpClientName);
-            var document = JsonNode.Parse(await client.GetStringAsync($"http://{service}/openapi/v1.json", cancellationToken))!.AsObject();
+            // A service answers nothing without a gateway-minted token, its document included: the gateway asks as the
+            // anonymous caller, since the document it publishes is public.
+            using var fetch = new HttpRequestMessage(HttpMethod.Get, $"http://{service}/openapi/v1.json");
+            fetch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.TokenFor(InternalIdentity.Anonymous, service));
+            using var response = await client.SendAsync(fetch, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var document = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
             return Published(PublishedDocument.Prepare(document, service, GatewayUrl(request)));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or InvalidOperationException)

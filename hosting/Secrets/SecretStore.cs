@@ -33,6 +33,20 @@ public sealed class SecretStore(string? path)
         }
     }
 
+    /// <summary>A secret of a shape of its own (a key pair's private half), made by <paramref name="create"/> when missing.</summary>
+    public string GetOrCreate(string name, Func<string> create)
+    {
+        lock (_gate)
+        {
+            _values ??= Load();
+            if (_values.TryGetValue(name, out var existing)) return existing;
+            var value = create();
+            _values[name] = value;
+            Save(_values);
+            return value;
+        }
+    }
+
     /// <summary>Secrets created by this run that a person must see once; each is handed out a single time.</summary>
     public IReadOnlyList<(string Name, string Value)> TakeNewSecretsToShow()
     {
