@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Platform.Awards.Infrastructure;
 using Platform.Awards.Results;
 using Platform.ServiceDefaults.Identity;
+using Platform.TestSupport;
 
 namespace Platform.Awards.Tests;
 
@@ -21,9 +21,12 @@ namespace Platform.Awards.Tests;
 /// </summary>
 public sealed class AwardsFactory(string connectionString, bool runBackgroundServices = false) : WebApplicationFactory<Program>
 {
-    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero));
+
+    /// <summary>The test acting as the gateway: its own key pair, tokens for this service only.</summary>
+    public TestGateway Gateway => _gateway ??= new TestGateway("awards", Time);
+
+    private TestGateway? _gateway;
 
     public string ConnectionString => connectionString;
 
@@ -45,7 +48,7 @@ public sealed class AwardsFactory(string connectionString, bool runBackgroundSer
         builder.UseSetting("ConnectionStrings:awardsdb", connectionString);
         // Never dialled: the test harness below replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
-        builder.UseSetting("InternalToken:SigningKey", _signingKey);
+        Gateway.ConfigureService(builder);
         builder.UseSetting("Awards:EmbargoSweepInterval", "00:00:00.200");
 
         builder.ConfigureTestServices(services =>
@@ -66,9 +69,8 @@ public sealed class AwardsFactory(string connectionString, bool runBackgroundSer
     /// </summary>
     public HttpClient CreateClientAs(string role, string subject, params string[] scopes)
     {
-        var issuer = new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = _signingKey }), Time);
         var identity = new InternalIdentity(subject, role, role == PlatformClaims.Roles.Staff ? null : Guid.CreateVersion7(), scopes);
-        return CreateDefaultClient(new InternalTokenHandler(() => issuer.Issue(identity)));
+        return CreateDefaultClient(new InternalTokenHandler(() => Gateway.TokenFor(identity)));
     }
 
     private sealed class InternalTokenHandler(Func<string> token) : DelegatingHandler

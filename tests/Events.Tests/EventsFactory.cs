@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Platform.Events.Infrastructure;
 using Platform.Events.Reminders;
 using Platform.Events.Waitlists;
 using Platform.ServiceDefaults.Identity;
+using Platform.TestSupport;
 
 namespace Platform.Events.Tests;
 
@@ -22,9 +22,12 @@ namespace Platform.Events.Tests;
 /// </summary>
 public sealed class EventsFactory(string connectionString, bool runBackgroundServices = false) : WebApplicationFactory<Program>
 {
-    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero));
+
+    /// <summary>The test acting as the gateway: its own key pair, tokens for this service only.</summary>
+    public TestGateway Gateway => _gateway ??= new TestGateway("events", Time);
+
+    private TestGateway? _gateway;
 
     public static async Task<EventsFactory> StartAsync(PostgresServer postgres, bool runBackgroundServices = false)
     {
@@ -38,7 +41,7 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
         builder.UseSetting("ConnectionStrings:eventsdb", connectionString);
         // Never dialled: the test harness below replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
-        builder.UseSetting("InternalToken:SigningKey", _signingKey);
+        Gateway.ConfigureService(builder);
 
         builder.ConfigureTestServices(services =>
         {
@@ -59,9 +62,8 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
     public HttpClient CreateClientAs(string role)
     {
         var client = CreateClient();
-        var issuer = new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = _signingKey }), Time);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            issuer.Issue(new InternalIdentity($"{role}-1", role, role == PlatformClaims.Roles.Organisation ? Guid.CreateVersion7() : null, [])));
+            Gateway.TokenFor(new InternalIdentity($"{role}-1", role, role == PlatformClaims.Roles.Organisation ? Guid.CreateVersion7() : null, [])));
         return client;
     }
 

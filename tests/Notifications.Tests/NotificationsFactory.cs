@@ -7,12 +7,12 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Platform.Notifications.DataProtection;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.Digests;
 using Platform.Notifications.Infrastructure;
 using Platform.ServiceDefaults.Identity;
+using Platform.TestSupport;
 
 namespace Platform.Notifications.Tests;
 
@@ -25,12 +25,16 @@ namespace Platform.Notifications.Tests;
 public sealed class NotificationsFactory(string? connectionString = null, bool realSender = false) : WebApplicationFactory<Program>
 {
     private readonly string _connectionString = connectionString ?? PostgresServer.Instance.CreateDatabaseAsync().GetAwaiter().GetResult();
-    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly Dictionary<string, string?> _settings = new();
 
     public RecordingEmailSender Emails { get; } = new();
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The test acting as the gateway: its own key pair, tokens for this service only.</summary>
+    public TestGateway Gateway => _gateway ??= new TestGateway("notifications", Time);
+
+    private TestGateway? _gateway;
 
     /// <summary>Sets configuration before the app starts (e.g. "Notifications:Delivery:Concurrency").</summary>
     public NotificationsFactory With(string key, string value)
@@ -45,7 +49,7 @@ public sealed class NotificationsFactory(string? connectionString = null, bool r
         // Never dialled: the harness replaces RabbitMQ and the recording sender replaces SMTP.
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
         builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
-        builder.UseSetting("InternalToken:SigningKey", _signingKey);
+        Gateway.ConfigureService(builder);
         // Quick retries so a test sees a transient failure recovered in well under a second.
         builder.UseSetting("Notifications:Delivery:RetryDelay", "00:00:00.010");
         builder.UseSetting("Notifications:Delivery:RequeueDelay", "00:00:00.100");
@@ -85,9 +89,8 @@ public sealed class NotificationsFactory(string? connectionString = null, bool r
     public HttpClient CreateStaffClient(params string[] scopes)
     {
         var client = CreateClient();
-        var issuer = new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = _signingKey }), Time);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            issuer.Issue(new InternalIdentity("staff-1", PlatformClaims.Roles.Staff, null, scopes)));
+            Gateway.TokenFor(new InternalIdentity("staff-1", PlatformClaims.Roles.Staff, null, scopes)));
         return client;
     }
 

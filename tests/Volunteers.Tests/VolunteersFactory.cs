@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Identity;
+using Platform.TestSupport;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Sweeps;
 
@@ -20,9 +20,12 @@ namespace Platform.Volunteers.Tests;
 /// </summary>
 public sealed class VolunteersFactory(string connectionString) : WebApplicationFactory<Program>
 {
-    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero));
+
+    /// <summary>The test acting as the gateway: its own key pair, tokens for this service only.</summary>
+    public TestGateway Gateway => _gateway ??= new TestGateway("volunteers", Time);
+
+    private TestGateway? _gateway;
 
     public static async Task<VolunteersFactory> StartAsync(PostgresServer postgres)
     {
@@ -36,7 +39,7 @@ public sealed class VolunteersFactory(string connectionString) : WebApplicationF
         builder.UseSetting("ConnectionStrings:volunteersdb", connectionString);
         // Never dialled: the test harness below replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
-        builder.UseSetting("InternalToken:SigningKey", _signingKey);
+        Gateway.ConfigureService(builder);
 
         builder.ConfigureTestServices(services =>
         {
@@ -54,9 +57,8 @@ public sealed class VolunteersFactory(string connectionString) : WebApplicationF
     public HttpClient CreateClientAs(string role, Guid? organisationId)
     {
         var client = CreateClient();
-        var issuer = new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = _signingKey }), Time);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            issuer.Issue(new InternalIdentity($"{role}-{organisationId}", role, organisationId, [])));
+            Gateway.TokenFor(new InternalIdentity($"{role}-{organisationId}", role, organisationId, [])));
         return client;
     }
 

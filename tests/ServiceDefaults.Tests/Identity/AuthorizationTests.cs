@@ -27,16 +27,26 @@ public sealed class AuthorizationTests : IAsyncLifetime
         _app = await TestApp.StartAsync(app =>
         {
             app.MapGet("/public", () => "hello");
+            app.MapGet("/allow-anonymous", () => "hello").AllowAnonymous();
+            app.MapGet("/signed-in", () => "hello").RequireAuthorization();
             app.MapGet("/staff", (ClaimsPrincipal user) => user.GetSubject()).RequireAuthorization(PlatformPolicies.Staff);
             app.MapGet("/partner", () => "ok").RequireAuthorization(PlatformPolicies.Partner);
             app.MapGet("/organisation", (ClaimsPrincipal user) => user.GetOrganisationId()!.Value.ToString())
                 .RequireAuthorization(PlatformPolicies.Organisation);
             app.MapGet("/scoped", () => "ok").RequireAuthorization(PlatformPolicies.Scope("events.write"));
-        }, TestApp.WithKey(_key), _time);
+        }, CalledAsNobody(), _time);
         _client = _app.GetTestClient();
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    // These tests send each token themselves, none included: nothing is added on the way in.
+    private Dictionary<string, string?> CalledAsNobody()
+    {
+        var settings = TestApp.WithKey(_key);
+        settings.Remove(TestApp.ActAsGatewayKey);
+        return settings;
+    }
 
     private Task<HttpResponseMessage> GetAsync(string path, string? token)
     {
@@ -82,11 +92,56 @@ public sealed class AuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Public_endpoint_needs_no_token()
+    public async Task A_public_endpoint_called_without_a_token_is_401_problem_details()
     {
         using var response = await GetAsync("/public", token: null);
+        using var allowAnonymous = await GetAsync("/allow-anonymous", token: null);
+        using var unknown = await GetAsync("/no-such-path", token: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("through the gateway", await response.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.Unauthorized, allowAnonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_public_endpoint_admits_the_anonymous_callers_token()
+    {
+        var token = TokenIssuers.With(_key, _time).Issue(InternalIdentity.Anonymous);
+
+        using var response = await GetAsync("/public", token);
+        using var allowAnonymous = await GetAsync("/allow-anonymous", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowAnonymous.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/staff")]
+    [InlineData("/partner")]
+    [InlineData("/organisation")]
+    [InlineData("/scoped")]
+    [InlineData("/signed-in")]
+    public async Task The_anonymous_callers_token_passes_no_policy_and_is_told_to_authenticate(string path)
+    {
+        var token = TokenIssuers.With(_key, _time).Issue(InternalIdentity.Anonymous);
+
+        using var response = await GetAsync(path, token);
+
+        // 401, not 403: the public has not authenticated, only the gateway has.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Health_and_liveness_stay_open_without_a_token()
+    {
+        using var health = await GetAsync("/health", token: null);
+        using var alive = await GetAsync("/alive", token: null);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
 
     [Fact]
@@ -174,11 +229,12 @@ public sealed class AuthorizationTests : IAsyncLifetime
         var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,
-            Audience = options.Audience,
+            Audience = TestApp.ServiceName,
             NotBefore = now,
             Expires = now.AddMinutes(1),
             Claims = new Dictionary<string, object> { ["sub"] = "x", ["role"] = "organisation" },
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(_key)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(
+                new ECDsaSecurityKey(InternalTokenKeys.TryImportPrivate(_key)!), InternalTokenKeys.Algorithm),
         });
 
         using var response = await GetAsync("/organisation", token);
