@@ -49,8 +49,9 @@ public sealed class AccountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_wrong_password_is_401_and_repeated_failures_lock_the_account()
+    public async Task Repeated_wrong_passwords_throttle_sign_in_for_a_while_and_never_end_a_live_session()
     {
+        var live = await _gateway.LoginAsync(_client);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             using var wrong = await _client.PostAsJsonAsync("/gateway/accounts/login", new { email = GatewayFactory.StaffEmail, password = "wrong password!!" }, Cancel);
@@ -58,9 +59,97 @@ public sealed class AccountTests : IAsyncLifetime
             Assert.Equal(401, (await wrong.ProblemAsync()).GetProperty("status").GetInt32());
         }
 
-        using var locked = await _client.PostAsJsonAsync("/gateway/accounts/login",
+        using var throttled = await _client.PostAsJsonAsync("/gateway/accounts/login",
             new { email = GatewayFactory.StaffEmail, password = GatewayFactory.StaffPassword }, Cancel);
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        using var stillSignedIn = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/gateway/accounts/me").As(live), Cancel);
+        using var proxied = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/events/1").As(live), Cancel);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(429, (await throttled.ProblemAsync()).GetProperty("status").GetInt32());
+        // The session opened before the guessing goes on working, at the gateway and behind it.
+        Assert.Equal(HttpStatusCode.OK, stillSignedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, proxied.StatusCode);
+        Assert.Equal(0, await _gateway.Services.CreateScope().ServiceProvider.GetRequiredService<Data.GatewayDbContext>()
+            .Sessions.CountAsync(s => s.RevokedAt != null, Cancel));
+
+        // Once the failures leave the window, the right password signs in again: nothing was locked.
+        _gateway.Time.Advance(TimeSpan.FromMinutes(16));
+        Assert.NotEmpty(await _gateway.LoginAsync(_client));
+    }
+
+    [Fact]
+    public async Task An_unknown_account_is_refused_as_a_known_one_is_with_the_same_password_check_and_throttled_alike()
+    {
+        using var unknown = await _client.PostAsJsonAsync("/gateway/accounts/login", new { email = "nobody@platform.local", password = "wrong password!!" }, Cancel);
+        using var known = await _client.PostAsJsonAsync("/gateway/accounts/login", new { email = GatewayFactory.StaffEmail, password = "wrong password!!" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal((await known.ProblemAsync()).GetProperty("detail").GetString(), (await unknown.ProblemAsync()).GetProperty("detail").GetString());
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            using var again = await _client.PostAsJsonAsync("/gateway/accounts/login", new { email = "nobody@platform.local", password = "wrong password!!" }, Cancel);
+        }
+
+        using var throttled = await _client.PostAsJsonAsync("/gateway/accounts/login", new { email = "nobody@platform.local", password = "wrong password!!" }, Cancel);
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_for_an_unknown_account_checks_the_password_against_a_hash_as_for_a_known_one()
+    {
+        var hasher = new CountingHasher();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = _events.Address },
+            services => services.AddScoped<Microsoft.AspNetCore.Identity.IPasswordHasher<Accounts.GatewayUser>>(_ => hasher));
+        var client = gateway.CreateClient();
+        await gateway.LoginAsync(client);
+        hasher.Verified = 0;
+
+        using var unknown = await client.PostAsJsonAsync("/gateway/accounts/login", new { email = "nobody@platform.local", password = "a guessed password" }, Cancel);
+        var forUnknown = hasher.Verified;
+        using var known = await client.PostAsJsonAsync("/gateway/accounts/login", new { email = GatewayFactory.StaffEmail, password = "a guessed password" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, known.StatusCode);
+        Assert.Equal(1, forUnknown);
+        Assert.Equal(2, hasher.Verified);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_on_a_password_change_count_as_failed_sign_ins()
+    {
+        var token = await _gateway.LoginAsync(_client);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/gateway/accounts/password")
+            {
+                Content = JsonContent.Create(new { currentPassword = $"guess number {attempt}!", newPassword = "a much longer new passphrase" }),
+            }.As(token), Cancel);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        }
+
+        using var throttled = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/gateway/accounts/password")
+        {
+            Content = JsonContent.Create(new { currentPassword = GatewayFactory.StaffPassword, newPassword = "a much longer new passphrase" }),
+        }.As(token), Cancel);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+    }
+
+    /// <summary>Identity's own hasher, counting each password it checks.</summary>
+    private sealed class CountingHasher : Microsoft.AspNetCore.Identity.IPasswordHasher<Accounts.GatewayUser>
+    {
+        private readonly Microsoft.AspNetCore.Identity.PasswordHasher<Accounts.GatewayUser> _inner = new();
+
+        public int Verified;
+
+        public string HashPassword(Accounts.GatewayUser user, string password) => _inner.HashPassword(user, password);
+
+        public Microsoft.AspNetCore.Identity.PasswordVerificationResult VerifyHashedPassword(Accounts.GatewayUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref Verified);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 
 namespace Platform.Gateway.Tests;
@@ -104,6 +105,85 @@ public sealed class EdgeTests
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         // Logins are counted apart, so the sign-up burst above has not locked staff out.
         Assert.NotEmpty(await gateway.LoginAsync(client));
+    }
+
+    [Fact]
+    public async Task Logins_are_limited_per_address_even_for_a_caller_who_is_signed_in()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["notifications"] = upstream.Address },
+            settings: new Dictionary<string, string> { ["RateLimits:LoginsPerWindow"] = "3" });
+        var client = gateway.CreateClient();
+        var session = await gateway.LoginAsync(client);
+
+        // A signed-in caller spraying passwords at other accounts (each a different one: the per-account throttle is not what stops it).
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/gateway/accounts/login")
+            {
+                Content = JsonContent.Create(new { email = $"someone-{attempt}@platform.local", password = "a guessed password" }),
+            }.As(session);
+            using var response = await client.SendAsync(request, Cancel);
+            statuses.Add(response.StatusCode);
+        }
+
+        // The first login (above) and two guesses fit the window of three; the third guess does not.
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Password_changes_are_limited_per_account_from_whatever_address()
+    {
+        const string edgeKey = "the-web-sites-edge-key-of-32-characters-or-more";
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["notifications"] = upstream.Address },
+            settings: new Dictionary<string, string> { ["RateLimits:LoginsPerWindow"] = "3", ["Site:EdgeKey"] = edgeKey });
+        var client = gateway.CreateClient();
+        var session = await gateway.LoginAsync(client);
+
+        // Each attempt names another address (the site's key makes the gateway believe it), so no address's window fills.
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/gateway/accounts/password")
+            {
+                Content = JsonContent.Create(new { currentPassword = $"guess number {attempt}!", newPassword = "a much longer new passphrase" }),
+            }.As(session);
+            request.Headers.Add("X-Site-Key", edgeKey);
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{attempt}");
+            using var response = await client.SendAsync(request, Cancel);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task A_signed_in_users_writes_are_limited_per_user()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = upstream.Address },
+            settings: new Dictionary<string, string> { ["RateLimits:SignedInWritesPerWindow"] = "2", ["RateLimits:PublicWritesPerWindow"] = "100" });
+        var client = gateway.CreateClient();
+        var staff = await gateway.LoginAsync(client);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = JsonContent.Create(new { }) }.As(staff), Cancel);
+            statuses.Add(response.StatusCode);
+        }
+
+        using var read = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/events").As(staff), Cancel);
+        using var anonymousWrite = await client.PostAsync("/api/events", JsonContent.Create(new { }), Cancel);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        // The public's own window is the address's, apart from the user's.
+        Assert.Equal(HttpStatusCode.OK, anonymousWrite.StatusCode);
+        // Two writes, the read and the public write; the refused write never reached the service.
+        Assert.Equal(4, upstream.Received.Count);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -8,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Gateway.Data;
+using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Gateway.Tests;
 
@@ -26,7 +26,8 @@ public sealed class GatewayFactory(
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"gateway-tests-{Guid.CreateVersion7():N}.db");
 
-    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    /// <summary>This gateway's own ES256 key pair (the AppHost would generate one): it signs with the private half.</summary>
+    public (string PrivateKey, string PublicKey) Keys { get; } = InternalTokenKeys.NewPair();
 
     public TestTime Time { get; } = new();
 
@@ -34,7 +35,8 @@ public sealed class GatewayFactory(
     {
         // Never dialled: the DbContext is moved to SQLite below. It only satisfies the startup check.
         builder.UseSetting("ConnectionStrings:gatewaydb", "Host=127.0.0.1;Port=1;Database=unused");
-        builder.UseSetting("InternalToken:SigningKey", SigningKey);
+        builder.UseSetting("InternalToken:SigningKey", Keys.PrivateKey);
+        builder.UseSetting("OTEL_SERVICE_NAME", "gateway");
         builder.UseSetting("Accounts:BootstrapStaff:Email", StaffEmail);
         builder.UseSetting("Accounts:BootstrapStaff:Password", StaffPassword);
         foreach (var (service, address) in serviceAddresses)

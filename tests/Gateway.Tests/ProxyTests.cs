@@ -32,7 +32,8 @@ public sealed class ProxyTests
         var received = Assert.Single(upstream.Received);
         Assert.Equal("/api/notifications/x", received.Path);
         Assert.Equal("?page=2", received.Query);
-        Assert.False(received.Headers.ContainsKey("Authorization"));
+        // The public's requests carry the anonymous caller's token, minted here, never anything the caller sent.
+        Assert.Equal(PlatformClaims.Roles.Anonymous, new JsonWebToken(received.Headers["Authorization"]["Bearer ".Length..]).GetClaim("role").Value);
         Assert.False(received.Headers.ContainsKey("X-Internal-Role"));
         Assert.False(received.Headers.ContainsKey("Forwarded"));
         // The gateway sets X-Forwarded-For from the socket itself; the caller's value never survives.
@@ -71,16 +72,37 @@ public sealed class ProxyTests
     }
 
     [Fact]
-    public async Task Health_includes_the_gateway_database_and_its_view_of_each_destination()
+    public async Task Health_says_only_healthy_or_unhealthy_naming_no_check_service_or_error()
     {
+        // A service the gateway cannot reach makes its own report Degraded, with the destination's name in it.
         await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = "http://127.0.0.1:9" });
 
         using var response = await gateway.CreateClient().GetAsync("/health", Cancel);
+        using var alive = await gateway.CreateClient().GetAsync("/alive", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel)).RootElement;
-        var names = report.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["self", "gatewaydb", "destinations"], names);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        var report = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        Assert.Equal(["status"], report.EnumerateObject().Select(p => p.Name));
+        foreach (var named in new[] { "gatewaydb", "destinations", "events", "self" })
+            Assert.DoesNotContain(named, body);
+        Assert.Equal("{\"status\":\"Healthy\"}", await alive.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_forwarded_with_the_anonymous_callers_token_for_that_service()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = upstream.Address });
+
+        using var response = await gateway.CreateClient().GetAsync("/api/events/1", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var validation = await ValidateAsync(gateway, Assert.Single(upstream.Received).Headers["Authorization"], "events");
+        Assert.True(validation.IsValid, validation.Exception?.Message);
+        Assert.Equal(PlatformClaims.Roles.Anonymous, validation.Claims["role"]);
+        Assert.Equal(PlatformClaims.Roles.Anonymous, validation.Claims["sub"]);
     }
 
     [Fact]
@@ -101,19 +123,39 @@ public sealed class ProxyTests
         var authorization = Assert.Single(upstream.Received).Headers["Authorization"];
         Assert.StartsWith("Bearer ", authorization);
 
-        var options = gateway.Services.GetRequiredService<IOptions<InternalTokenOptions>>().Value;
-        Assert.NotEqual("events", options.Audience);
-        var validation = await new JsonWebTokenHandler().ValidateTokenAsync(authorization["Bearer ".Length..], new TokenValidationParameters
-        {
-            ValidIssuer = options.Issuer,
-            // Minted for the one service it is forwarded to.
-            ValidAudience = "events",
-            IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(gateway.SigningKey)),
-        });
+        var validation = await ValidateAsync(gateway, authorization, "events");
         Assert.True(validation.IsValid, validation.Exception?.Message);
         Assert.Equal("staff-7", validation.Claims["sub"]);
         Assert.Equal("staff", validation.Claims["role"]);
         Assert.Equal("events.write", validation.Claims["scope"]);
+    }
+
+    [Fact]
+    public async Task The_token_is_es256_under_the_gateways_public_key_and_no_other_service_or_key_accepts_it()
+    {
+        await using var upstream = await FakeUpstream.StartAsync();
+        await using var gateway = new GatewayFactory(new Dictionary<string, string> { ["events"] = upstream.Address });
+
+        using var response = await gateway.CreateClient().GetAsync("/api/events/1", Cancel);
+        var authorization = Assert.Single(upstream.Received).Headers["Authorization"];
+
+        Assert.Equal("ES256", new JsonWebToken(authorization["Bearer ".Length..]).Alg);
+        Assert.False((await ValidateAsync(gateway, authorization, "volunteers")).IsValid);
+        Assert.False((await ValidateAsync(gateway, authorization, "platform-services")).IsValid);
+        Assert.False((await ValidateAsync(gateway, authorization, "events", InternalTokenKeys.NewPair().PublicKey)).IsValid);
+    }
+
+    /// <summary>Validates as a service would: the gateway's public key only, one audience.</summary>
+    private static async Task<TokenValidationResult> ValidateAsync(GatewayFactory gateway, string authorization, string audience, string? publicKey = null)
+    {
+        var options = gateway.Services.GetRequiredService<IOptions<InternalTokenOptions>>().Value;
+        return await new JsonWebTokenHandler().ValidateTokenAsync(authorization["Bearer ".Length..], new TokenValidationParameters
+        {
+            ValidIssuer = options.Issuer,
+            ValidAudience = audience,
+            IssuerSigningKey = new ECDsaSecurityKey(InternalTokenKeys.TryImportPublic(publicKey ?? gateway.Keys.PublicKey)),
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+        });
     }
 
     private sealed class FixedEdgeIdentity(EdgeAuthentication outcome) : IEdgeIdentity
