@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
+using Platform.EndToEnd.Tests.Gateway;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -44,7 +45,10 @@ public sealed class AppModelTests(PlatformFixture platform)
         Assert.Equal("Development", environment["ASPNETCORE_ENVIRONMENT"]);
         Assert.StartsWith("http://127.0.0.1:", environment["ASPNETCORE_URLS"]);
         Assert.StartsWith("http://", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        Assert.False(string.IsNullOrEmpty(environment["InternalToken__SigningKey"]));
+        // Only the public half of the gateway's key: a service that leaks its environment leaks nothing that can sign.
+        Assert.NotNull(Platform.ServiceDefaults.Identity.InternalTokenKeys.TryImportPublic(environment["InternalToken__PublicKey"]));
+        Assert.DoesNotContain(environment.Keys, k => k.StartsWith("InternalToken__SigningKey", StringComparison.Ordinal));
+        Assert.DoesNotContain(environment.Values, v => v == platform.Secret("internal-token-key-private"));
         // No service is handed another's database.
         Assert.Single(environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && k.EndsWith("db", StringComparison.Ordinal));
     }
@@ -55,6 +59,8 @@ public sealed class AppModelTests(PlatformFixture platform)
         var environment = await EnvironmentOfAsync("gateway");
         foreach (var service in new[] { "events", "volunteers", "awards", "notifications" })
             Assert.Equal(App.Resource<ProjectResource>(service).GetEndpoint("http").Url, environment[$"services__{service}__http__0"]);
+        // The one process that signs internal tokens.
+        Assert.NotNull(Platform.ServiceDefaults.Identity.InternalTokenKeys.TryImportPrivate(environment["InternalToken__SigningKey"]));
         // Only its own database (accounts and API keys); no service's.
         Assert.Equal(["ConnectionStrings__gatewaydb"], environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)));
     }

@@ -25,8 +25,11 @@ internal static class PlatformClock
         return JsonDocument.Parse(body).RootElement.GetProperty("now").GetDateTimeOffset();
     }
 
-    /// <summary>An internal staff token for calling a service directly (what the gateway would attach).</summary>
+    /// <summary>
+    /// An internal staff token for calling a service directly (what the gateway would attach), signed with the private
+    /// half of the platform's key pair, which the AppHost keeps in the data folder and gives to the gateway only.
+    /// </summary>
     public static string InternalStaffToken(this PlatformFixture platform, string audience) =>
-        new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = platform.Secret("internal-token-signing-key") }), TimeProvider.System)
+        new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = platform.Secret("internal-token-key-private") }), TimeProvider.System)
             .Issue(new InternalIdentity("end-to-end-tests", PlatformClaims.Roles.Staff, null, []), audience);
 }

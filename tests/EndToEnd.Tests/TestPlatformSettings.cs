@@ -20,6 +20,10 @@ internal static class TestPlatformSettings
         // stop the sink in the middle of it; a short circuit break lets it resume promptly.
         options.WithProjectEnvironment("notifications", "Notifications__Delivery__MessagesPerSecond", "40");
         options.WithProjectEnvironment("notifications", "Notifications__Delivery__BreakDuration", "00:00:02");
+
+        // Every test signs in as the one first staff account, so the whole suite's staff writes are one user's: far
+        // more than a person makes in a minute. The per-user write limit itself is tested in Gateway.Tests.
+        options.WithProjectEnvironment("gateway", "RateLimits__SignedInWritesPerWindow", "100000");
     }
 
     /// <summary>Sets one project's setting (e.g. <c>("events", "Waitlist__HoldPeriod", "00:00:05")</c>), as WithEnvironment would.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Identity;
 
@@ -119,7 +118,7 @@ public sealed class GatewayIdentityTests(PlatformFixture platform)
 
         // A self-made internal token is not a credential the gateway accepts: 401, never forwarded.
         using var forgedToken = new HttpRequestMessage(HttpMethod.Get, "/api/events");
-        forgedToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MintWithKey(RandomKey()));
+        forgedToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MintWithKey(RandomKey(), audience: "events"));
         using var refused = await Gateway.SendAsync(forgedToken, Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
@@ -138,9 +137,51 @@ public sealed class GatewayIdentityTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
     }
 
-    private static string RandomKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    [Theory]
+    [InlineData("events", "/api/events")]
+    [InlineData("volunteers", "/api/volunteers/roles")]
+    [InlineData("awards", "/api/awards/programmes")]
+    [InlineData("notifications", "/api/notifications/topics")]
+    public async Task A_services_public_endpoint_called_on_its_own_port_is_401_and_answers_through_the_gateway(string service, string path)
+    {
+        using var direct = platform.App.CreateHttpClient(service);
 
-    private static string MintWithKey(string key, string? audience = null) =>
+        using var refused = await direct.GetAsync(path, Cancel);
+        using var viaGateway = await Gateway.GetAsync(path, Cancel);
+        using var health = await direct.GetAsync("/health", Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(401, (await refused.ProblemAsync()).GetProperty("status").GetInt32());
+        Assert.True(viaGateway.IsSuccessStatusCode, $"{path} through the gateway: {(int)viaGateway.StatusCode}");
+        // The AppHost still polls the service's own health, in full.
+        Assert.True(health.IsSuccessStatusCode);
+        Assert.Contains("\"checks\"", await health.Content.ReadAsStringAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_token_for_one_service_is_refused_by_another_called_directly()
+    {
+        using var volunteers = platform.App.CreateHttpClient("volunteers");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/testing/clock");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", platform.InternalStaffToken("events"));
+
+        using var refused = await volunteers.SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateways_health_says_only_healthy_or_unhealthy()
+    {
+        using var health = await Gateway.GetAsync("/health", Cancel);
+        var body = await health.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Matches("""^\{"status":"(Healthy|Unhealthy)"\}$""", body);
+    }
+
+    private static string RandomKey() => InternalTokenKeys.NewPair().PrivateKey;
+
+    private static string MintWithKey(string key, string audience) =>
         new InternalTokenIssuer(Options.Create(new InternalTokenOptions { SigningKey = key }), TimeProvider.System)
             .Issue(new InternalIdentity("intruder", PlatformClaims.Roles.Staff, null, []), audience);
 }
