@@ -20,6 +20,22 @@ public sealed class SecretStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_internal_token_key_pair_is_made_once_and_kept_its_private_half_a_p256_key()
+    {
+        var path = Path.Combine(_folder, "secrets.json");
+        var made = 0;
+        string Create() { made++; return Platform.ServiceDefaults.Identity.InternalTokenKeys.NewPair().PrivateKey; }
+
+        var first = new SecretStore(path).GetOrCreate("internal-token-key-private", Create);
+        var again = new SecretStore(path).GetOrCreate("internal-token-key-private", Create);
+
+        Assert.Equal(first, again);
+        Assert.Equal(1, made);
+        Assert.NotNull(Platform.ServiceDefaults.Identity.InternalTokenKeys.TryPublicKeyOf(first));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
     public void Passwords_are_uri_safe_and_keys_are_standard_base64_of_the_asked_size()
     {
         var store = new SecretStore(Path.Combine(_folder, "secrets.json"));
