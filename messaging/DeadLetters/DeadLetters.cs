@@ -9,11 +9,13 @@ namespace Platform.Messaging;
 
 /// <summary>
 /// Reads and replays this service's MassTransit error queues (<c>&lt;queue&gt;_error</c>) over plain AMQP.
-/// A connection per call: these are rare operator actions, not worth holding a connection for.
+/// A connection per call: these are rare operator actions, not worth holding a connection for. The outbox's parked
+/// rows come first, as one more queue (<c>outbox</c>).
 /// </summary>
 public sealed partial class DeadLetters(
     BrokerAddress broker,
     ReceiveEndpointRegistry endpoints,
+    IOutboxDeadLetters outbox,
     IOptions<MessagingOptions> options,
     TimeProvider timeProvider,
     ILogger<DeadLetters> logger)
@@ -24,7 +26,7 @@ public sealed partial class DeadLetters(
     public async Task<IReadOnlyList<DeadLetterQueueSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var summaries = new List<DeadLetterQueueSummary>();
+        var summaries = new List<DeadLetterQueueSummary> { await outbox.ListAsync(cancellationToken) };
         foreach (var source in endpoints.Queues)
         {
             var errorQueue = source + ReceiveEndpointRegistry.ErrorQueueSuffix;
@@ -40,6 +42,11 @@ public sealed partial class DeadLetters(
     /// </summary>
     public async Task<DeadLetterReplayResult?> ReplayAsync(string queue, string? messageId, CancellationToken cancellationToken)
     {
+        if (queue == IOutboxDeadLetters.QueueName)
+        {
+            return await outbox.ReplayAsync(messageId, cancellationToken);
+        }
+
         if (!endpoints.TryResolveSourceQueue(queue, out var sourceQueue))
         {
             return null;

@@ -31,6 +31,7 @@ public static class MessagingServiceCollectionExtensions
 
         services.TryAddSingleton<IOutboxMessagePublisher, BusOutboxMessagePublisher>();
         services.AddSingleton<OutboxRelayBatch<TDbContext>>();
+        services.TryAddSingleton<IOutboxDeadLetters, OutboxDeadLetters<TDbContext>>();
         services.AddHostedService<OutboxRelay<TDbContext>>();
         return services;
     }
