@@ -82,9 +82,11 @@ public sealed partial class DeadLetters(
             var target = SourceQueueOf(result.BasicProperties.Headers) is { } faulted && endpoints.TryResolveSourceQueue(faulted, out var known)
                 ? known
                 : sourceQueue;
+            // Through the queue's own exchange (MassTransit binds one of the same name to it), not the default
+            // exchange: a service's broker login may write to its own names only.
             await channel.BasicPublishAsync(
-                exchange: string.Empty,
-                routingKey: target,
+                exchange: target,
+                routingKey: string.Empty,
                 mandatory: true,
                 basicProperties: ReplayProperties(result.BasicProperties),
                 body: result.Body,
@@ -176,6 +178,9 @@ public sealed partial class DeadLetters(
             Type = original.Type,
             Timestamp = original.Timestamp,
             AppId = original.AppId,
+            // The publisher the broker vouched for when the message first arrived; replaying keeps it (a consuming
+            // service's login is an impersonator for this), or the consumer would refuse its own dead letters.
+            UserId = original.UserId,
             Persistent = true,
             Headers = headers,
         };

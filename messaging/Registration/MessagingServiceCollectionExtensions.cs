@@ -45,7 +45,11 @@ public static class MessagingServiceCollectionExtensions
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
         if (options.RetryLimit > 0)
         {
-            configurator.UseMessageRetry(r => r.Incremental(options.RetryLimit, options.RetryInitialInterval, options.RetryIntervalIncrement));
+            configurator.UseMessageRetry(r =>
+            {
+                r.Incremental(options.RetryLimit, options.RetryInitialInterval, options.RetryIntervalIncrement);
+                r.Ignore<UnexpectedPublisherException>();
+            });
         }
 
         configurator.UseConsumeFilter(typeof(InboxFilter<>), context);
