@@ -10,7 +10,7 @@ namespace Platform.Messaging;
 /// <summary>
 /// Reads and replays this service's MassTransit error queues (<c>&lt;queue&gt;_error</c>) over plain AMQP.
 /// A connection per call: these are rare operator actions, not worth holding a connection for. The outbox's parked
-/// rows come first, as one more queue (<c>outbox</c>).
+/// rows follow, as one more queue (<c>outbox</c>).
 /// </summary>
 public sealed partial class DeadLetters(
     BrokerAddress broker,
@@ -26,11 +26,22 @@ public sealed partial class DeadLetters(
     public async Task<IReadOnlyList<DeadLetterQueueSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var summaries = new List<DeadLetterQueueSummary> { await outbox.ListAsync(cancellationToken) };
+        var summaries = new List<DeadLetterQueueSummary>();
         foreach (var source in endpoints.Queues)
         {
             var errorQueue = source + ReceiveEndpointRegistry.ErrorQueueSuffix;
             summaries.Add(await PeekAsync(connection, errorQueue, source, cancellationToken));
+        }
+
+        // The error queues are what an operator most needs while the database is down (it is often why messages
+        // failed), so an unreachable database leaves the outbox out of the list instead of failing it.
+        try
+        {
+            summaries.Add(await outbox.ListAsync(cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogOutboxUnreadable(logger, e);
         }
 
         return summaries;
@@ -232,6 +243,9 @@ public sealed partial class DeadLetters(
 
     private Task<IConnection> OpenAsync(CancellationToken cancellationToken) =>
         new ConnectionFactory { Uri = broker.Uri, ClientProvidedName = "dead-letters" }.CreateConnectionAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox's parked messages could not be read; listing the error queues only")]
+    private static partial void LogOutboxUnreadable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Count} message(s) from {ErrorQueue} to {SourceQueue}")]
     private static partial void LogReplayed(ILogger logger, int count, string errorQueue, string sourceQueue);

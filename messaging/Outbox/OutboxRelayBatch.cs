@@ -71,6 +71,8 @@ internal sealed partial class OutboxRelayBatch<TDbContext>(
 
             row.SentAt = timeProvider.GetUtcNow().UtcDateTime;
             row.LastError = null;
+            // Sent: the link secrets it carried are no longer needed here (OutboxSecrets).
+            row.Body = OutboxSecrets.Redact(row.Body);
             published++;
         }
 

@@ -158,6 +158,28 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_link_token_is_published_in_the_message_and_gone_from_the_row_once_sent()
+    {
+        var publisher = new BodyRecordingPublisher();
+        await using var services = _database.BuildServices(s => s.AddSingleton<IOutboxMessagePublisher>(publisher), backgroundRelay: false);
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IIntegrationEventOutbox>().Add(new WidgetLinked("linked", token));
+            await scope.ServiceProvider.GetRequiredService<TestDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Null((await services.GetRequiredService<OutboxRelayBatch<TestDbContext>>().RunAsync(TestContext.Current.CancellationToken)).Failure);
+
+        Assert.Contains(token, Assert.Single(publisher.Bodies));
+        var row = await _database.QueryAsync(services, db => db.Set<OutboxMessage>().SingleAsync());
+        Assert.NotNull(row.SentAt);
+        Assert.DoesNotContain(token, row.Body);
+        Assert.Contains("\"manageToken\":\"[redacted]\"", row.Body);
+        Assert.Contains("\"name\":\"linked\"", row.Body);
+    }
+
+    [Fact]
     public async Task Sent_rows_are_deleted_after_the_retention_period()
     {
         await using var services = _database.BuildServices(
@@ -228,6 +250,17 @@ public sealed class OutboxRelayTests : IAsyncLifetime
             }
 
             lock (_published) _published.Add(message.MessageId);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class BodyRecordingPublisher : IOutboxMessagePublisher
+    {
+        public List<string> Bodies { get; } = [];
+
+        public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            Bodies.Add(message.Body);
             return Task.CompletedTask;
         }
     }
