@@ -8,6 +8,12 @@ var builder = DistributedApplication.CreateBuilder(args);
 builder.ConfigureLocalRun();
 
 var messaging = builder.AddRabbitMQ("messaging");
+// Each service connects to the broker as itself: its own queues and events, and only the events it subscribes to.
+var eventsBus = messaging.AddServiceUser("events");
+var volunteersBus = messaging.AddServiceUser("volunteers");
+var awardsBus = messaging.AddServiceUser("awards", BrokerSubscriptions.Awards);
+var notificationsBus = messaging.AddServiceUser("notifications", BrokerSubscriptions.Notifications);
+// Each database comes with a login that owns it and nothing else; the superuser stays with the AppHost.
 var postgres = builder.AddPostgres("postgres");
 var eventsDb = postgres.AddDatabase("eventsdb");
 var volunteersDb = postgres.AddDatabase("volunteersdb");
@@ -30,25 +36,25 @@ var web = builder.AddProject<Projects.Web>("web").WithLoopbackHttpEndpoint()
 
 var events = builder.AddProject<Projects.Events>("events").WithLoopbackHttpEndpoint()
     .WithReference(eventsDb).WaitFor(eventsDb)
-    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(eventsBus, "messaging").WaitFor(messaging)
     .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
 var volunteers = builder.AddProject<Projects.Volunteers>("volunteers").WithLoopbackHttpEndpoint()
     .WithReference(volunteersDb).WaitFor(volunteersDb)
-    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(volunteersBus, "messaging").WaitFor(messaging)
     .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
 var awards = builder.AddProject<Projects.Awards>("awards").WithLoopbackHttpEndpoint()
     .WithReference(awardsDb).WaitFor(awardsDb)
-    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(awardsBus, "messaging").WaitFor(messaging)
     .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
 var notifications = builder.AddProject<Projects.Notifications>("notifications").WithLoopbackHttpEndpoint()
     .WithReference(notificationsDb).WaitFor(notificationsDb)
-    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(notificationsBus, "messaging").WaitFor(messaging)
     .WithReference(mail).WaitFor(mail)
     .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);

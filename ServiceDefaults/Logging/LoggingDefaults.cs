@@ -22,6 +22,8 @@ internal static class LoggingDefaults
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Warning",
                 ["Logging:LogLevel:Yarp"] = "Warning",
+                // HttpClient logs each request's full URL at Information; a link's path carries its secret.
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
             },
         };
         builder.Configuration.Sources.Insert(0, defaults);

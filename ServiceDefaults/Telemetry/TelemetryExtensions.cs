@@ -41,9 +41,13 @@ public static class TelemetryExtensions
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 // Probes run every few seconds; exporting them would bury real traffic.
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
-                    !ProbePaths.Any(path => context.Request.Path.StartsWithSegments(path)))
-                .AddHttpClientInstrumentation()
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                {
+                    aspNetCore.Filter = context => !ProbePaths.Any(path => context.Request.Path.StartsWithSegments(path));
+                    // Links' secrets never reach a trace (TokenRedaction); at the end, when the route is known.
+                    aspNetCore.EnrichWithHttpResponse = (activity, response) => TokenRedaction.RedactServerSpan(activity, response.HttpContext);
+                })
+                .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = TokenRedaction.RedactClientSpan)
                 .AddNpgsql()
                 .AddSource(MassTransitSource, "Yarp.ReverseProxy", PlatformSources, builder.Environment.ApplicationName))
             .WithMetrics(metrics => metrics

@@ -40,22 +40,20 @@ public static class PostgresBuilderExtensions
             await PostgresCluster.PrepareAsync(root, secret, line => logger.LogInformation("{Line}", line), ct);
         });
 
-        // Databases are created when missing once the server answers, like Aspire.Hosting.PostgreSQL's.
+        // Databases are created when missing once the server answers, like Aspire.Hosting.PostgreSQL's, each with its
+        // own owning login (PostgresLogins).
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (e, ct) =>
         {
-            await using var connection = new NpgsqlConnection(await AdminConnectionStringAsync(server, ct));
-            await connection.OpenAsync(ct);
-            foreach (var database in server.Databases.Values) await CreateIfMissingAsync(connection, database, ct);
+            var admin = await AdminConnectionStringAsync(server, ct);
+            foreach (var database in server.DatabaseResources)
+            {
+                var password = await database.PasswordParameter.GetValueAsync(ct) ?? throw new PlatformSetupException($"{database.Name}'s password has no value.");
+                await PostgresLogins.ProvisionAsync(admin, database.DatabaseName, database.OwnerName, password, ct);
+            }
         });
 
-        // Aspire mirrors a container's state onto its child resources, not an executable's: do it here, so that
         // WaitFor(database) means the server runs and the database answers.
-        builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
-        {
-            var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
-            _ = MirrorStateOntoDatabasesAsync(notifications, server, e.Model, e.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping);
-            return Task.CompletedTask;
-        });
+        builder.MirrorOntoChildren<PostgresServerResource, PostgresDatabaseResource>(server);
 
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().AddPolledCheck(healthCheck, async ct =>
@@ -76,39 +74,16 @@ public static class PostgresBuilderExtensions
             .WithHealthCheck(healthCheck);
     }
 
+    /// <summary>A database and the login that owns it, its password a generated parameter kept with the data.</summary>
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> builder, string name, string? databaseName = null)
     {
-        var database = new PostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
-        builder.Resource.AddDatabase(name, database.DatabaseName);
+        var password = builder.ApplicationBuilder.AddGeneratedParameter($"{name}-password", bytes: 24, urlSafe: true);
+        var database = new PostgresDatabaseResource(name, databaseName ?? name, builder.Resource, password.Resource);
+        builder.Resource.AddDatabase(database);
         var healthCheck = $"{name}_check";
         builder.ApplicationBuilder.Services.AddHealthChecks().AddPolledCheck(healthCheck, async ct =>
             await CanOpenAsync(await database.ConnectionStringExpression.GetValueAsync(ct) + ";Pooling=false;Timeout=2", ct));
         return builder.ApplicationBuilder.AddResource(database).WithHealthCheck(healthCheck);
-    }
-
-    private static async Task MirrorStateOntoDatabasesAsync(ResourceNotificationService notifications, PostgresServerResource server,
-        DistributedApplicationModel model, CancellationToken stopping)
-    {
-        var databases = model.Resources.OfType<PostgresDatabaseResource>().Where(d => d.Parent == server).ToList();
-        try
-        {
-            await foreach (var update in notifications.WatchAsync(stopping))
-            {
-                if (update.Resource != server) continue;
-                foreach (var database in databases)
-                {
-                    await notifications.PublishUpdateAsync(database, s => s with
-                    {
-                        State = update.Snapshot.State,
-                        StartTimeStamp = update.Snapshot.StartTimeStamp,
-                        StopTimeStamp = update.Snapshot.StopTimeStamp,
-                    });
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
     }
 
     private static async Task<string> AdminConnectionStringAsync(PostgresServerResource server, CancellationToken ct) =>
@@ -126,15 +101,5 @@ public static class PostgresBuilderExtensions
         {
             return HealthCheckResult.Unhealthy(e.Message);
         }
-    }
-
-    private static async Task CreateIfMissingAsync(NpgsqlConnection connection, string database, CancellationToken ct)
-    {
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync(ct) is not null) return;
-        // Identifiers cannot be parameters; the name comes from the app model, and is quoted anyway.
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
-        await create.ExecuteNonQueryAsync(ct);
     }
 }

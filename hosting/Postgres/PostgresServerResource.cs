@@ -28,5 +28,10 @@ public sealed class PostgresServerResource(string name, string command, string w
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={PasswordParameter}");
 
-    internal void AddDatabase(string resourceName, string databaseName) => _databases.TryAdd(resourceName, databaseName);
+    internal List<PostgresDatabaseResource> DatabaseResources { get; } = [];
+
+    internal void AddDatabase(PostgresDatabaseResource database)
+    {
+        if (_databases.TryAdd(database.Name, database.DatabaseName)) DatabaseResources.Add(database);
+    }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.AppHost.Hosting.RabbitMQ;
 using Platform.AppHost.Hosting.Resources;
 
 namespace Platform.AppHost.Hosting;
@@ -41,8 +42,12 @@ public static class RabbitMQBuilderExtensions
         {
             if (!File.Exists(ServerScript))
                 throw new PlatformSetupException($"{ServerScript} is missing: install Debian's rabbitmq-server package (./platform up installs it).");
-            await WriteConfigurationAsync(home, amqpPort, await passwordParameter.Resource.GetValueAsync(ct) ?? "", ct);
+            var users = new List<(string, string, BrokerPermissions)>();
+            foreach (var user in server.Users)
+                users.Add((user.UserName, await user.PasswordParameter.GetValueAsync(ct) ?? throw new PlatformSetupException($"{user.Name}'s password has no value."), user.Permissions));
+            await WriteConfigurationAsync(home, amqpPort, await passwordParameter.Resource.GetValueAsync(ct) ?? "", users, ct);
         });
+        builder.MirrorOntoChildren<RabbitMQServerResource, RabbitMQUserResource>(server);
 
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().AddPolledCheck(healthCheck, ct => Probes.AmqpAsync(amqpPort, ct), "no AMQP handshake");
@@ -78,7 +83,23 @@ public static class RabbitMQBuilderExtensions
             .WithHealthCheck(healthCheck);
     }
 
-    private static async Task WriteConfigurationAsync(string home, int port, string password, CancellationToken ct)
+    /// <summary>
+    /// A service's own login (named as the service, in lower case), allowed only its own queues and exchanges and the
+    /// event exchanges it subscribes to (<see cref="BrokerPermissions"/>); its password a generated parameter kept with
+    /// the data. Reference it as the service's "messaging" connection.
+    /// </summary>
+    public static IResourceBuilder<RabbitMQUserResource> AddServiceUser(this IResourceBuilder<RabbitMQServerResource> builder, string service,
+        params string[] subscribes)
+    {
+        var name = $"{builder.Resource.Name}-{service}";
+        var password = builder.ApplicationBuilder.AddGeneratedParameter($"{name}-password", bytes: 24, urlSafe: true);
+        var user = new RabbitMQUserResource(name, service, password.Resource, BrokerPermissions.ForService(service, subscribes), builder.Resource);
+        builder.Resource.Users.Add(user);
+        return builder.ApplicationBuilder.AddResource(user).WithIconName("Person");
+    }
+
+    private static async Task WriteConfigurationAsync(string home, int port, string password,
+        IReadOnlyList<(string User, string Password, BrokerPermissions Permissions)> users, CancellationToken ct)
     {
         Directory.CreateDirectory(home);
         var cookie = Path.Combine(home, ".erlang.cookie");
@@ -87,12 +108,18 @@ public static class RabbitMQBuilderExtensions
             await File.WriteAllTextAsync(cookie, Convert.ToHexString(RandomNumberGenerator.GetBytes(20)), ct);
             File.SetUnixFileMode(cookie, UnixFileMode.UserRead);
         }
+        // Every login and its permissions, imported at each boot: the node keeps what it had, brought up to date.
+        var definitions = Path.Combine(home, "definitions.json");
+        await File.WriteAllTextAsync(definitions, "", ct);
+        File.SetUnixFileMode(definitions, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await File.WriteAllTextAsync(definitions, BrokerDefinitions.Json(RabbitMQServerResource.UserName, password, users), ct);
         // default_user applies on the first boot only; the password is the data folder's, so it stays the same.
         await File.WriteAllTextAsync(Path.Combine(home, "rabbitmq.conf"), $"""
             listeners.tcp.default = 127.0.0.1:{port}
             default_user = {RabbitMQServerResource.UserName}
             default_pass = {password}
             loopback_users = none
+            load_definitions = {definitions}
             log.console = true
             log.console.level = info
             log.file = false

@@ -16,6 +16,9 @@ public sealed class RabbitMQServerResource(string name, string command, string w
 
     public ParameterResource PasswordParameter { get; } = password;
 
+    /// <summary>The services' own logins (AddServiceUser), written to the node's definitions at every start.</summary>
+    internal List<RabbitMQUserResource> Users { get; } = [];
+
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"amqp://{UserName}:{PasswordParameter}@{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
 }

@@ -9,11 +9,13 @@ namespace Platform.Messaging;
 
 /// <summary>
 /// Reads and replays this service's MassTransit error queues (<c>&lt;queue&gt;_error</c>) over plain AMQP.
-/// A connection per call: these are rare operator actions, not worth holding a connection for.
+/// A connection per call: these are rare operator actions, not worth holding a connection for. The outbox's parked
+/// rows follow, as one more queue (<c>outbox</c>).
 /// </summary>
 public sealed partial class DeadLetters(
     BrokerAddress broker,
     ReceiveEndpointRegistry endpoints,
+    IOutboxDeadLetters outbox,
     IOptions<MessagingOptions> options,
     TimeProvider timeProvider,
     ILogger<DeadLetters> logger)
@@ -31,6 +33,17 @@ public sealed partial class DeadLetters(
             summaries.Add(await PeekAsync(connection, errorQueue, source, cancellationToken));
         }
 
+        // The error queues are what an operator most needs while the database is down (it is often why messages
+        // failed), so an unreachable database leaves the outbox out of the list instead of failing it.
+        try
+        {
+            summaries.Add(await outbox.ListAsync(cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogOutboxUnreadable(logger, e);
+        }
+
         return summaries;
     }
 
@@ -40,6 +53,11 @@ public sealed partial class DeadLetters(
     /// </summary>
     public async Task<DeadLetterReplayResult?> ReplayAsync(string queue, string? messageId, CancellationToken cancellationToken)
     {
+        if (queue == IOutboxDeadLetters.QueueName)
+        {
+            return await outbox.ReplayAsync(messageId, cancellationToken);
+        }
+
         if (!endpoints.TryResolveSourceQueue(queue, out var sourceQueue))
         {
             return null;
@@ -75,9 +93,11 @@ public sealed partial class DeadLetters(
             var target = SourceQueueOf(result.BasicProperties.Headers) is { } faulted && endpoints.TryResolveSourceQueue(faulted, out var known)
                 ? known
                 : sourceQueue;
+            // Through the queue's own exchange (MassTransit binds one of the same name to it), not the default
+            // exchange: a service's broker login may write to its own names only.
             await channel.BasicPublishAsync(
-                exchange: string.Empty,
-                routingKey: target,
+                exchange: target,
+                routingKey: string.Empty,
                 mandatory: true,
                 basicProperties: ReplayProperties(result.BasicProperties),
                 body: result.Body,
@@ -169,6 +189,9 @@ public sealed partial class DeadLetters(
             Type = original.Type,
             Timestamp = original.Timestamp,
             AppId = original.AppId,
+            // The publisher the broker vouched for when the message first arrived; replaying keeps it (a consuming
+            // service's login is an impersonator for this), or the consumer would refuse its own dead letters.
+            UserId = original.UserId,
             Persistent = true,
             Headers = headers,
         };
@@ -220,6 +243,9 @@ public sealed partial class DeadLetters(
 
     private Task<IConnection> OpenAsync(CancellationToken cancellationToken) =>
         new ConnectionFactory { Uri = broker.Uri, ClientProvidedName = "dead-letters" }.CreateConnectionAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox's parked messages could not be read; listing the error queues only")]
+    private static partial void LogOutboxUnreadable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replayed {Count} message(s) from {ErrorQueue} to {SourceQueue}")]
     private static partial void LogReplayed(ILogger logger, int count, string errorQueue, string sourceQueue);

@@ -25,6 +25,12 @@ public sealed class OutboxOptions
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(3);
 
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Failed attempts after which a row that fails for a reason of its own (not an unreachable broker) is parked as a
+    /// dead letter, so it stops holding back every later event of the service.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
 }
 
 internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
@@ -38,6 +44,7 @@ internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         if (o.MaxBackoff < o.InitialBackoff) failures.Add($"{OutboxOptions.SectionName}:MaxBackoff must not be less than InitialBackoff.");
         if (o.PublishTimeout <= TimeSpan.Zero) failures.Add($"{OutboxOptions.SectionName}:PublishTimeout must be positive.");
         if (o.SentRetention < TimeSpan.Zero) failures.Add($"{OutboxOptions.SectionName}:SentRetention must not be negative.");
+        if (o.MaxAttempts is < 1 or > 1000) failures.Add($"{OutboxOptions.SectionName}:MaxAttempts must be between 1 and 1000.");
         if (o.CleanupInterval <= TimeSpan.Zero) failures.Add($"{OutboxOptions.SectionName}:CleanupInterval must be positive.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,20 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Platform.Messaging;
 
-internal sealed record OutboxBatchResult(int Locked, int Published, Exception? Failure);
+internal sealed record OutboxBatchResult(int Locked, int Published, Exception? Failure, int Parked = 0);
 
 /// <summary>
 /// One relay pass: lock a batch of unsent rows in sequence order, publish them one by one, mark them sent, commit.
-/// A failed publish ends the pass at that row so later events never overtake it.
+/// A failed publish ends the pass at that row so later events never overtake it, unless the row has failed
+/// <see cref="OutboxOptions.MaxAttempts"/> times for a reason of its own: then it is parked as a dead letter (logged
+/// with its error, listed and replayed by the dead-letter endpoints) and the pass carries on with the rest.
 /// </summary>
-internal sealed class OutboxRelayBatch<TDbContext>(
+internal sealed partial class OutboxRelayBatch<TDbContext>(
     IServiceScopeFactory scopeFactory,
     IOutboxMessagePublisher publisher,
     IOptions<OutboxOptions> options,
-    TimeProvider timeProvider) where TDbContext : DbContext
+    TimeProvider timeProvider,
+    ILogger<OutboxRelayBatch<TDbContext>> logger) where TDbContext : DbContext
 {
     private const int MaxErrorLength = 2000;
 
@@ -39,6 +43,7 @@ internal sealed class OutboxRelayBatch<TDbContext>(
         var rows = await LockUnsentAsync(db, settings.BatchSize, cancellationToken);
 
         var published = 0;
+        var parked = 0;
         Exception? failure = null;
         foreach (var row in rows)
         {
@@ -52,12 +57,22 @@ internal sealed class OutboxRelayBatch<TDbContext>(
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 row.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}");
+                if (row.AttemptCount >= settings.MaxAttempts && !OutboxFailures.IsTransient(ex))
+                {
+                    row.ParkedAt = timeProvider.GetUtcNow().UtcDateTime;
+                    LogParked(logger, ex, row.MessageId, row.MessageType, row.AttemptCount, row.LastError);
+                    parked++;
+                    continue;
+                }
+
                 failure = ex;
                 break;
             }
 
             row.SentAt = timeProvider.GetUtcNow().UtcDateTime;
             row.LastError = null;
+            // Sent: the link secrets it carried are no longer needed here (OutboxSecrets).
+            row.Body = OutboxSecrets.Redact(row.Body);
             published++;
         }
 
@@ -66,7 +81,7 @@ internal sealed class OutboxRelayBatch<TDbContext>(
         // Not cancellable: once messages are out, recording that fact must survive a shutdown request.
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        return new OutboxBatchResult(rows.Count, published, failure);
+        return new OutboxBatchResult(rows.Count, published, failure, parked);
     }
 
     public async Task<int> DeleteSentAsync(CancellationToken cancellationToken)
@@ -85,14 +100,14 @@ internal sealed class OutboxRelayBatch<TDbContext>(
         {
             // SKIP LOCKED: a second replica takes the next unlocked rows instead of waiting for, or re-publishing,
             // the rows this transaction holds.
-            var sql = $"SELECT * FROM {QuotedTableName(db)} WHERE sent_at IS NULL " +
+            var sql = $"SELECT * FROM {QuotedTableName(db)} WHERE sent_at IS NULL AND parked_at IS NULL " +
                       "ORDER BY sequence_number LIMIT {0} FOR UPDATE SKIP LOCKED";
             return db.Set<OutboxMessage>().FromSqlRaw(sql, batchSize).ToListAsync(cancellationToken);
         }
 
         // Other providers (SQLite in unit tests) have no row locks; a single relay there is the assumption.
         return db.Set<OutboxMessage>()
-            .Where(m => m.SentAt == null)
+            .Where(m => m.SentAt == null && m.ParkedAt == null)
             .OrderBy(m => m.SequenceNumber)
             .Take(batchSize)
             .ToListAsync(cancellationToken);
@@ -106,6 +121,9 @@ internal sealed class OutboxRelayBatch<TDbContext>(
         var schema = entity.GetSchema();
         return schema is null ? $"\"{table}\"" : $"\"{schema}\".\"{table}\"";
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({MessageType}) parked as a dead letter after {Attempts} failed attempts: {Error}. Later events carry on; replay it with the service's Replay dead letters command once the cause is fixed")]
+    private static partial void LogParked(ILogger logger, Exception exception, Guid messageId, string messageType, int attempts, string error);
 
     private static string Truncate(string value) => value.Length <= MaxErrorLength ? value : value[..MaxErrorLength];
 }

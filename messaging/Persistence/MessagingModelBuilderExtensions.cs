@@ -27,6 +27,7 @@ public static class MessagingModelBuilderExtensions
             e.Property(m => m.SentAt).HasColumnName("sent_at");
             e.Property(m => m.AttemptCount).HasColumnName("attempt_count");
             e.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
+            e.Property(m => m.ParkedAt).HasColumnName("parked_at");
 
             // An event is written once; a second Add of the same event would be a bug, so fail the save.
             e.HasIndex(m => m.MessageId).IsUnique();

@@ -27,4 +27,10 @@ public sealed class OutboxMessage
     public int AttemptCount { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Set when the relay gave up on the row (<see cref="OutboxOptions.MaxAttempts"/> failures about the row itself):
+    /// a parked row no longer holds back later events, and waits as a dead letter until an operator replays it.
+    /// </summary>
+    public DateTime? ParkedAt { get; set; }
 }

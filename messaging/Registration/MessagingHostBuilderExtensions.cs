@@ -32,6 +32,8 @@ public static class MessagingHostBuilderExtensions
         {
             configureConsumers(x);
             x.RecordReceiveEndpoints();
+            // Nobody consumes Fault<T>, and publishing one needs write on an exchange of someone else's type.
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.PublishFaults = false);
             // MassTransit reports usage to its vendor over the internet by default: a public-sector system's
             // services make no calls nobody asked for (and here it only logged a failure at every start).
             x.DisableUsageTelemetry();
@@ -59,9 +61,21 @@ public static class MessagingHostBuilderExtensions
                     }
                 });
 
+                var prefix = context.GetRequiredService<IOptions<MessagingOptions>>().Value.EndpointPrefix!;
+                // Every name this service declares is its own (hosting/RabbitMQ/BrokerPermissions): the bus's reply
+                // queue carries the endpoint prefix, and the IntegrationEvent base gets no exchange every publisher would write to.
+                cfg.OverrideDefaultBusEndpointQueueName($"{prefix}-bus-{NewId.NextGuid():N}");
+                cfg.Publish<Platform.Contracts.IntegrationEvent>(p => p.Exclude = true);
+                // Says who published, as the broker validates it; consumers check it against the type's owner.
+                cfg.ConfigurePublish(p => p.UseExecute(publish =>
+                {
+                    if (publish.TryGetPayload<RabbitMqSendContext>(out var send)) send.BasicProperties.UserId = broker.Username;
+                }));
+
+                // Before retry and the inbox: a message from the wrong publisher is refused once, not retried.
+                cfg.UseConsumeFilter(typeof(PublisherCheckFilter<>), context);
                 cfg.UseInboxWithRetry(context);
 
-                var prefix = context.GetRequiredService<IOptions<MessagingOptions>>().Value.EndpointPrefix;
                 cfg.ConfigureEndpoints(context, new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             });
         });

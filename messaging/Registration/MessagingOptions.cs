@@ -20,6 +20,12 @@ public sealed class MessagingOptions
 
     public TimeSpan RetryIntervalIncrement { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Refuse a consumed message unless the broker vouches (user_id) that the service owning its type published it
+    /// (<see cref="PublisherCheck"/>). Off only where every service shares one broker login (a service run on its own).
+    /// </summary>
+    public bool VerifyPublisher { get; set; } = true;
+
     /// <summary>Messages per error queue shown by the dead-letter listing.</summary>
     public int DeadLetterPeekLimit { get; set; } = 20;
 }

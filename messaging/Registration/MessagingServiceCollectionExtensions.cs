@@ -31,6 +31,7 @@ public static class MessagingServiceCollectionExtensions
 
         services.TryAddSingleton<IOutboxMessagePublisher, BusOutboxMessagePublisher>();
         services.AddSingleton<OutboxRelayBatch<TDbContext>>();
+        services.TryAddSingleton<IOutboxDeadLetters, OutboxDeadLetters<TDbContext>>();
         services.AddHostedService<OutboxRelay<TDbContext>>();
         return services;
     }
@@ -44,7 +45,11 @@ public static class MessagingServiceCollectionExtensions
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
         if (options.RetryLimit > 0)
         {
-            configurator.UseMessageRetry(r => r.Incremental(options.RetryLimit, options.RetryInitialInterval, options.RetryIntervalIncrement));
+            configurator.UseMessageRetry(r =>
+            {
+                r.Incremental(options.RetryLimit, options.RetryInitialInterval, options.RetryIntervalIncrement);
+                r.Ignore<UnexpectedPublisherException>();
+            });
         }
 
         configurator.UseConsumeFilter(typeof(InboxFilter<>), context);

@@ -41,6 +41,9 @@ public sealed class AppModelTests(PlatformFixture platform)
         Assert.Contains($"Database={database}", environment[$"ConnectionStrings__{database}"]);
         Assert.StartsWith("amqp://", environment["ConnectionStrings__messaging"]);
         Assert.DoesNotContain("guest", environment["ConnectionStrings__messaging"]);
+        // Each connects as itself: the database's owning login and the service's own broker login, never the superuser or administrator.
+        Assert.Contains($"Username={database};", environment[$"ConnectionStrings__{database}"]);
+        Assert.StartsWith($"amqp://{service}:", environment["ConnectionStrings__messaging"]);
         Assert.Equal(service, environment["OTEL_SERVICE_NAME"]);
         Assert.Equal("Development", environment["ASPNETCORE_ENVIRONMENT"]);
         Assert.StartsWith("http://127.0.0.1:", environment["ASPNETCORE_URLS"]);

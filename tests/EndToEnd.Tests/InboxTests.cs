@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using Npgsql;
 using Platform.Contracts.Notifications;
+using Platform.EndToEnd.Tests.Notifications;
 
 namespace Platform.EndToEnd.Tests;
 
@@ -27,7 +27,7 @@ public sealed class InboxTests(PlatformFixture platform)
         var (messageId, body) = await SentEventAsync(email);
         var original = JsonSerializer.Deserialize<SubscriptionRequested>(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         Assert.Equal(messageId, original.EventId);
-        await PublishAsync(original, messageId);
+        await platform.PublishToBrokerAsync(original, messageId);
 
         await WaitUntilAsync(async () => await InboxCountAsync(messageId) == 1);
         // Give the second copy time to be consumed (or, were the inbox broken, to send a second email).
@@ -51,26 +51,6 @@ public sealed class InboxTests(PlatformFixture platform)
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken), "the relayed event is not in the outbox");
         return (reader.GetGuid(0), reader.GetString(1));
-    }
-
-    private async Task PublishAsync(SubscriptionRequested message, Guid messageId)
-    {
-        var broker = new Uri(platform.App.GetConnectionString("messaging"));
-        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(broker.Host, (ushort)broker.Port, "/", h =>
-        {
-            h.Username(credentials[0]);
-            h.Password(credentials[1]);
-        }));
-        await bus.StartAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            await bus.Publish(message, context => context.MessageId = messageId, TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            await bus.StopAsync(TestContext.Current.CancellationToken);
-        }
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

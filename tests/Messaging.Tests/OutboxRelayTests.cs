@@ -93,6 +93,93 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_row_that_keeps_failing_is_parked_as_a_dead_letter_and_later_events_carry_on_and_replay_sends_it()
+    {
+        var events = new[] { new WidgetCreated("before"), new WidgetCreated("poison"), new WidgetCreated("after") };
+        var publisher = new PoisonPublisher(events[1].EventId);
+        await using var services = _database.BuildServices(
+            s => s.AddSingleton<IOutboxMessagePublisher>(publisher), new() { ["Messaging:Outbox:MaxAttempts"] = "3" }, backgroundRelay: false);
+        await AddEventsAsync(services, events);
+        var relay = services.GetRequiredService<OutboxRelayBatch<TestDbContext>>();
+        var ct = TestContext.Current.CancellationToken;
+
+        // Below the limit the poison row holds everything after it back, as before: order is kept while it may yet succeed.
+        Assert.NotNull((await relay.RunAsync(ct)).Failure);
+        Assert.NotNull((await relay.RunAsync(ct)).Failure);
+        Assert.Equal([events[0].EventId], publisher.Published);
+
+        var third = await relay.RunAsync(ct);
+
+        Assert.Null(third.Failure);
+        Assert.Equal(1, third.Parked);
+        Assert.Equal([events[0].EventId, events[2].EventId], publisher.Published);
+        var poison = await _database.QueryAsync(services, db => db.Set<OutboxMessage>().SingleAsync(m => m.MessageId == events[1].EventId));
+        Assert.NotNull(poison.ParkedAt);
+        Assert.Null(poison.SentAt);
+        Assert.Contains("cannot be routed", poison.LastError);
+
+        // Parked rows are not retried by later passes, and are listed as dead letters with their error.
+        Assert.Equal(0, (await relay.RunAsync(ct)).Locked);
+        var deadLetters = services.GetRequiredService<IOutboxDeadLetters>();
+        var listed = await deadLetters.ListAsync(ct);
+        Assert.Equal((IOutboxDeadLetters.QueueName, 1u), (listed.Queue, listed.MessageCount));
+        var message = Assert.Single(listed.Messages);
+        Assert.Equal(events[1].EventId.ToString(), message.MessageId);
+        Assert.Equal(nameof(InvalidOperationException), message.FaultExceptionType);
+        Assert.Contains("cannot be routed", message.FaultMessage);
+
+        publisher.Heal();
+        var replay = await deadLetters.ReplayAsync(messageId: null, ct);
+        Assert.Equal((1, 0), (replay.Replayed, replay.Remaining));
+        Assert.Null((await relay.RunAsync(ct)).Failure);
+        Assert.Equal([events[0].EventId, events[2].EventId, events[1].EventId], publisher.Published);
+        Assert.Equal(0u, (await deadLetters.ListAsync(ct)).MessageCount);
+    }
+
+    [Fact]
+    public async Task A_broker_outage_never_parks_a_row_however_long_it_lasts()
+    {
+        var publisher = new UnreachablePublisher();
+        await using var services = _database.BuildServices(
+            s => s.AddSingleton<IOutboxMessagePublisher>(publisher), new() { ["Messaging:Outbox:MaxAttempts"] = "2" }, backgroundRelay: false);
+        await AddEventsAsync(services, [new WidgetCreated("a"), new WidgetCreated("b")]);
+        var relay = services.GetRequiredService<OutboxRelayBatch<TestDbContext>>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var result = await relay.RunAsync(TestContext.Current.CancellationToken);
+            Assert.NotNull(result.Failure);
+            Assert.Equal(0, result.Parked);
+        }
+
+        var rows = await _database.QueryAsync(services, db => db.Set<OutboxMessage>().OrderBy(m => m.SequenceNumber).ToListAsync());
+        Assert.All(rows, r => Assert.Null(r.ParkedAt));
+        Assert.Equal([5, 0], rows.Select(r => r.AttemptCount));
+    }
+
+    [Fact]
+    public async Task A_link_token_is_published_in_the_message_and_gone_from_the_row_once_sent()
+    {
+        var publisher = new BodyRecordingPublisher();
+        await using var services = _database.BuildServices(s => s.AddSingleton<IOutboxMessagePublisher>(publisher), backgroundRelay: false);
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<IIntegrationEventOutbox>().Add(new WidgetLinked("linked", token));
+            await scope.ServiceProvider.GetRequiredService<TestDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Null((await services.GetRequiredService<OutboxRelayBatch<TestDbContext>>().RunAsync(TestContext.Current.CancellationToken)).Failure);
+
+        Assert.Contains(token, Assert.Single(publisher.Bodies));
+        var row = await _database.QueryAsync(services, db => db.Set<OutboxMessage>().SingleAsync());
+        Assert.NotNull(row.SentAt);
+        Assert.DoesNotContain(token, row.Body);
+        Assert.Contains("\"manageToken\":\"[redacted]\"", row.Body);
+        Assert.Contains("\"name\":\"linked\"", row.Body);
+    }
+
+    [Fact]
     public async Task Sent_rows_are_deleted_after_the_retention_period()
     {
         await using var services = _database.BuildServices(
@@ -141,6 +228,48 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    /// <summary>Refuses one message every time, as the broker would a message it can never route, until healed.</summary>
+    private sealed class PoisonPublisher(Guid poison) : IOutboxMessagePublisher
+    {
+        private readonly List<Guid> _published = [];
+        private volatile bool _healed;
+
+        public IReadOnlyList<Guid> Published
+        {
+            get { lock (_published) return _published.ToList(); }
+        }
+
+        public void Heal() => _healed = true;
+
+        public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            if (message.MessageId == poison && !_healed)
+            {
+                throw new InvalidOperationException("message cannot be routed");
+            }
+
+            lock (_published) _published.Add(message.MessageId);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class BodyRecordingPublisher : IOutboxMessagePublisher
+    {
+        public List<string> Bodies { get; } = [];
+
+        public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            Bodies.Add(message.Body);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class UnreachablePublisher : IOutboxMessagePublisher
+    {
+        public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+            throw new RabbitMQ.Client.Exceptions.BrokerUnreachableException(new IOException("connection refused"));
+    }
 
     private sealed class FlakyPublisher(int failures) : IOutboxMessagePublisher
     {

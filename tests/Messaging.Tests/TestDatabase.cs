@@ -11,6 +11,8 @@ public sealed record WidgetRequested(string Name, bool Fail = false) : Integrati
 
 public sealed record WidgetCreated(string Name) : IntegrationEvent;
 
+public sealed record WidgetLinked(string Name, string ManageToken) : IntegrationEvent;
+
 public sealed class Widget
 {
     public int Id { get; set; }

@@ -60,20 +60,37 @@ internal static partial class SubscriberMail
             : m.Groups[3].Value.Replace('_', ' ')).Replace("?= =?", "");
     }
 
-    /// <summary>Publishes an event straight onto the platform's broker, as another service's outbox relay would.</summary>
-    public static async Task PublishToBrokerAsync<T>(this PlatformFixture platform, T message, Guid messageId) where T : class
+    /// <summary>
+    /// Publishes an event straight onto the platform's broker, as another service's outbox relay would: by default with
+    /// the broker login of the service that owns the event's type (Platform.Contracts.Awards → "awards"), saying so in
+    /// the user_id the broker validates. <paramref name="login"/> names another resource's connection ("messaging" is the
+    /// administrator's, "messaging-events" Events' login); <paramref name="claimedPublisher"/> another user_id to claim.
+    /// </summary>
+    public static async Task PublishToBrokerAsync<T>(this PlatformFixture platform, T message, Guid messageId,
+        string? login = null, string? claimedPublisher = null) where T : class
     {
-        var broker = new Uri(platform.App.GetConnectionString("messaging"));
+        var owner = typeof(T).Namespace!.Split('.')[2].ToLowerInvariant();
+        var broker = new Uri(platform.App.GetConnectionString(login ?? $"messaging-{owner}"));
         var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(broker.Host, (ushort)broker.Port, "/", h =>
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            h.Username(credentials[0]);
-            h.Password(credentials[1]);
-        }));
+            cfg.Host(broker.Host, (ushort)broker.Port, "/", h =>
+            {
+                h.Username(credentials[0]);
+                h.Password(credentials[1]);
+            });
+            // As the services' own buses: only names a service's login may declare.
+            cfg.OverrideDefaultBusEndpointQueueName($"{credentials[0]}-test-bus-{Guid.NewGuid():N}");
+            cfg.Publish<Platform.Contracts.IntegrationEvent>(p => p.Exclude = true);
+        });
         await bus.StartAsync(Cancel);
         try
         {
-            await bus.Publish(message, context => context.MessageId = messageId, Cancel);
+            await bus.Publish(message, context =>
+            {
+                context.MessageId = messageId;
+                if (context.TryGetPayload<RabbitMqSendContext>(out var send)) send.BasicProperties.UserId = claimedPublisher ?? credentials[0];
+            }, Cancel);
         }
         finally
         {
