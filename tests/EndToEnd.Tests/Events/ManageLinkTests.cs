@@ -16,7 +16,7 @@ public sealed class ManageLinkTests(PlatformFixture platform)
         var (before, after, third) = (e.Workshops[0], e.Workshops[1], e.Workshops[2]);
         using var client = platform.CreatePublicClient();
         var email = Addresses.Unique("changer");
-        var (token, _) = await client.RegisterOkAsync(e, EventsActors.Delegate(email, before));
+        var (token, _) = await platform.RegisterWithEmailedTokenAsync(client, e, EventsActors.Delegate(email, before));
 
         using (var changed = await client.PutAsJsonAsync($"{EventsActors.ManagePath(token)}/choices", new { choices = new[] { after } }, Cancel))
             Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
