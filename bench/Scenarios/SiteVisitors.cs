@@ -122,7 +122,7 @@ public sealed partial class SiteVisitors : IScenario
             using var posted = await http.PostAsync($"/events/{eventId}/register", new FormUrlEncodedContent(fields));
             await posted.Content.ReadAsByteArrayAsync();
             var location = posted.Headers.Location?.ToString();
-            var redirected = posted.StatusCode == HttpStatusCode.Redirect && location?.StartsWith("/registrations/", StringComparison.Ordinal) == true;
+            var redirected = posted.StatusCode == HttpStatusCode.Redirect && location == $"/events/{eventId}/registered"; // "check your email": the manage link is only in the email
             record("register-post", Stopwatch.GetElapsedTime(started).TotalMilliseconds, redirected);
             if (redirected) await PageAsync(http, record, "registered", location!);
         }
@@ -168,7 +168,7 @@ public sealed partial class SiteVisitors : IScenario
             ["event"] = $"/events/{eventId}",
             ["register-form"] = $"/events/{eventId}/register",
         };
-        if (manage is not null) paths["registration"] = manage;
+        if (manage is not null) paths["registered"] = manage; // "check your email" (the manage page needs the emailed link)
 
         var result = new Dictionary<string, object>();
         foreach (var (name, path) in paths)

@@ -49,7 +49,9 @@ public sealed record CheckExpiring(
 
 /// <summary>
 /// A periodic check-in is due: a short satisfaction question the volunteer answers through a single-purpose link
-/// (<see cref="CheckInToken"/>, valid until <see cref="ExpiresAt"/>; Volunteers keeps only its hash).
+/// (<see cref="CheckInToken"/>, valid until <see cref="ExpiresAt"/>; Volunteers keeps only its hash). It also
+/// carries the volunteer's fresh own link (<see cref="VolunteerToken"/>, valid until <see cref="VolunteerLinkExpiresAt"/>),
+/// which replaces the one they had: volunteer links expire and are renewed with each check-in.
 /// </summary>
 public sealed record CheckInDue(
     Guid VolunteerId,
@@ -59,4 +61,6 @@ public sealed record CheckInDue(
     string Name,
     string Email,
     string CheckInToken,
-    DateTimeOffset ExpiresAt) : IntegrationEvent;
+    DateTimeOffset ExpiresAt,
+    string? VolunteerToken = null,
+    DateTimeOffset? VolunteerLinkExpiresAt = null) : IntegrationEvent;

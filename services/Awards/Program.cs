@@ -24,6 +24,7 @@ app.MapManageNominationApi();    // public with a manage token: view, withdraw
 app.MapPublicResultsApi();       // public: winners once the embargo lifts
 app.MapCeremoniesApi();          // staff: the events read model
 app.MapScreeningApi();           // staff: nominees grouped, screening
+app.MapNomineeContactApi();      // staff: confirm the address a nominee is written to
 app.MapPanelsApi();              // staff: panels and progress
 app.MapJudgingApi();             // judges (staff or organisation users on a panel)
 app.MapResultsApi();             // staff: ranking, shortlist, winners, lifting the embargo

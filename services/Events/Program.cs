@@ -23,6 +23,7 @@ app.MapCalendarFeed();      // public: iCalendar feed
 app.MapRegistrationApi();   // public: register, capacity and waitlists
 app.MapManageApi();         // public with a manage token: view, change, cancel, answer offers
 app.MapOrganisingApi();     // staff: events and their status
+app.MapStaffCancellationApi(); // staff: cancel any registration, audited
 app.MapProgrammeApi();      // staff: sessions
 app.MapCheckInApi();        // staff: check-in and attendance
 app.MapReportsApi();        // staff: registration reports and CSV

@@ -21,6 +21,9 @@ public sealed class ShortlistTests(PostgresServer postgres)
         var staff = f.CreateStaffClient();
         var path = $"/api/awards/categories/{s.CategoryId}/shortlist";
 
+        // The nominator's proposed address is used once staff confirm it.
+        Assert.Equal(HttpStatusCode.OK, (await staff.PutAsJsonAsync($"/api/awards/nominees/{sam}/contact", new { contactEmail = "sam@example.org" })).StatusCode);
+
         var early = await staff.PostAsJsonAsync(path, new { nomineeIds = new[] { sam } });
         Assert.Equal("judging-open", (await early.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         f.Time.Advance(s.JudgingCloses - f.Time.GetUtcNow());

@@ -79,6 +79,12 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
         return await scope.ServiceProvider.GetRequiredService<WaitlistPromotion>().RunOnceAsync(CancellationToken.None);
     }
 
+    public async Task<int> RunHoldSweepAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Platform.Events.Registrations.UnconfirmedHolds>().ReleaseLapsedAsync(CancellationToken.None);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

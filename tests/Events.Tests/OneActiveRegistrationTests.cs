@@ -107,7 +107,7 @@ public sealed class OneActiveRegistrationTests(PostgresServer postgres) : IAsync
     {
         var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(10, 0)]);
         var client = _factory.CreateClient();
-        var first = await (await RegisterAsync(client, e.EventId, TestEvents.Delegate(1, e.Workshops[0]))).ReadAsync<RegistrationCreated>();
+        var first = await (await RegisterAsync(client, e.EventId, TestEvents.Delegate(1, e.Workshops[0]))).RegisteredAsync(_factory);
 
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync($"/api/events/registrations/{first.ManageToken}")).StatusCode);
         var again = await RegisterAsync(client, e.EventId, TestEvents.Delegate(1, e.Workshops[0]));

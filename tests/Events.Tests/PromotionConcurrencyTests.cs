@@ -8,15 +8,15 @@ namespace Platform.Events.Tests;
 /// <summary>Waitlist promotion racing itself and the background promoter doing its job unprompted.</summary>
 public sealed class PromotionConcurrencyTests(PostgresServer postgres)
 {
-    private static async Task<List<RegistrationCreated>> RegisterManyAsync(HttpClient client, EventsFactory factory, Guid eventId, Guid workshop, int count)
+    private static async Task<List<Registered>> RegisterManyAsync(HttpClient client, EventsFactory factory, Guid eventId, Guid workshop, int count)
     {
-        var created = new List<RegistrationCreated>();
+        var created = new List<Registered>();
         for (var i = 0; i < count; i++)
         {
             factory.Time.Advance(TimeSpan.FromSeconds(1));
             var response = await client.PostAsJsonAsync($"/api/events/{eventId}/registrations", TestEvents.Delegate(i, workshop));
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            created.Add(await response.ReadAsync<RegistrationCreated>());
+            created.Add(await response.RegisteredAsync(factory));
         }
         return created;
     }

@@ -53,3 +53,17 @@ public static class TestEvents
         $"Delegate {n}", $"delegate{n}@example.org", "Northside Council", Sector.Council, "Community safety officer",
         "", "Vegetarian", true, choices);
 }
+
+/// <summary>A registration as its delegate holds it: the answer, and the manage token from the email (the answer never has it).</summary>
+public sealed record Registered(RegistrationView Registration, string ManageToken);
+
+public static class RegisteredExtensions
+{
+    /// <summary>Reads a 201 and takes its manage token from the confirmation message, as the delegate takes it from their email.</summary>
+    public static async Task<Registered> RegisteredAsync(this HttpResponseMessage response, EventsFactory factory)
+    {
+        var created = await response.ReadAsync<RegistrationCreated>();
+        var message = await factory.PublishedAsync<Platform.Contracts.Events.RegistrationConfirmed>(m => m.RegistrationId == created.Registration.Id);
+        return new Registered(created.Registration, message.ManageToken);
+    }
+}

@@ -21,11 +21,11 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<RegistrationCreated> RegisterAsync(Guid eventId, int n, params Guid[] choices)
+    private async Task<Registered> RegisterAsync(Guid eventId, int n, params Guid[] choices)
     {
         var response = await _client.PostAsJsonAsync($"/api/events/{eventId}/registrations", TestEvents.Delegate(n, choices));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.ReadAsync<RegistrationCreated>();
+        return await response.RegisteredAsync(_factory);
     }
 
     private async Task<RegistrationView> ViewAsync(string token) =>
@@ -40,7 +40,7 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
         var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(5, 0), new(5, 0)]);
         var delegate1 = await RegisterAsync(e.EventId, 1, e.Workshops[0]);
 
-        var view = await ViewAsync(delegate1.ManageToken!);
+        var view = await ViewAsync(delegate1.ManageToken);
         Assert.Equal(e.Workshops[0], Assert.Single(view.Choices).SessionId);
 
         var clash = await _client.PutAsJsonAsync($"/api/events/registrations/{delegate1.ManageToken}/choices",
@@ -74,10 +74,10 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _client.DeleteAsync($"/api/events/registrations/{holder.ManageToken}")).StatusCode);
         Assert.Equal((0, 1), await _factory.RunPromotionAsync());
 
-        var offered = Assert.Single((await ViewAsync(first.ManageToken!)).Choices);
+        var offered = Assert.Single((await ViewAsync(first.ManageToken)).Choices);
         Assert.Equal(ChoiceStatus.Offered, offered.Status);
         Assert.Equal(_factory.Time.GetUtcNow().AddHours(48), offered.OfferExpiresAt);
-        Assert.Equal(ChoiceStatus.Waitlisted, Assert.Single((await ViewAsync(second.ManageToken!)).Choices).Status);
+        Assert.Equal(ChoiceStatus.Waitlisted, Assert.Single((await ViewAsync(second.ManageToken)).Choices).Status);
         var offer = await _factory.PublishedAsync<PlaceOffered>(m => m.RegistrationId == first.Registration.Id);
         Assert.Equal(e.Workshops[0], offer.SessionId);
         Assert.Equal(1, await PlacesTakenAsync(e.Workshops[0]));
@@ -104,7 +104,7 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(ChoiceStatus.Waitlisted, Assert.Single(newcomer.Registration.Choices).Status);
         Assert.Equal(0, await PlacesTakenAsync(e.Workshops[0]));
         Assert.Equal((0, 1), await _factory.RunPromotionAsync());
-        Assert.Equal(ChoiceStatus.Offered, Assert.Single((await ViewAsync(waiting.ManageToken!)).Choices).Status);
+        Assert.Equal(ChoiceStatus.Offered, Assert.Single((await ViewAsync(waiting.ManageToken)).Choices).Status);
         var position = await _factory.PublishedAsync<RegistrationWaitlisted>(m => m.RegistrationId == newcomer.Registration.Id);
         Assert.Equal(2, position.Position);
     }
@@ -131,7 +131,7 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
     {
         var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(1, 0)]);
         var holder = await RegisterAsync(e.EventId, 1, e.Workshops[0]);
-        var waiting = new List<RegistrationCreated>();
+        var waiting = new List<Registered>();
         for (var i = 0; i < 3; i++)
         {
             _factory.Time.Advance(TimeSpan.FromSeconds(1));
@@ -143,8 +143,8 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
         _factory.Time.Advance(TimeSpan.FromHours(48));
 
         Assert.Equal((1, 1), await _factory.RunPromotionAsync());
-        Assert.Empty((await ViewAsync(waiting[0].ManageToken!)).Choices);
-        Assert.Equal(ChoiceStatus.Offered, Assert.Single((await ViewAsync(waiting[1].ManageToken!)).Choices).Status);
+        Assert.Empty((await ViewAsync(waiting[0].ManageToken)).Choices);
+        Assert.Equal(ChoiceStatus.Offered, Assert.Single((await ViewAsync(waiting[1].ManageToken)).Choices).Status);
         await _factory.PublishedAsync<PlaceOfferExpired>(m => m.RegistrationId == waiting[0].Registration.Id);
         var late = await _client.PostAsync($"/api/events/registrations/{waiting[0].ManageToken}/offers/{e.Workshops[0]}/accept", null);
         Assert.Equal("no-offer", (await late.ReadAsync<ProblemDetails>()).Extensions["rule"]?.ToString());
@@ -152,7 +152,7 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
         var declined = await _client.PostAsync($"/api/events/registrations/{waiting[1].ManageToken}/offers/{e.Workshops[0]}/decline", null);
         Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
         Assert.Equal((0, 1), await _factory.RunPromotionAsync());
-        Assert.Equal(ChoiceStatus.Offered, Assert.Single((await ViewAsync(waiting[2].ManageToken!)).Choices).Status);
+        Assert.Equal(ChoiceStatus.Offered, Assert.Single((await ViewAsync(waiting[2].ManageToken)).Choices).Status);
         Assert.Equal(1, await PlacesTakenAsync(e.Workshops[0]));
     }
 
@@ -167,7 +167,7 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
         await _client.DeleteAsync($"/api/events/registrations/{holder.ManageToken}");
         await _factory.RunPromotionAsync();
 
-        Assert.Equal(_factory.Time.GetUtcNow().AddHours(4), Assert.Single((await ViewAsync(waiting.ManageToken!)).Choices).OfferExpiresAt);
+        Assert.Equal(_factory.Time.GetUtcNow().AddHours(4), Assert.Single((await ViewAsync(waiting.ManageToken)).Choices).OfferExpiresAt);
     }
 
     [Fact]

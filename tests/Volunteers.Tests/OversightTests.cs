@@ -35,7 +35,10 @@ public sealed class OversightTests(PostgresServer postgres) : IAsyncLifetime
         var left = await _factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{leaverToken}/leave",
             new LeaveRequest(ExitReason.Work, "New job, <i>long hours</i>."), Json.Options);
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
-        Assert.Equal("New job, <i>long hours</i>.", (await left.ReadAsync<VolunteerView>()).ExitSurvey);
+        // The link shows only that they left; the survey is the organisation's to read.
+        Assert.Null((await left.ReadAsync<VolunteerView>()).ExitSurvey);
+        Assert.Equal("New job, <i>long hours</i>.", (await victimOrg.Client.GetFromJsonAsync<VolunteerView>(
+            $"/api/volunteers/organisation/volunteers/{leaver.Id}", Json.Options))!.ExitSurvey);
         Assert.Equal(HttpStatusCode.Conflict, (await _factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{leaverToken}/leave",
             new LeaveRequest(ExitReason.Work, null), Json.Options)).StatusCode);
         _factory.Time.Advance(TimeSpan.FromDays(50));

@@ -52,9 +52,11 @@ public sealed record Choice(
 public sealed record Registration(
     Guid Id, Guid EventId, string EventTitle, string Name, string Email, string Organisation, Sector Sector, string Role,
     string AccessibilityNeeds, string DietaryNeeds, bool ConsentToDelegateList, RegistrationStatus Status,
-    string CheckInCode, DateTimeOffset ManageTokenExpiresAt, IReadOnlyList<Choice> Choices);
+    string CheckInCode, DateTimeOffset ManageTokenExpiresAt, IReadOnlyList<Choice> Choices,
+    bool EmailConfirmed, DateTimeOffset? ConfirmByAt);
 
-public sealed record RegistrationCreated(Registration Registration, string? ManageToken, bool Replayed);
+/// <summary>The API's answer to a registration: never the manage token, which goes only to the email address.</summary>
+public sealed record RegistrationCreated(Registration Registration, bool Replayed);
 
 /// <summary>What the site sends to register (the API's RegistrationRequest).</summary>
 public sealed record RegistrationRequest(

@@ -35,6 +35,9 @@ public abstract class ManagedRegistrationPage(PlatformApi api) : PageModel
         return null;
     }
 
+    /// <summary>The registration as a change through the link answered it.</summary>
+    protected void Show(Registration registration) => Registration = registration;
+
     /// <summary>True when the token is unknown or expired: the page shows _LinkNotRecognised instead of itself.</summary>
     public bool NotRecognised { get; private set; }
 

@@ -71,6 +71,7 @@ public sealed class AwardsDbContext(DbContextOptions<AwardsDbContext> options) :
             e.Property(x => x.Organisation).HasMaxLength(Limits.Name);
             e.Property(x => x.District).HasMaxLength(Limits.Name);
             e.Property(x => x.ContactEmail).HasMaxLength(Limits.Email);
+            e.Property(x => x.ContactConfirmedBy).HasMaxLength(100);
             e.HasOne<AwardCategory>().WithMany().HasForeignKey(x => x.CategoryId);
             // Where duplicates meet: one nominee per key in a category, however many nominations race to create it.
             e.HasIndex(x => new { x.CategoryId, x.Key }).IsUnique();

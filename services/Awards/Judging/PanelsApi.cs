@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
@@ -62,9 +63,10 @@ public static class PanelsApi
     }
 
     private static async Task<Results<Ok<Paged<JudgeProgress>>, ProblemHttpResult>> ProgressAsync(
-        Guid categoryId, AwardsDbContext db, PageRequest paging, CancellationToken ct)
+        Guid categoryId, ClaimsPrincipal user, AwardsDbContext db, TimeProvider time, PageRequest paging, CancellationToken ct)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == categoryId, ct)) return RuleProblem.NotFound($"Category {categoryId}");
+        if (await JudgingSecrecy.CheckAsync(db, categoryId, user, time, ct) is { } judging) return judging;
         // A page of judges, each with every nominee: a panel is small, the nominees of a category fewer than a page's worth of work.
         var judges = await db.PanelJudges.AsNoTracking().Where(j => j.CategoryId == categoryId).OrderBy(j => j.AddedAt).ThenBy(j => j.Subject)
             .ToPagedAsync(paging, ct);

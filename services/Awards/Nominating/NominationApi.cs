@@ -67,7 +67,8 @@ public static class NominationApi
             }
             // A later nominator may know what an earlier one did not.
             nominee.District ??= Text.Trimmed(request.Nominee.District);
-            nominee.ContactEmail ??= Text.Trimmed(request.Nominee.ContactEmail);
+            // The contact address each nominator gives stays with their nomination; the nominee's own is only ever
+            // set by staff at screening (ScreeningApi), so no nominator decides where the nominee is written to.
 
             var withdrawBefore = programme.NominationsClose;
             var nomination = request.ToNomination(programmeId, nominee.Id, ManageToken.Hash(token),

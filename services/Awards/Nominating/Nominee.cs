@@ -19,7 +19,13 @@ public sealed class Nominee
     public required string Name { get; init; }
     public string? Organisation { get; set; }
     public string? District { get; set; }
+    /// <summary>
+    /// Where the nominee is written to (as a finalist): set only by staff at screening, from the addresses nominators
+    /// proposed (each nomination's NomineeContact) or their own enquiries. Null until then, and then nobody is written to.
+    /// </summary>
     public string? ContactEmail { get; set; }
+    public DateTimeOffset? ContactConfirmedAt { get; set; }
+    public string? ContactConfirmedBy { get; set; }
 
     public bool IsFinalist { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
@@ -27,9 +28,10 @@ public static class ResultsApi
     }
 
     private static async Task<Results<Ok<Paged<RankedNominee>>, ProblemHttpResult>> RankingAsync(
-        Guid categoryId, AwardsDbContext db, PageRequest paging, CancellationToken ct)
+        Guid categoryId, ClaimsPrincipal user, AwardsDbContext db, TimeProvider time, PageRequest paging, CancellationToken ct)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == categoryId, ct)) return RuleProblem.NotFound($"Category {categoryId}");
+        if (await JudgingSecrecy.CheckAsync(db, categoryId, user, time, ct) is { } judging) return judging;
         var nominees = await JudgedNominees.OfCategory(db, categoryId).AsNoTracking()
             .Select(n => new Ranking.Candidate(n.Id, n.Name, n.IsFinalist)).ToListAsync(ct);
         var cards = await db.Scorecards.AsNoTracking().Where(s => s.CategoryId == categoryId)

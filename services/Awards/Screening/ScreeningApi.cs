@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
 using Platform.Awards.Infrastructure;
+using Platform.Awards.Judging;
 using Platform.Awards.Nominating;
 using Platform.Data;
 using Platform.ServiceDefaults.Identity;
@@ -32,9 +34,10 @@ public static class ScreeningApi
     }
 
     private static async Task<Results<Ok<Paged<NomineeGroup>>, ProblemHttpResult>> NomineesAsync(
-        Guid categoryId, AwardsDbContext db, PageRequest paging, CancellationToken ct)
+        Guid categoryId, ClaimsPrincipal user, AwardsDbContext db, TimeProvider time, PageRequest paging, CancellationToken ct)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == categoryId, ct)) return RuleProblem.NotFound($"Category {categoryId}");
+        if (await JudgingSecrecy.CheckAsync(db, categoryId, user, time, ct) is { } judging) return judging;
         // Nominees left without a nomination (all merged away) are not listed, so they are not counted either.
         var nominees = await db.Nominees.AsNoTracking().Where(n => n.CategoryId == categoryId && db.Nominations.Any(m => m.NomineeId == n.Id))
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToPagedAsync(paging, ct);
@@ -49,12 +52,13 @@ public static class ScreeningApi
     }
 
     private static async Task<Results<Ok<ScreenedNomination>, ValidationProblem, ProblemHttpResult>> ScreenAsync(
-        Guid id, ScreeningRequest request, AwardsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, ScreeningRequest request, ClaimsPrincipal user, AwardsDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = request.Validate();
         if (errors.Any) return errors.ToProblem();
         var nomination = await db.Nominations.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (nomination is null) return RuleProblem.NotFound($"Nomination {id}");
+        if (await JudgingSecrecy.CheckAsync(db, nomination.CategoryId, user, time, ct) is { } judging) return judging;
         if (nomination.Status == NominationStatus.Withdrawn)
             return RuleProblem.Conflict("withdrawn", "A withdrawn nomination cannot be screened.");
         // Once a shortlist is confirmed the field is fixed; screening changes would shift the ranking under it.
@@ -75,6 +79,7 @@ public static class ScreeningApi
                     return ValidationErrors.For("mergeIntoNomineeId", "The nominee to merge into must be in the same category.");
                 if (target.Id == nomination.NomineeId)
                     return ValidationErrors.For("mergeIntoNomineeId", "The nomination already belongs to that nominee.");
+                await NomineeMerge.CarryJudgingAsync(db, nomination.NomineeId, target.Id, nomination.Id, ct);
                 nomination.NomineeId = target.Id;
                 nomination.Status = NominationStatus.Merged;
                 break;

@@ -26,6 +26,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<ManagedRegistrations>();
         builder.Services.AddScoped<RegistrationChanges>();
         builder.Services.AddScoped<WaitlistPromotion>();
+        builder.Services.AddScoped<UnconfirmedHolds>();
         builder.Services.AddSingleton<WaitlistSignal>();
         builder.Services.AddHostedService<WaitlistPromoter>();
         builder.Services.AddScoped<EventReminders>();

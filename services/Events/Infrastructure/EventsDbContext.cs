@@ -77,7 +77,11 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
             e.Property(x => x.Sector).HasConversion<string>().HasMaxLength(32);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.CheckInCode).HasMaxLength(16);
+            e.Property(x => x.CancelledBy).HasMaxLength(100);
+            e.Property(x => x.CancellationReason).HasMaxLength(Limits.LongText);
             e.HasIndex(x => x.ManageTokenHash).IsUnique();
+            // The sweep's read: holds still waiting for their address to be confirmed, soonest to lapse first.
+            e.HasIndex(x => x.HoldExpiresAt).HasFilter("email_confirmed_at IS NULL AND status = 'Confirmed'");
             e.HasIndex(x => new { x.EventId, x.CheckInCode }).IsUnique();
             // Also unique: (event_id, lower(email)) over Confirmed registrations, an expression index EF cannot model
             // (migration OneActiveRegistrationPerEmail, Registrations/OneActiveRegistration).

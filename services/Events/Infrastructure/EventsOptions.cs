@@ -16,6 +16,16 @@ public sealed class EventsOptions
     /// <summary>Within this long of the start, offers use <see cref="ShortOfferHold"/>.</summary>
     public TimeSpan ShortHoldWithin { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// How long a new registration's places are held before the delegate confirms their address by opening the
+    /// emailed link. A day covers a delegate who registers in the evening and reads their mail the next morning;
+    /// anyone filling an event with addresses they do not own loses those places within the day, to the waitlist.
+    /// </summary>
+    public TimeSpan ConfirmationHold { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The hold within <see cref="ShortHoldWithin"/> of the start: a delegate registering then is at their mail, and every place counts.</summary>
+    public TimeSpan ShortConfirmationHold { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>How often the waitlist promoter looks for expired offers even when nothing signalled it.</summary>
     public TimeSpan PromotionInterval { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -38,6 +48,9 @@ public sealed class EventsOptions
         if (ShortOfferHold <= TimeSpan.Zero || ShortOfferHold > OfferHold)
             yield return "Events:ShortOfferHold must be positive and no longer than Events:OfferHold.";
         if (ShortHoldWithin < TimeSpan.Zero) yield return "Events:ShortHoldWithin must not be negative.";
+        if (ConfirmationHold <= TimeSpan.Zero) yield return "Events:ConfirmationHold must be positive.";
+        if (ShortConfirmationHold <= TimeSpan.Zero || ShortConfirmationHold > ConfirmationHold)
+            yield return "Events:ShortConfirmationHold must be positive and no longer than Events:ConfirmationHold.";
         if (PromotionInterval <= TimeSpan.Zero) yield return "Events:PromotionInterval must be positive.";
         if (IdempotencyKeyRetention <= TimeSpan.Zero) yield return "Events:IdempotencyKeyRetention must be positive.";
         if (ReminderBefore <= TimeSpan.Zero) yield return "Events:ReminderBefore must be positive.";

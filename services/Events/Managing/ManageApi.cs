@@ -22,6 +22,9 @@ public static class ManageApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/", GetAsync).WithName("GetRegistration").WithSummary("The registration the manage link belongs to");
+        group.MapPost("/confirm", (string token, RegistrationChanges changes, CancellationToken ct) =>
+            changes.ConfirmEmailAsync(token, ct)).WithName("ConfirmRegistrationEmail")
+            .WithSummary("Confirm the email address by its link: the held places become the delegate's (the site's manage page does this on arrival)");
         group.MapPut("/choices", (string token, ChangeChoicesRequest request, RegistrationChanges changes, CancellationToken ct) =>
             changes.ChangeChoicesAsync(token, request, ct)).WithName("ChangeWorkshopChoices").WithSummary("Replace the workshop choices (rules and capacity apply)");
         group.MapDelete("/", (string token, RegistrationChanges changes, CancellationToken ct) =>

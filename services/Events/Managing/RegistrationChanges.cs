@@ -85,19 +85,34 @@ public sealed class RegistrationChanges(
         if (r.Status == RegistrationStatus.Cancelled)
             return RuleProblem.Conflict("registration-cancelled", "This registration is already cancelled.");
 
-        var released = r.Choices.Where(c => c.HoldsPlace).Select(c => c.SessionId).Order().ToList();
-        foreach (var choice in r.Choices.Where(c => c.IsActive)) choice.Status = ChoiceStatus.Withdrawn;
-        r.Status = RegistrationStatus.Cancelled;
-        r.CancelledAt = now;
-        if (!await TrySaveAsync(ct)) return Raced();
-
-        // Sessions before the event's row: the lock order every path keeps (see Places).
-        foreach (var sessionId in released) await Places.ReleaseSessionPlaceAsync(db, sessionId, ct);
-        await Places.ReleaseEventPlaceAsync(db, e.Id, ct);
-        outbox.Add(new RegistrationCancelled(r.Id, e.Id, e.Title, r.Name, r.Email) { OccurredAt = now });
-        await db.SaveChangesAsync(ct);
+        var released = await Cancellation.CancelAsync(db, outbox, r, e, now, cancelledBy: null, reason: null, ct);
+        if (released is null) return Raced();
         await tx.CommitAsync(ct);
         if (released.Count > 0) signal.PlaceFreed();
+        return TypedResults.Ok(r.ToView(e));
+    }
+
+    /// <summary>
+    /// The delegate opened the emailed link, so the address is theirs: the places held for them are theirs until they
+    /// cancel. Saying it again changes nothing. A hold that lapsed first is gone; they register again.
+    /// </summary>
+    public async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> ConfirmEmailAsync(string token, CancellationToken ct)
+    {
+        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        var e = found.Event;
+        if (found.Registration.EmailConfirmedAt is not null) return TypedResults.Ok(found.Registration.ToView(e));
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var r = await LockAsync(found.Registration.Id, ct);
+        if (r.Status == RegistrationStatus.Cancelled)
+            return RuleProblem.Conflict("registration-cancelled",
+                r.CancelledBy == UnconfirmedHolds.Lapsed
+                    ? "The places were held for you until the link in the email was opened, and that time has passed; register again."
+                    : "This registration is cancelled.");
+        r.EmailConfirmedAt ??= time.GetUtcNow();
+        r.HoldExpiresAt = null;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Ok(r.ToView(e));
     }
 
@@ -141,7 +156,7 @@ public sealed class RegistrationChanges(
         return null;
     }
 
-    private async Task<Registration> LockAsync(Guid id, CancellationToken ct)
+    internal async Task<Registration> LockAsync(Guid id, CancellationToken ct)
     {
         // FOR UPDATE serialises every change to one registration; the lock goes with the transaction.
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM registration WHERE id = {id} FOR UPDATE", ct);

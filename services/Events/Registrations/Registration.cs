@@ -27,6 +27,17 @@ public sealed class Registration
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CancelledAt { get; set; }
 
+    /// <summary>
+    /// When the delegate first opened the manage link from their email, which proves they own the address. Until
+    /// then the places are only held, until <see cref="HoldExpiresAt"/> (<see cref="ConfirmationHold"/>).
+    /// </summary>
+    public DateTimeOffset? EmailConfirmedAt { get; set; }
+    public DateTimeOffset? HoldExpiresAt { get; set; }
+
+    /// <summary>Who cancelled: null for the delegate, a staff member's subject, or <see cref="UnconfirmedHolds.Lapsed"/>.</summary>
+    public string? CancelledBy { get; set; }
+    public string? CancellationReason { get; set; }
+
     public List<WorkshopChoice> Choices { get; init; } = [];
 }
 

@@ -26,7 +26,9 @@ public static class RegistrationApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithDescription("A full workshop, or one with delegates already waiting for a place, puts that choice on its waitlist " +
                              "while the delegate's other choices stand. " +
-                             "Send an Idempotency-Key header so a retried request creates one registration.");
+                             "Send an Idempotency-Key header so a retried request creates one registration. " +
+                             "The manage link is sent only to the email address: its places are held until confirmByAt, and opening the link " +
+                             "(POST .../confirm) makes them the delegate's; a hold that lapses is cancelled and its places offered to the waitlist.");
         return routes;
     }
 
@@ -73,6 +75,7 @@ public static class RegistrationApi
             foreach (var removed in choices.Where(id => !workshops.ContainsKey(id)))
                 return RuleProblem.Unprocessable("choices-unknown-workshop", $"{removed} is not a workshop of this event.");
             var registration = request.ToRegistration(eventId, tokenHash, e.EndsAt, CheckInCode.Create(), now);
+            registration.HoldExpiresAt = ConfirmationHold.ExpiresAt(now, e.StartsAt, options.Value);
             var confirmed = new List<Guid>();
             var waitlisted = new List<Guid>();
             db.ChangeTracker.Clear();
@@ -129,7 +132,8 @@ public static class RegistrationApi
 
             outboxSignal.Nudge();
             var view = registration.ToView(e);
-            return TypedResults.Created($"/api/events/registrations/{token}", new RegistrationCreated(view, token, Replayed: false));
+            // No Location and no token: the manage link goes only to the address, which is how the delegate proves it is theirs.
+            return TypedResults.Created((string?)null, new RegistrationCreated(view, Replayed: false));
         }
     }
 
@@ -173,6 +177,6 @@ public static class RegistrationApi
             return RuleProblem.Unprocessable("idempotency-key-reused", $"This {IdempotencyHeader} was already used for a different registration.");
         var registration = await db.Registrations.AsNoTracking().Include(r => r.Choices).FirstAsync(r => r.Id == record.RegistrationId, ct);
         var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstAsync(x => x.Id == registration.EventId, ct);
-        return TypedResults.Ok(new RegistrationCreated(registration.ToView(e), null, Replayed: true));
+        return TypedResults.Ok(new RegistrationCreated(registration.ToView(e), Replayed: true));
     }
 }

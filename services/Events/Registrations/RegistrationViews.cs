@@ -9,13 +9,14 @@ public sealed record ChoiceView(
 public sealed record RegistrationView(
     Guid Id, Guid EventId, string EventTitle, string Name, string Email, string Organisation, Sector Sector, string Role,
     string AccessibilityNeeds, string DietaryNeeds, bool ConsentToDelegateList, RegistrationStatus Status,
-    string CheckInCode, DateTimeOffset ManageTokenExpiresAt, IReadOnlyList<ChoiceView> Choices);
+    string CheckInCode, DateTimeOffset ManageTokenExpiresAt, IReadOnlyList<ChoiceView> Choices,
+    bool EmailConfirmed, DateTimeOffset? ConfirmByAt);
 
 /// <summary>
-/// The answer to a registration. <see cref="ManageToken"/> is returned once, when it is created; a replay of the same
-/// Idempotency-Key gets the registration without it (only its hash is kept) and the token arrives by email.
+/// The answer to a registration. It never carries the manage token: that goes only to the email address, and opening
+/// it is what confirms the address (until then the places are held until <see cref="RegistrationView.ConfirmByAt"/>).
 /// </summary>
-public sealed record RegistrationCreated(RegistrationView Registration, string? ManageToken, bool Replayed);
+public sealed record RegistrationCreated(RegistrationView Registration, bool Replayed);
 
 public static class RegistrationViews
 {
@@ -30,6 +31,7 @@ public static class RegistrationViews
                 .OrderBy(x => x.Session.StartsAt)
                 .Select(x => new ChoiceView(x.Session.Id, x.Session.Title, x.Session.StartsAt.ToLondon(), x.Session.EndsAt.ToLondon(),
                     x.Choice.Status, x.Choice.OfferExpiresAt?.ToLondon()))
-                .ToList());
+                .ToList(),
+            r.EmailConfirmedAt is not null, r.Status == RegistrationStatus.Confirmed ? r.HoldExpiresAt?.ToLondon() : null);
     }
 }

@@ -33,6 +33,8 @@ public sealed class VolunteersEmails(EmailTemplates templates, IOptions<Notifica
         {
             e.Name, e.OrganisationName, e.RoleTitle, CheckInLink = CheckInLink(e.CheckInToken).AbsoluteUri,
             ExpiresOn = e.ExpiresAt.UtcDateTime.ToString("d MMMM yyyy", British),
+            VolunteerLink = e.VolunteerToken is null ? null : VolunteerLink(e.VolunteerToken).AbsoluteUri,
+            VolunteerLinkExpiresOn = e.VolunteerLinkExpiresAt?.UtcDateTime.ToString("d MMMM yyyy", British),
         });
 
     public RenderedEmail ApplicationReceived(ApplicationReceived e) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
@@ -14,7 +15,7 @@ namespace Platform.Volunteers.Applications;
 /// (a conditional update, so two acceptances can never over-fill it), creates the volunteer record, and fills the role
 /// when the last place goes. Everything, outbox included, commits in one transaction or not at all.
 /// </summary>
-public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationEventOutbox outbox, TimeProvider time)
+public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, IOptions<VolunteersOptions> options)
 {
     public sealed record Moved(VolunteerApplication Application, VolunteerRole Role, Guid? VolunteerId);
 
@@ -63,7 +64,7 @@ public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationE
                 OrganisationId = application.OrganisationId, RoleId = role.Id, ApplicationId = application.Id,
                 Name = application.Name, Email = application.Email, Phone = application.Phone, Skills = application.Skills,
                 Availability = application.Availability, District = application.District is { Length: > 0 } d ? d : role.District,
-                LinkTokenHash = LinkToken.Hash(volunteerToken), StartedAt = now, LastActivityAt = now,
+                LinkTokenHash = LinkToken.Hash(volunteerToken), LinkExpiresAt = now + options.Value.VolunteerLinkLifetime, StartedAt = now, LastActivityAt = now,
             };
             db.Volunteers.Add(volunteer);
         }

@@ -25,6 +25,14 @@ public sealed class VolunteersOptions
     /// <summary>How long a check-in link works.</summary>
     public TimeSpan CheckInLinkLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a volunteer's own link works. Each check-in invitation carries a fresh link (the old one stops working),
+    /// so an active volunteer always holds a working one; a link copied from an old email, a shared inbox or a lost phone
+    /// stops working within this long. 120 days: one check-in interval and the check-in link's lifetime, so the link
+    /// outlives the invitation that replaces it, even one answered late.
+    /// </summary>
+    public TimeSpan VolunteerLinkLifetime { get; set; } = TimeSpan.FromDays(120);
+
     /// <summary>How often the time-driven work (closing dates, expiry, lapse, tenure milestones) runs.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -39,6 +47,8 @@ public sealed class VolunteersOptions
         if (ExpiryReminderBefore <= TimeSpan.Zero) yield return "Volunteers:ExpiryReminderBefore must be positive.";
         if (CheckInInterval <= TimeSpan.Zero) yield return "Volunteers:CheckInInterval must be positive.";
         if (CheckInLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:CheckInLinkLifetime must be positive.";
+        if (VolunteerLinkLifetime <= CheckInInterval)
+            yield return "Volunteers:VolunteerLinkLifetime must be longer than Volunteers:CheckInInterval, or links lapse between the invitations that renew them.";
         if (SweepInterval <= TimeSpan.Zero) yield return "Volunteers:SweepInterval must be positive.";
         if (ManageLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:ManageLinkLifetime must be positive.";
     }

@@ -10,7 +10,7 @@ namespace Platform.Volunteers.Sweeps;
 
 /// <summary>
 /// Asks each Active volunteer the check-in question every CheckInInterval (the first after one interval of service),
-/// through a fresh single-purpose link. Decided and written under the volunteer's row lock, so a second pass or replica
+/// through a fresh single-purpose link, with a fresh volunteer link that replaces the old one. Decided and written under the volunteer's row lock, so a second pass or replica
 /// finds the recent invitation and sends nothing.
 /// </summary>
 public sealed class CheckInInvitations(VolunteersDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, IOptions<VolunteersOptions> options)
@@ -31,9 +31,14 @@ public sealed class CheckInInvitations(VolunteersDbContext db, IIntegrationEvent
             var token = LinkToken.Create();
             var invitation = new CheckInInvitation { VolunteerId = id, TokenHash = LinkToken.Hash(token), SentAt = now, ExpiresAt = now + options.Value.CheckInLinkLifetime };
             db.CheckInInvitations.Add(invitation);
+            // The volunteer's own link is renewed with each invitation: the old one stops working now.
+            var volunteerToken = LinkToken.Create();
+            v.LinkTokenHash = LinkToken.Hash(volunteerToken);
+            v.LinkExpiresAt = now + options.Value.VolunteerLinkLifetime;
             var about = await (from r in db.Roles join o in db.Organisations on r.OrganisationId equals o.Id
                                where r.Id == v.RoleId select new { r.Title, o.Name }).FirstAsync(ct);
-            outbox.Add(new CheckInDue(v.Id, v.OrganisationId, about.Name, about.Title, v.Name, v.Email, token, invitation.ExpiresAt) { OccurredAt = now });
+            outbox.Add(new CheckInDue(v.Id, v.OrganisationId, about.Name, about.Title, v.Name, v.Email, token, invitation.ExpiresAt,
+                volunteerToken, v.LinkExpiresAt) { OccurredAt = now });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             sent++;

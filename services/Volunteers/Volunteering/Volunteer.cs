@@ -18,7 +18,11 @@ public sealed class Volunteer
     public List<string> Skills { get; init; } = [];
     public List<Availability> Availability { get; init; } = [];
     public string District { get; init; } = "";
-    public required byte[] LinkTokenHash { get; init; }
+    /// <summary>SHA-256 of the volunteer's own link; replaced (the old link stops working) each time a fresh one is emailed.</summary>
+    public required byte[] LinkTokenHash { get; set; }
+
+    /// <summary>When the current link stops working (VolunteersOptions.VolunteerLinkLifetime after it was issued).</summary>
+    public DateTimeOffset LinkExpiresAt { get; set; }
     public VolunteerStatus Status { get; set; } = VolunteerStatus.Active;
     public DateTimeOffset StartedAt { get; init; }
     public DateOnly? ReturnsOn { get; set; }

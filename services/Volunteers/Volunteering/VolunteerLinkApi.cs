@@ -9,7 +9,11 @@ using Platform.Volunteers.Retention;
 
 namespace Platform.Volunteers.Volunteering;
 
-/// <summary>What a volunteer does through their own link (sent when they became Active): log hours, check in, find other roles.</summary>
+/// <summary>
+/// What a volunteer does through their own link (sent when they became Active, renewed with each check-in invitation,
+/// expiring VolunteerLinkLifetime after it was sent): log hours, check in, find other roles. After leaving, the link
+/// shows only that they have left.
+/// </summary>
 public static class VolunteerLinkApi
 {
     public const string VolunteerActor = "volunteer";
@@ -31,29 +35,38 @@ public static class VolunteerLinkApi
         return routes;
     }
 
-    private static async Task<Volunteer?> FindAsync(VolunteersDbContext db, string token, CancellationToken ct)
+    /// <summary>The volunteer the link belongs to, unless it has expired or been replaced by a fresher one (answered as unknown).</summary>
+    private static async Task<Volunteer?> FindAsync(VolunteersDbContext db, string token, TimeProvider time, CancellationToken ct)
     {
         if (!LinkToken.LooksValid(token)) return null;
         var hash = LinkToken.Hash(token);
-        return await db.Volunteers.FirstOrDefaultAsync(v => v.LinkTokenHash == hash, ct);
+        var now = time.GetUtcNow();
+        return await db.Volunteers.FirstOrDefaultAsync(v => v.LinkTokenHash == hash && v.LinkExpiresAt > now, ct);
     }
 
-    private static async Task<Results<Ok<VolunteerView>, ProblemHttpResult>> GetAsync(string token, VolunteersDbContext db, CancellationToken ct) =>
-        await FindAsync(db, token, ct) is { } v ? TypedResults.Ok(await db.ViewAsync(v, ct)) : RuleProblem.NotFound("The volunteer");
+    /// <summary>Once the volunteer has left, the link shows only that (<see cref="VolunteerView.AfterLeaving"/>), not their record.</summary>
+    private static async Task<Results<Ok<VolunteerView>, ProblemHttpResult>> GetAsync(string token, VolunteersDbContext db, TimeProvider time, CancellationToken ct) =>
+        await FindAsync(db, token, time, ct) is not { } v ? RuleProblem.NotFound("The volunteer")
+        : v.Status == VolunteerStatus.Left ? TypedResults.Ok(await db.AfterLeavingViewAsync(v, ct))
+        : TypedResults.Ok(await db.ViewAsync(v, ct));
+
+    private static ProblemHttpResult Left() => RuleProblem.Conflict("volunteer-left", "You have left this organisation.");
 
     private static async Task<Results<Created<HoursView>, ValidationProblem, ProblemHttpResult>> LogHoursAsync(
-        string token, HoursRequest request, VolunteersDbContext db, HoursLog log, CancellationToken ct)
+        string token, HoursRequest request, VolunteersDbContext db, HoursLog log, TimeProvider time, CancellationToken ct)
     {
-        var v = await FindAsync(db, token, ct);
+        var v = await FindAsync(db, token, time, ct);
         if (v is null) return RuleProblem.NotFound("The volunteer");
+        if (v.Status == VolunteerStatus.Left) return Left();
         return await log.LogAsync(v.Id, null, request, HoursLoggedBy.Volunteer, VolunteerActor, ct);
     }
 
     private static async Task<Results<Ok<Paged<HoursView>>, ProblemHttpResult>> ListHoursAsync(
-        string token, VolunteersDbContext db, PageRequest paging, CancellationToken ct)
+        string token, VolunteersDbContext db, PageRequest paging, TimeProvider time, CancellationToken ct)
     {
-        var v = await FindAsync(db, token, ct);
+        var v = await FindAsync(db, token, time, ct);
         if (v is null) return RuleProblem.NotFound("The volunteer");
+        if (v.Status == VolunteerStatus.Left) return Left();
         var page = await db.Hours.AsNoTracking().Where(h => h.VolunteerId == v.Id)
             .OrderByDescending(h => h.Date).ThenByDescending(h => h.Id).ToPagedAsync(paging, ct);
         return TypedResults.Ok(page.Select(HoursView.Of));
@@ -63,7 +76,7 @@ public static class VolunteerLinkApi
         string token, PauseRequest request, VolunteersDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (request.Validate(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is { Any: true } errors) return errors.ToProblem();
-        var v = await FindAsync(db, token, ct);
+        var v = await FindAsync(db, token, time, ct);
         if (v is null) return RuleProblem.NotFound("The volunteer");
         if (!request.ApplyTo(v)) return RuleProblem.Conflict("volunteer-left", "You have left this organisation.");
         await db.SaveChangesAsync(ct);
@@ -75,7 +88,7 @@ public static class VolunteerLinkApi
     {
         var errors = request.Validate();
         if (errors.Any) return errors.ToProblem();
-        var v = await FindAsync(db, token, ct);
+        var v = await FindAsync(db, token, time, ct);
         if (v is null) return RuleProblem.NotFound("The volunteer");
         if (v.Status == VolunteerStatus.Left) return RuleProblem.Conflict("volunteer-left", "You have left this organisation.");
         var checkIn = request.Record(db, v, time.GetUtcNow());
@@ -88,18 +101,19 @@ public static class VolunteerLinkApi
     {
         var errors = request.Validate();
         if (errors.Any) return errors.ToProblem();
-        var v = await FindAsync(db, token, ct);
+        var v = await FindAsync(db, token, time, ct);
         if (v is null) return RuleProblem.NotFound("The volunteer");
         if (!request.ApplyTo(v, time.GetUtcNow())) return RuleProblem.Conflict("volunteer-left", "You have already left this organisation.");
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await db.ViewAsync(v, ct));
+        return TypedResults.Ok(await db.AfterLeavingViewAsync(v, ct));
     }
 
     private static async Task<Results<Ok<List<RoleMatch>>, ProblemHttpResult>> MatchesAsync(
-        string token, VolunteersDbContext db, RoleMatcher matcher, CancellationToken ct)
+        string token, VolunteersDbContext db, RoleMatcher matcher, TimeProvider time, CancellationToken ct)
     {
-        var v = await FindAsync(db, token, ct);
+        var v = await FindAsync(db, token, time, ct);
         if (v is null) return RuleProblem.NotFound("The volunteer");
+        if (v.Status == VolunteerStatus.Left) return Left();
         return TypedResults.Ok(await matcher.MatchAsync(new MatchProfile(v.Skills, v.District, v.Availability, null, v.RoleId), ct));
     }
 }

@@ -12,4 +12,7 @@ public static class VolunteerReader
         var credentials = await db.Credentials.AsNoTracking().Where(c => c.VolunteerId == v.Id).ToListAsync(ct);
         return VolunteerView.Of(v, title, milestones, credentials);
     }
+
+    public static async Task<VolunteerView> AfterLeavingViewAsync(this VolunteersDbContext db, Volunteer v, CancellationToken ct) =>
+        VolunteerView.AfterLeaving(v, await db.Roles.Where(r => r.Id == v.RoleId).Select(r => r.Title).FirstAsync(ct));
 }

@@ -26,6 +26,15 @@ public sealed record VolunteerView(
             v.AtRiskSince is not null, v.AtRiskReasons,
             milestones.OrderBy(m => m.ReachedAt).ThenBy(m => m.Kind).Select(m => new MilestoneView(m.Kind, Retention.Milestones.Describe(m.Kind), m.ReachedAt)).ToList(),
             credentials.OrderBy(c => c.ExpiresOn).Select(CredentialView.Of).ToList());
+
+    /// <summary>
+    /// What the volunteer's link shows once they have left: that they have left, from which role, and when. Their
+    /// contact details, skills, district, hours, exit survey, milestones and credentials are no longer the link's to
+    /// show (a link outlives the volunteering in old emails and shared inboxes); the organisation still has them.
+    /// </summary>
+    public static VolunteerView AfterLeaving(Volunteer v, string roleTitle) =>
+        new(v.Id, v.RoleId, roleTitle, v.ApplicationId, v.Name, "", null, [], "", v.Status, v.StartedAt,
+            DateOnly.FromDateTime(v.StartedAt.UtcDateTime), null, v.LeftAt, null, null, 0, v.LastActivityAt, false, [], [], []);
 }
 
 /// <summary>One line of the organisation's at-risk list: who, why, and whether they have been sent a re-engagement message.</summary>

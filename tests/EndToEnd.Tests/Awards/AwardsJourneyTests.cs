@@ -59,6 +59,9 @@ public sealed class AwardsJourneyTests(PlatformFixture platform)
         var (sam, kit, zed) = (ids["Sam Hero"], ids["Kit Helper"], ids["Zed Warden"]);
         foreach (var nomination in nominees.SelectMany(n => n.GetProperty("nominations").EnumerateArray()))
             await Gateway.SendAsync(HttpMethod.Post, $"/api/awards/nominations/{nomination.GetProperty("id").GetGuid()}/screening", staff, new { outcome = "Eligible" });
+        // Ann proposed Sam's address; it is used only once staff confirm it.
+        Assert.Equal(JsonValueKind.Null, nominees.Single(n => n.GetProperty("id").GetGuid() == sam).GetProperty("contactEmail").ValueKind);
+        await Gateway.SendAsync(HttpMethod.Put, $"/api/awards/nominees/{sam}/contact", staff, new { contactEmail = "sam.hero@example.org" });
 
         // --- The panel: two invited partner users and a member of staff, identified by their gateway user ids.
         var organisation = await Gateway.CreateOrganisationAsync(staff);
@@ -99,7 +102,17 @@ public sealed class AwardsJourneyTests(PlatformFixture platform)
         var shownToC = await Gateway.SendAsync(HttpMethod.Get, $"/api/awards/judging/categories/{categoryId}/nominees", judgeC);
         Assert.Equal([kit, zed], shownToC.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("nomineeId").GetGuid()).Order());
 
-        // Ties share a rank and are listed by name.
+        // Judge C is a member of staff: while judging is open, the programme's ranking and progress are closed to them.
+        foreach (var closed in new[] { "ranking", "progress" })
+        {
+            using var refused = await platform.Gateway.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/awards/categories/{categoryId}/{closed}")
+            { Headers = { Authorization = new("Bearer", staff) } }, Cancel);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        // --- Shortlist once judging closes; finalists (nominators and a nominee with a contact) are told.
+        await platform.AdvanceClockAsync("awards", TimeSpan.FromDays(1));
+        // Once judging has closed, judge C reads them too. Ties share a rank and are listed by name.
         var ranking = await Gateway.SendAsync(HttpMethod.Get, $"/api/awards/categories/{categoryId}/ranking", staff);
         Assert.Equal(
             [(1, true, sam, 4.25m, 2), (1, true, zed, 4.25m, 3), (3, false, kit, 4.1667m, 3)],
@@ -108,8 +121,6 @@ public sealed class AwardsJourneyTests(PlatformFixture platform)
         var progress = await Gateway.SendAsync(HttpMethod.Get, $"/api/awards/categories/{categoryId}/progress", staff);
         Assert.All(progress.GetProperty("items").EnumerateArray(), j => Assert.Equal(0, j.GetProperty("pending").GetInt32()));
 
-        // --- Shortlist once judging closes; finalists (nominators and a nominee with a contact) are told.
-        await platform.AdvanceClockAsync("awards", TimeSpan.FromDays(1));
         await Gateway.SendAsync(HttpMethod.Post, $"/api/awards/categories/{categoryId}/shortlist", staff, new { nomineeIds = new[] { sam, zed } });
         foreach (var to in new[] { samByAnn.NominatorEmail, samByBo.NominatorEmail, "sam.hero@example.org", zedByDi.NominatorEmail })
             await mailbox.WaitForAsync(m => m.IsTo(to) && m.Subject?.Contains("finalist", StringComparison.OrdinalIgnoreCase) == true, MailTimeout);

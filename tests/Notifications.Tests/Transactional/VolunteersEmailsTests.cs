@@ -35,7 +35,7 @@ public sealed class VolunteersEmailsTests
             VolunteersEmails.CheckExpiringKind => Emails.CheckExpiring(new(Id(), Id(), Id(), organisation, "contact@pastors.example", name, "val@example.org",
                 "BackgroundCheck", role, new DateOnly(2026, 3, 3)), toOrganisation: false),
             VolunteersEmails.CheckInKind => Emails.CheckIn(new(Id(), Id(), organisation, role, name, "val@example.org", "check-in-token",
-                new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero))),
+                new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), "volunteer-token", new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero))),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -90,6 +90,15 @@ public sealed class VolunteersEmailsTests
         var email = Render(VolunteersEmails.CheckInKind);
         Assert.Contains("https://partnership.example.org/volunteering/check-ins/check-in-token", email.TextBody);
         Assert.Contains("1 April 2026", email.TextBody);
+    }
+
+    [Fact]
+    public void The_check_in_invitation_carries_the_volunteers_fresh_link_and_when_it_ends()
+    {
+        var email = Render(VolunteersEmails.CheckInKind);
+        Assert.Contains("https://partnership.example.org/volunteering/you/volunteer-token", email.TextBody);
+        Assert.Contains("https://partnership.example.org/volunteering/you/volunteer-token", email.HtmlBody);
+        Assert.Contains("1 July 2026", email.TextBody);
     }
 
     [Fact]

@@ -10,12 +10,14 @@ namespace Platform.Web.Pages.Events;
 /// <summary>
 /// Registering for an event: the event's choice rule in words, its workshops with places left, the delegate's details.
 /// Checked here for what a person gets wrong, then by the API (capacity, overlaps, one registration per address).
-/// On success the visitor goes to their registration's own page (the one the email links to) with a "registered"
-/// banner: that page already knows the registration by its token, so nothing about it is kept in the site.
+/// On success the visitor is asked to open the link the API has emailed (the only copy of the manage link: opening it
+/// proves the address is theirs and confirms the places held for them); the address and the time the places are
+/// held until ride along in TempData, so nothing about the registration is kept in the site.
 /// </summary>
 public sealed class RegisterModel(PlatformApi api, TimeProvider time) : PageModel
 {
-    public const string RegisteredFlag = "events-registered";
+    public const string RegisteredEmail = "events-registered-email";
+    public const string ConfirmByAt = "events-confirm-by";
 
     public EventDetail Event { get; private set; } = null!;
     [BindProperty] public RegistrationForm Form { get; set; } = new();
@@ -42,9 +44,9 @@ public sealed class RegisterModel(PlatformApi api, TimeProvider time) : PageMode
             return Page();
         }
 
-        TempData[RegisteredFlag] = true;
-        // The token is the manage page's own address (the same the email links to), in the path, never in a query.
-        return Redirect($"/registrations/{Uri.EscapeDataString(result.Value.ManageToken!)}");
+        TempData[RegisteredEmail] = result.Value.Registration.Email;
+        if (result.Value.Registration.ConfirmByAt is { } until) TempData[ConfirmByAt] = until.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        return Redirect($"/events/{id}/registered");
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)

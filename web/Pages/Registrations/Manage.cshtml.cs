@@ -1,26 +1,38 @@
 using Microsoft.AspNetCore.Mvc;
 using Platform.Web.Api;
 using Platform.Web.Events;
-using Platform.Web.Pages.Events;
 
 namespace Platform.Web.Pages.Registrations;
 
 /// <summary>
-/// A delegate's registration, reached by the link in every registration email and, straight after registering, from
-/// the form (with a "registered" panel): its choices and their state, waitlist offers to accept or decline, the
+/// A delegate's registration, reached by the link in every registration email: its choices and their state, waitlist offers to accept or decline, the
 /// calendar entry and check-in QR code, and links to change choices or cancel.
 /// </summary>
 public sealed class ManageModel(PlatformApi api) : ManagedRegistrationPage(api)
 {
     public const string MessageKey = "events-message";
 
-    public bool JustRegistered { get; private set; }
+    /// <summary>The first arrival by the emailed link: the places held for the address are now the delegate's.</summary>
+    public bool JustConfirmed { get; private set; }
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         if (await LoadAsync(token, withEvent: true, cancellationToken) is { } stop) return stop;
-        JustRegistered = TempData[RegisterModel.RegisteredFlag] is true;
+        // Arriving by the link is the confirmation, so an honest delegate's registration stays one form and one click.
+        // A mail scanner that follows the link confirms too; what the hold guards against is an address nobody
+        // receives mail at, and the owner of a real address registered by someone else can cancel here.
+        if (!Registration.EmailConfirmed && Registration.Status == RegistrationStatus.Confirmed)
+        {
+            var confirmed = await Api.PostAsync<Registration>($"{ApiPath}/confirm", null, cancellationToken);
+            if (confirmed.Succeeded)
+            {
+                Show(confirmed.Value);
+                JustConfirmed = true;
+            }
+            else if (!confirmed.Problem.IsConflict) return LinkNotRecognised();
+            else if (await LoadAsync(token, withEvent: true, cancellationToken) is { } gone) return gone; // lapsed meanwhile: shown cancelled
+        }
         Message = TempData[MessageKey] as string;
         return Page();
     }

@@ -4,7 +4,10 @@ using Platform.Web.Volunteering;
 
 namespace Platform.Web.Pages.Volunteering;
 
-/// <summary>The volunteer's own page: where they stand, the hours they have logged, and what they can do next.</summary>
+/// <summary>
+/// The volunteer's own page: where they stand, the hours they have logged, and what they can do next; once they have
+/// left, only that they have left, and thanks.
+/// </summary>
 public sealed class YouModel(PlatformApi api) : VolunteerLinkPage(api)
 {
     /// <summary>What was just done (after a redirect): hours, paused or left, for the success banner.</summary>
@@ -16,6 +19,8 @@ public sealed class YouModel(PlatformApi api) : VolunteerLinkPage(api)
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(token, cancellationToken)) return Page();
+        // After leaving, the link shows only that (the API no longer lists the hours to it).
+        if (Volunteer!.Status.Equals("left", StringComparison.OrdinalIgnoreCase)) return Page();
         var hours = await Api.GetAsync<Paged<HoursEntry>>($"{VolunteeringApi.Volunteer(token)}/hours?pageSize=20", cancellationToken);
         if (hours.Succeeded)
         {

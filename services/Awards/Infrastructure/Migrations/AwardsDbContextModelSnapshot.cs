@@ -338,6 +338,15 @@ namespace Platform.Awards.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("category_id");
 
+                    b.Property<DateTimeOffset?>("ContactConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contact_confirmed_at");
+
+                    b.Property<string>("ContactConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("contact_confirmed_by");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")

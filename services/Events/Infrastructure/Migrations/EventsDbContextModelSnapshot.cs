@@ -270,9 +270,19 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("accessibility_needs");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cancellation_reason");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cancelled_by");
 
                     b.Property<string>("CheckInCode")
                         .IsRequired()
@@ -304,9 +314,17 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<DateTimeOffset?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_confirmed_at");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid")
                         .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset?>("HoldExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hold_expires_at");
 
                     b.Property<DateTimeOffset>("ManageTokenExpiresAt")
                         .HasColumnType("timestamp with time zone")
@@ -348,6 +366,9 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasColumnName("status");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HoldExpiresAt")
+                        .HasFilter("email_confirmed_at IS NULL AND status = 'Confirmed'");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();

@@ -719,6 +719,10 @@ namespace Platform.Volunteers.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("left_at");
 
+                    b.Property<DateTimeOffset>("LinkExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("link_expires_at");
+
                     b.Property<byte[]>("LinkTokenHash")
                         .IsRequired()
                         .HasColumnType("bytea")

@@ -39,9 +39,20 @@ public sealed class RegistrationJourneyTests(PlatformFixture platform, SiteBrows
         await page.GetByLabel("I agree that the partnership keeps these details").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
 
-        // Confirmation: the registration's own page with a panel; the address carries no query.
+        // The form ends on "check your email": the places are held, the manage link is only in the email.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
+        Assert.Equal($"/events/{e.Id}/registered", new Uri(page.Url).PathAndQuery);
+        await Assertions.Expect(page.GetByText(email)).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("the place is released to the next person waiting")).ToBeVisibleAsync();
+        await SiteBrowser.CheckPageAsync(page, "events-check-your-email" + suffix);
+        using var client = platform.CreatePublicClient();
+
+        // The one click: the email's link opens the registration's page, which confirms the place on arrival.
+        var token = await platform.ManageTokenFromEmailAsync(email);
+        Assert.False((await client.ManagedAsync(token)).GetProperty("emailConfirmed").GetBoolean());
+        await page.GotoAsync($"/registrations/{token}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Registration complete");
-        Assert.DoesNotContain("?", new Uri(page.Url).PathAndQuery);
+        Assert.True((await client.ManagedAsync(token)).GetProperty("emailConfirmed").GetBoolean());
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar" })).ToBeVisibleAsync();
         await SiteBrowser.CheckPageAsync(page, "events-registered" + suffix);
         var calendar = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "Add to calendar" }).GetAttributeAsync("href") ?? "");
@@ -50,8 +61,7 @@ public sealed class RegistrationJourneyTests(PlatformFixture platform, SiteBrows
         var qr = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Img).GetAttributeAsync("src") ?? "");
         Assert.Equal("image/png", qr.Headers["content-type"]);
 
-        // The email's link opens the same page, without the panel.
-        var token = await platform.ManageTokenFromEmailAsync(email);
+        // Opened again, the same page without the panel.
         await page.GotoAsync($"/registrations/{token}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Your registration");
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Workshop 1" })).ToContainTextAsync("Place confirmed");
@@ -65,7 +75,6 @@ public sealed class RegistrationJourneyTests(PlatformFixture platform, SiteBrows
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Your workshops have been changed.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Workshop 6" })).ToBeVisibleAsync();
-        using var client = platform.CreatePublicClient();
         var changed = await client.ManagedAsync(token);
         Assert.False(changed.HasChoice(e.Workshops[0]));
         Assert.Equal("confirmed", changed.ChoiceStatus(e.Workshops[5]));
@@ -107,7 +116,7 @@ public sealed class RegistrationJourneyTests(PlatformFixture platform, SiteBrows
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }));
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Registration complete");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
         using var client = platform.CreatePublicClient();
         var registration = await client.ManagedAsync(await platform.ManageTokenFromEmailAsync(email));
         Assert.Equal("police", registration.GetProperty("sector").GetString());

@@ -139,8 +139,14 @@ public sealed partial class VolunteeringSiteTests(PlatformFixture platform, Site
         var question = await publicClient.GetFromJsonAsync<JsonElement>("/api" + checkIn.Replace("/volunteering", "/volunteers", StringComparison.Ordinal), Cancel);
         Assert.True(question.GetProperty("answered").GetBoolean());
 
-        // A break, then leaving with the exit survey.
+        // The check-in email carries a fresh volunteer link; the one from the welcome email no longer works.
+        var freshLink = VolunteerLink().Match(VolunteersActors.Decoded(checkInEmail)).Groups["path"].Value;
+        Assert.NotEqual($"/volunteering/you/{volunteerToken}", freshLink);
         await page.GotoAsync($"/volunteering/you/{volunteerToken}");
+        await Assertions.Expect(Heading(page)).ToHaveTextAsync("This link has expired or is not recognised");
+
+        // A break, then leaving with the exit survey.
+        await page.GotoAsync(freshLink);
         await page.GetByRole(AriaRole.Link, new() { Name = "Take a break" }).ClickAsync();
         await SiteBrowser.CheckPageAsync(page, "volunteering-pause");
         var back = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(200);
@@ -161,6 +167,9 @@ public sealed partial class VolunteeringSiteTests(PlatformFixture platform, Site
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop volunteering" }).ClickAsync();
         await Assertions.Expect(page.GetByText("You have left.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".govuk-tag")).ToHaveTextAsync("Left");
+        // Once left, the link's page is minimal: no hours, no record beyond having left.
+        await Assertions.Expect(page.GetByText("Speedwatch outside the school")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#approved-hours")).ToHaveCountAsync(0);
         await SiteBrowser.CheckPageAsync(page, "volunteering-you-left");
 
         var record = await platform.Gateway.SendAsync(HttpMethod.Get, $"/api/volunteers/organisation/volunteers/{volunteer}", orgToken);
@@ -251,4 +260,7 @@ public sealed partial class VolunteeringSiteTests(PlatformFixture platform, Site
 
     [GeneratedRegex(@"https?://[^/\s]+(?<path>/volunteering/check-ins/[A-Za-z0-9_-]{43})")]
     private static partial Regex CheckInLink();
+
+    [GeneratedRegex(@"https?://[^/\s]+(?<path>/volunteering/you/[A-Za-z0-9_-]{43})")]
+    private static partial Regex VolunteerLink();
 }

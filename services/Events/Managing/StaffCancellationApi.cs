@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Events.Infrastructure;
+using Platform.Events.Registrations;
+using Platform.Events.Waitlists;
+using Platform.Messaging;
+using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Text;
+
+namespace Platform.Events.Managing;
+
+public sealed record StaffCancellationRequest([MultiLineText] string? Reason);
+
+/// <summary>
+/// Staff remove any registration (a fake, a duplicate under another address, a delegate who asked by phone). The
+/// registration keeps who cancelled it and why, the log records it, and the delegate is emailed as for their own
+/// cancellation (RegistrationCancelled).
+/// </summary>
+public static partial class StaffCancellationApi
+{
+    public static IEndpointRouteBuilder MapStaffCancellationApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/events/{eventId:guid}/registrations/{registrationId:guid}/cancel", CancelAsync)
+            .WithTags("Organising").RequireAuthorization(PlatformPolicies.Staff)
+            .WithName("CancelRegistrationAsStaff").WithSummary("Cancel any registration, with the reason (kept with it and logged); the delegate is emailed")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesAuthorizationFailures();
+        return routes;
+    }
+
+    private static async Task<Results<Ok<RegistrationView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
+        Guid eventId, Guid registrationId, StaffCancellationRequest request, ClaimsPrincipal user,
+        EventsDbContext db, RegistrationChanges changes, IIntegrationEventOutbox outbox, WaitlistSignal signal, TimeProvider time,
+        ILoggerFactory loggers, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        Text.Required(errors, "reason", request.Reason, Limits.LongText);
+        if (errors.Any) return errors.ToProblem();
+        if (!await db.Registrations.AnyAsync(r => r.Id == registrationId && r.EventId == eventId, ct))
+            return RuleProblem.NotFound($"Registration {registrationId} of event {eventId}");
+
+        var staff = user.GetSubject() ?? "staff";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var r = await changes.LockAsync(registrationId, ct);
+        if (r.Status == RegistrationStatus.Cancelled)
+            return RuleProblem.Conflict("registration-cancelled", "This registration is already cancelled.");
+        var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstAsync(x => x.Id == eventId, ct);
+        var released = await Cancellation.CancelAsync(db, outbox, r, e, time.GetUtcNow(), staff, request.Reason!.Trim(), ct);
+        if (released is null) return RuleProblem.Conflict("retry", "The registration changed while this request was handled; send it again.");
+        await tx.CommitAsync(ct);
+        if (released.Count > 0) signal.PlaceFreed();
+        LogCancelled(loggers.CreateLogger(typeof(StaffCancellationApi)), staff, r.Id, e.Id, r.CancellationReason!);
+        return TypedResults.Ok(r.ToView(e));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: staff {Staff} cancelled registration {RegistrationId} of event {EventId}: {Reason}")]
+    private static partial void LogCancelled(ILogger logger, string staff, Guid registrationId, Guid eventId, string reason);
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using Platform.Contracts.Volunteers;
+using Platform.Volunteers.Volunteering;
+
+namespace Platform.Volunteers.Tests;
+
+/// <summary>The volunteer's own link expires, is renewed (and the old one retired) with each check-in, and once they leave shows only that.</summary>
+public sealed class VolunteerLinkTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private VolunteersFactory _factory = null!;
+    private World _world = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await VolunteersFactory.StartAsync(postgres);
+        _world = new World(_factory);
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private Task<HttpResponseMessage> OpenAsync(string token) => _factory.CreateClient().GetAsync($"/api/volunteers/volunteering/{token}", Cancel);
+
+    [Fact]
+    public async Task A_link_stops_working_120_days_after_it_was_sent()
+    {
+        var (_, _, _, token) = await _world.VolunteerAsync();
+        _factory.Time.Advance(TimeSpan.FromDays(119));
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsync(token)).StatusCode);
+        _factory.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(HttpStatusCode.NotFound, (await OpenAsync(token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{token}/hours",
+            new Hours.HoursRequest(DateOnly.FromDateTime(_factory.Time.GetUtcNow().UtcDateTime), 2, null), Json.Options, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_check_in_invitation_carries_a_fresh_link_and_retires_the_old_one()
+    {
+        var (_, _, volunteer, old) = await _world.VolunteerAsync();
+        _factory.Time.Advance(TimeSpan.FromDays(91));
+        await _factory.SweepAsync();
+
+        var invitation = await _factory.PublishedAsync<CheckInDue>(e => e.VolunteerId == volunteer.Id);
+        Assert.NotNull(invitation.VolunteerToken);
+        Assert.NotEqual(old, invitation.VolunteerToken);
+        Assert.Equal(_factory.Time.GetUtcNow().AddDays(120), invitation.VolunteerLinkExpiresAt);
+        Assert.Equal(HttpStatusCode.NotFound, (await OpenAsync(old)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsync(invitation.VolunteerToken!)).StatusCode);
+
+        // Renewed with every invitation, so an active volunteer's link never lapses.
+        _factory.Time.Advance(TimeSpan.FromDays(100));
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsync(invitation.VolunteerToken!)).StatusCode);
+    }
+
+    [Fact]
+    public async Task After_leaving_the_link_shows_only_that_the_volunteer_has_left()
+    {
+        var (_, _, _, token) = await _world.VolunteerAsync();
+        var client = _factory.CreateClient();
+        var left = await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/leave",
+            new LeaveRequest(ExitReason.Work, "My manager does not know I am leaving."), Json.Options, Cancel);
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+
+        foreach (var response in new[] { left, await OpenAsync(token) })
+        {
+            var raw = await response.Content.ReadAsStringAsync(Cancel);
+            var view = System.Text.Json.JsonSerializer.Deserialize<VolunteerView>(raw, Json.Options)!;
+            Assert.Equal(VolunteerStatus.Left, view.Status);
+            Assert.NotNull(view.LeftAt);
+            Assert.Equal(("", null, "", null, null), (view.Email, view.Phone, view.District, view.ExitReason, view.ExitSurvey));
+            Assert.Empty(view.Skills);
+            Assert.DoesNotContain("@", raw);
+            Assert.DoesNotContain("manager", raw);
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await client.GetAsync($"/api/volunteers/volunteering/{token}/hours", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.GetAsync($"/api/volunteers/volunteering/{token}/matches", Cancel)).StatusCode);
+    }
+}
