@@ -127,9 +127,9 @@ public sealed class SiteBrowser : IAsyncLifetime
 
     /// <summary>
     /// What loading <paramref name="path"/> afresh downloads as HTML, CSS and script: bytes on the wire (compressed, as
-    /// served) and decoded. The budget (issue: ≤ 100 KB a page) is checked against the first.
+    /// served) and decoded, and how many files that was. The budget (issue: ≤ 100 KB a page) holds for both.
     /// </summary>
-    public async Task<(long Transferred, long Decoded)> PageWeightAsync(Uri site, string path)
+    public async Task<(long Transferred, long Decoded, int Files)> PageWeightAsync(Uri site, string path)
     {
         var page = await NewVisitorAsync(site, ownAddress: false);
         var responses = new List<IResponse>();
@@ -146,7 +146,7 @@ public sealed class SiteBrowser : IAsyncLifetime
         }
 
         await page.Context.CloseAsync();
-        return (transferred, decoded);
+        return (transferred, decoded, responses.Count);
     }
 
     public async ValueTask DisposeAsync()

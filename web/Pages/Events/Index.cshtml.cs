@@ -11,7 +11,7 @@ namespace Platform.Web.Pages.Events;
 /// Published events, soonest first, filtered by a GET form (kind, district, dates) so a filtered list is a link anyone
 /// can share and works without script. Paged as every list of the platform is (README, "Lists and paging").
 /// </summary>
-public sealed class IndexModel(PlatformApi api, TimeProvider time) : PageModel
+public sealed class IndexModel(PlatformApi api, SharedReads reads, TimeProvider time) : PageModel
 {
     public const int PageSize = 10;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(PlatformApi api, TimeProvider time) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear(); // the filters are read below, with the site's own messages
-        var districts = await api.GetAsync<DistrictList>("api/reference/districts", cancellationToken);
+        var districts = await reads.GetAsync<DistrictList>("api/reference/districts", Freshness.ReferenceData, cancellationToken);
         Districts = districts.Succeeded ? districts.Value.Districts : [];
         Kind = Empty(Kind); District = Empty(District); From = Empty(From); To = Empty(To);
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
