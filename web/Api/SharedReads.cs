@@ -15,6 +15,9 @@ public static class Freshness
     /// <summary>The home page's upcoming events, open roles and latest news: a new one shows within seconds.</summary>
     public static readonly TimeSpan HomePage = TimeSpan.FromSeconds(10);
 
+    /// <summary>The events list as it opens, unfiltered: a newly published event shows within seconds.</summary>
+    public static readonly TimeSpan EventList = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// An event's page (its programme and places left): a few seconds behind at most. Whoever goes on to register sees
     /// the form's fresh figures, and the service decides who gets a place.

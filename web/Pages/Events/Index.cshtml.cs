@@ -49,7 +49,12 @@ public sealed class IndexModel(PlatformApi api, SharedReads reads, TimeProvider 
             query.Add($"to={Uri.EscapeDataString(to.AddDays(1).ToString("O", CultureInfo.InvariantCulture))}"); // the whole of the last day
         if (!ModelState.IsValid) return;
 
-        var result = await api.GetAsync<Paged<EventSummary>>("api/events?" + string.Join('&', query), cancellationToken);
+        // The list as it opens (no filter) is what most visitors see first: shared for a few seconds. A filtered list is
+        // one visitor's question, read afresh.
+        var path = "api/events?" + string.Join('&', query);
+        var result = Filtered
+            ? await api.GetAsync<Paged<EventSummary>>(path, cancellationToken)
+            : await reads.GetAsync<Paged<EventSummary>>(path, Freshness.EventList, cancellationToken);
         if (result.Succeeded) Events = result.Value;
         else ModelState.AddApiProblem(result.Problem, new Dictionary<string, string> { ["district"] = nameof(District), ["to"] = nameof(To), ["from"] = nameof(From) });
     }
