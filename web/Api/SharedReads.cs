@@ -48,9 +48,9 @@ public sealed class SharedReads(PlatformApi api, SharedReadCache cache)
             if (!result.Succeeded) Forget(key, read);
             return result;
         }
-        catch (PlatformUnavailableException)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            Forget(key, read);
+            Forget(key, read); // a failed read (the platform down, an unreadable answer) is never kept
             throw;
         }
     }

@@ -78,6 +78,7 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.CheckInCode).HasMaxLength(16);
             e.HasIndex(x => x.ManageTokenHash).IsUnique();
+            e.HasIndex(x => x.OfferLinkHash).IsUnique();
             e.HasIndex(x => new { x.EventId, x.CheckInCode }).IsUnique();
             // Also unique: (event_id, lower(email)) over Confirmed registrations, an expression index EF cannot model
             // (migration OneActiveRegistrationPerEmail, Registrations/OneActiveRegistration).

@@ -323,6 +323,10 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<byte[]>("OfferLinkHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("offer_link_hash");
+
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -350,6 +354,9 @@ namespace Platform.Events.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ManageTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("OfferLinkHash")
                         .IsUnique();
 
                     b.HasIndex("EventId", "CheckInCode")
