@@ -32,7 +32,11 @@ public sealed record RegistrationWaitlisted(
     string SessionTitle,
     int Position) : IntegrationEvent;
 
-/// <summary>A place freed and is held for the first waiting delegate until <see cref="AcceptBy"/>.</summary>
+/// <summary>
+/// A place freed and is held for the first waiting delegate until <see cref="AcceptBy"/>. <see cref="ManageToken"/> is
+/// a link of the offer's own to the registration's manage page (Events keeps its hash); null in offers made before it
+/// existed.
+/// </summary>
 public sealed record PlaceOffered(
     Guid RegistrationId,
     Guid PartnershipEventId,
@@ -41,7 +45,8 @@ public sealed record PlaceOffered(
     string Email,
     Guid SessionId,
     string SessionTitle,
-    DateTimeOffset AcceptBy) : IntegrationEvent;
+    DateTimeOffset AcceptBy,
+    string? ManageToken = null) : IntegrationEvent;
 
 /// <summary>A held place was not accepted in time; it passes to the next waiting delegate.</summary>
 public sealed record PlaceOfferExpired(

@@ -90,6 +90,25 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_offer_carries_a_link_of_its_own_that_opens_the_registration_and_accepts_the_place()
+    {
+        var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(1, 0)]);
+        var holder = await RegisterAsync(e.EventId, 1, e.Workshops[0]);
+        var waiting = await RegisterAsync(e.EventId, 2, e.Workshops[0]);
+        Assert.Equal(HttpStatusCode.OK, (await _client.DeleteAsync($"/api/events/registrations/{holder.ManageToken}")).StatusCode);
+        Assert.Equal((0, 1), await _factory.RunPromotionAsync());
+
+        var offer = await _factory.PublishedAsync<PlaceOffered>(m => m.RegistrationId == waiting.Registration.Id);
+        Assert.NotNull(offer.ManageToken);
+        Assert.NotEqual(waiting.ManageToken, offer.ManageToken);
+        Assert.Equal(waiting.Registration.Id, (await ViewAsync(offer.ManageToken)).Id);
+
+        var accepted = await _client.PostAsync($"/api/events/registrations/{offer.ManageToken}/offers/{e.Workshops[0]}/accept", null);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(ChoiceStatus.Confirmed, Assert.Single((await ViewAsync(waiting.ManageToken!)).Choices).Status);
+    }
+
+    [Fact]
     public async Task A_place_freed_while_delegates_wait_goes_to_them_not_to_a_newcomer()
     {
         var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(1, 0)]);

@@ -15,6 +15,8 @@ internal static class PlatformApiExtensions
                 http.BaseAddress = options.GatewayAddress;
             })
             .AddHttpMessageHandler<VisitorHeaders>();
+        services.AddSingleton<SharedReadCache>();
+        services.AddTransient<SharedReads>();
         // The standard resilience handler's total timeout is the page's patience with the platform.
         services.AddOptions<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>(nameof(PlatformApi))
             .Configure<IOptions<SiteOptions>>((resilience, site) =>

@@ -35,10 +35,10 @@ public static class EmailUpdatesApi
         ["districts"] = "Form.Districts",
     };
 
-    public static async Task<ChoicesView> ChoicesAsync(this PlatformApi api, ChoicesForm form, CancellationToken ct)
+    public static async Task<ChoicesView> ChoicesAsync(this SharedReads reads, ChoicesForm form, CancellationToken ct)
     {
-        var catalogue = await api.GetAsync<TopicCatalogue>("api/notifications/topics", ct);
-        var districts = await api.GetAsync<DistrictList>("api/reference/districts", ct);
+        var catalogue = await reads.GetAsync<TopicCatalogue>("api/notifications/topics", Freshness.ReferenceData, ct);
+        var districts = await reads.GetAsync<DistrictList>("api/reference/districts", Freshness.ReferenceData, ct);
         return new ChoicesView(
             catalogue.Value ?? throw new PlatformUnavailableException("The topic catalogue could not be read."),
             districts.Value?.Districts ?? throw new PlatformUnavailableException("The districts could not be read."),

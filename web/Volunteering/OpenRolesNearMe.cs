@@ -10,19 +10,19 @@ public sealed record OpenRolesNearMeModel(IReadOnlyList<RoleSummary> Roles, int 
 /// The home page's volunteering section: a few open roles with a district picker (a GET form back to the home page,
 /// so it works without script). Without a district the service's order stands (soonest closing first).
 /// </summary>
-public sealed class OpenRolesNearMeViewComponent(PlatformApi api) : ViewComponent
+public sealed class OpenRolesNearMeViewComponent(SharedReads reads) : ViewComponent
 {
     public const int Shown = 3;
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var districts = await VolunteeringApi.DistrictsAsync(api, cancellationToken);
+        var districts = await VolunteeringApi.DistrictsAsync(reads, cancellationToken);
         // Only a district on the list is passed on: the home page should not show an error for a hand-edited link.
         var asked = Request.Query["district"].ToString();
         var district = districts.FirstOrDefault(d => string.Equals(d, asked.Trim(), StringComparison.OrdinalIgnoreCase));
-        var found = await api.GetAsync<Paged<RoleSummary>>(
-            VolunteeringApi.SearchPath([new("district", district)], Shown), cancellationToken);
+        var found = await reads.GetAsync<Paged<RoleSummary>>(
+            VolunteeringApi.SearchPath([new("district", district)], Shown), Freshness.HomePage, cancellationToken);
         var roles = found.Succeeded ? found.Value : new Paged<RoleSummary>([], 1, Shown, 0);
         return View("~/Pages/Shared/Components/OpenRolesNearMe/Default.cshtml",
             new OpenRolesNearMeModel(roles.Items, roles.Total, districts, district));

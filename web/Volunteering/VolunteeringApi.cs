@@ -21,9 +21,9 @@ public static class VolunteeringApi
     public static string CheckIn(string token) => $"api/volunteers/check-ins/{Uri.EscapeDataString(token)}";
 
     /// <summary>The platform's district list, for the pickers (GET /api/reference/districts).</summary>
-    public static async Task<IReadOnlyList<string>> DistrictsAsync(PlatformApi api, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> DistrictsAsync(SharedReads reads, CancellationToken cancellationToken)
     {
-        var found = await api.GetAsync<DistrictList>("api/reference/districts", cancellationToken);
+        var found = await reads.GetAsync<DistrictList>("api/reference/districts", Freshness.ReferenceData, cancellationToken);
         return found.Succeeded ? found.Value.Districts ?? [] : [];
     }
 }

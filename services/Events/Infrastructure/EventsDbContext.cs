@@ -82,6 +82,7 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
             e.HasIndex(x => x.ManageTokenHash).IsUnique();
             // The sweep's read: holds still waiting for their address to be confirmed, soonest to lapse first.
             e.HasIndex(x => x.HoldExpiresAt).HasFilter("email_confirmed_at IS NULL AND status = 'Confirmed'");
+            e.HasIndex(x => x.OfferLinkHash).IsUnique();
             e.HasIndex(x => new { x.EventId, x.CheckInCode }).IsUnique();
             // Also unique: (event_id, lower(email)) over Confirmed registrations, an expression index EF cannot model
             // (migration OneActiveRegistrationPerEmail, Registrations/OneActiveRegistration).

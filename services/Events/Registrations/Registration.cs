@@ -20,6 +20,12 @@ public sealed class Registration
     public required byte[] ManageTokenHash { get; init; }
     public DateTimeOffset ManageTokenExpiresAt { get; init; }
 
+    /// <summary>
+    /// SHA-256 of the link sent with the latest place offer, which opens the same manage page as the manage token (and
+    /// expires with it). Events keeps no token it could repeat, so an offer's email carries a link of its own.
+    /// </summary>
+    public byte[]? OfferLinkHash { get; set; }
+
     /// <summary>Short code printed with the QR code, unique within the event, read out or scanned at check-in.</summary>
     public required string CheckInCode { get; init; }
     public DateTimeOffset? CheckedInAt { get; set; }

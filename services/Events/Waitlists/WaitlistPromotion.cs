@@ -90,9 +90,13 @@ public sealed class WaitlistPromotion(
         if (!await TrySaveAsync(ct)) return Outcome.Raced;
         if (!await Places.TryTakeSessionPlaceAsync(db, sessionId, ct)) return Outcome.NoPlaceOrNobodyWaiting;
 
-        var who = await db.Registrations.AsNoTracking().FirstAsync(r => r.Id == first.RegistrationId, ct);
-        outbox.Add(new PlaceOffered(who.Id, e.Id, e.Title, who.Name, who.Email, session.Id, session.Title, first.OfferExpiresAt.Value) { OccurredAt = now });
-        await db.SaveChangesAsync(ct);
+        var who = await db.Registrations.FirstAsync(r => r.Id == first.RegistrationId, ct);
+        // The offer's email links to the manage page, where the place is accepted: a link of its own, as the manage
+        // token itself is only in the confirmation email.
+        var link = ManageToken.Create();
+        who.OfferLinkHash = ManageToken.Hash(link);
+        outbox.Add(new PlaceOffered(who.Id, e.Id, e.Title, who.Name, who.Email, session.Id, session.Title, first.OfferExpiresAt.Value, link) { OccurredAt = now });
+        if (!await TrySaveAsync(ct)) return Outcome.Raced; // the delegate cancelled meanwhile: the transaction rolls back
         await tx.CommitAsync(ct);
         return Outcome.Offered;
     }

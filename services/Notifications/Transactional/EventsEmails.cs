@@ -43,7 +43,14 @@ public sealed class EventsEmails(EmailTemplates templates, LocalTime localTime, 
         templates.Render(WaitlistedKind, new { e.Name, e.EventTitle, e.SessionTitle, e.Position });
 
     public RenderedEmail PlaceOffered(PlaceOffered e) =>
-        templates.Render(PlaceOfferedKind, new { e.Name, e.EventTitle, e.SessionTitle, AcceptBy = localTime.Format(e.AcceptBy) });
+        templates.Render(PlaceOfferedKind, new
+        {
+            e.Name,
+            e.EventTitle,
+            e.SessionTitle,
+            AcceptBy = localTime.Format(e.AcceptBy),
+            ManageLink = e.ManageToken is { Length: > 0 } token ? ManageLink(token).AbsoluteUri : null,
+        });
 
     public RenderedEmail RegistrationCancelled(RegistrationCancelled e) =>
         templates.Render(RegistrationCancelledKind, new { e.Name, e.EventTitle });

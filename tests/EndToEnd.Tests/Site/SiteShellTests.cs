@@ -2,6 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Playwright;
+using Platform.EndToEnd.Tests.Awards;
+using Platform.EndToEnd.Tests.Events;
+using Platform.EndToEnd.Tests.Gateway;
+using Platform.EndToEnd.Tests.Notifications;
+using Platform.EndToEnd.Tests.Volunteers;
 
 namespace Platform.EndToEnd.Tests.Site;
 
@@ -60,11 +65,42 @@ public sealed class SiteShellTests(PlatformFixture platform, SiteBrowser browser
         }
     }
 
+    /// <summary>
+    /// The issue's budget: every public page's HTML with the stylesheet and script it loads is at most 100 KB, both as
+    /// sent (compressed) and decoded (what the browser parses: GOV.UK Frontend whole was 158 KB of CSS and script
+    /// alone). Each kind of page the public reaches without a link from an email, with data of its own to show.
+    /// </summary>
     [Fact]
-    public async Task Each_page_downloads_at_most_100_KB_of_HTML_CSS_and_script()
+    public async Task Each_public_page_weighs_at_most_100_KB_of_HTML_CSS_and_script_decoded_and_as_sent()
     {
-        var (transferred, decoded) = await browser.PageWeightAsync(platform.Gateway.BaseAddress!, "/");
+        const long budget = 100 * 1024;
+        var e = await platform.PublishEventAsync(capacity: 50, workshopCapacities: [10, 10, 10, 10, 10, 10], minWorkshops: 2, maxWorkshops: 2);
+        var (organisation, orgToken) = await platform.RegisteredOrganisationAsync();
+        await platform.ApproveAsync(organisation);
+        var role = await platform.OpenRoleAsync(orgToken);
+        var staff = await platform.LoginAsStaffAsync();
+        var ceremony = await platform.PublishCeremonyEventAsync(staff, (await platform.AwardsNowAsync()).AddDays(60));
+        var (programme, _) = await platform.CreateProgrammeAsync(staff, ceremony, await platform.AwardsNowAsync());
+        var post = await platform.PublishNewsAsync($"Weighing the news {Guid.NewGuid():N}");
 
-        Assert.True(transferred <= 100 * 1024, $"The home page downloads {transferred} bytes ({decoded} decoded).");
+        string[] paths =
+        [
+            "/", "/events", $"/events/{e.Id}", $"/events/{e.Id}/register",
+            "/volunteering", $"/volunteering/roles/{role}", $"/volunteering/roles/{role}/apply",
+            "/awards", $"/awards/{programme}/nominate",
+            "/news", $"/news/{post}",
+            "/email-updates", "/email-updates/check-your-email", "/accessibility", "/privacy",
+        ];
+        var weights = new List<string>();
+        var over = new List<string>();
+        foreach (var path in paths)
+        {
+            var (transferred, decoded, files) = await browser.PageWeightAsync(platform.Gateway.BaseAddress!, path);
+            weights.Add($"{path}: {decoded} B decoded, {transferred} B sent, {files} files");
+            if (decoded > budget || transferred > budget) over.Add(path);
+            Assert.True(files == 3, $"{path} loaded {files} files, not its page, stylesheet and script.");
+        }
+
+        Assert.True(over.Count == 0, $"Over 100 KB: {string.Join(", ", over)}.\n{string.Join("\n", weights)}");
     }
 }

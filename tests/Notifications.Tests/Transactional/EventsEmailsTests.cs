@@ -118,6 +118,28 @@ public sealed class EventsEmailsTests
     }
 
     [Fact]
+    public void The_place_offer_links_to_the_sites_manage_page_where_the_place_is_accepted()
+    {
+        var email = Emails.PlaceOffered(new(Guid.CreateVersion7(), Guid.CreateVersion7(), "Safer Streets", "Bo", "bo@example.org",
+            Guid.CreateVersion7(), "Workshop A", new DateTimeOffset(2026, 7, 1, 16, 0, 0, TimeSpan.Zero), "offer-tok_en+/"));
+
+        const string link = "https://partnership.example.org/registrations/offer-tok_en%2B%2F";
+        Assert.Contains(link, email.TextBody);
+        Assert.Contains($"href=\"{link}\"", email.HtmlBody);
+        Assert.DoesNotContain("/api/", email.TextBody);
+    }
+
+    [Fact]
+    public void A_place_offer_made_before_offers_carried_a_link_points_to_the_confirmation_emails_link()
+    {
+        var email = Emails.PlaceOffered(new(Guid.CreateVersion7(), Guid.CreateVersion7(), "Safer Streets", "Bo", "bo@example.org",
+            Guid.CreateVersion7(), "Workshop A", new DateTimeOffset(2026, 7, 1, 16, 0, 0, TimeSpan.Zero)));
+
+        Assert.Contains("open the manage link in your registration confirmation email", email.TextBody);
+        Assert.DoesNotContain("/registrations/", email.TextBody);
+    }
+
+    [Fact]
     public void Times_are_shown_in_london_time_winter_and_summer()
     {
         var eventId = Guid.CreateVersion7();

@@ -26,7 +26,7 @@ public sealed class NominationForm
 /// Nominate someone for one of the programme's categories. The page checks what a person commonly gets wrong (the
 /// citation's word limit included) and the Awards service decides the rest; either way the errors sit by their fields.
 /// </summary>
-public sealed class NominateModel(PlatformApi api) : PageModel
+public sealed class NominateModel(PlatformApi api, SharedReads reads) : PageModel
 {
     /// <summary>The API's JSON paths → the form's fields.</summary>
     private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
@@ -93,7 +93,7 @@ public sealed class NominateModel(PlatformApi api) : PageModel
         if (!programme.Succeeded) return false;
         Programme = programme.Value;
         Open = Programme.NominationsOpenNow && Programme.Categories.Count > 0;
-        var districts = await api.GetAsync<DistrictList>("api/reference/districts", cancellationToken);
+        var districts = await reads.GetAsync<DistrictList>("api/reference/districts", Freshness.ReferenceData, cancellationToken);
         Districts = districts.Value?.Districts ?? [];
         return true;
     }

@@ -9,7 +9,7 @@ namespace Platform.Web.Pages.EmailUpdates;
 /// The manage link in every subscriber email: change topics, districts and frequency, stop the emails, or go on to
 /// delete the details. The token in the address is the subscriber's only credential.
 /// </summary>
-public sealed class ManageModel(PlatformApi api) : PageModel
+public sealed class ManageModel(PlatformApi api, SharedReads reads) : PageModel
 {
     [FromRoute]
     public string Token { get; set; } = "";
@@ -37,7 +37,7 @@ public sealed class ManageModel(PlatformApi api) : PageModel
             Districts = [.. Subscription.Districts],
             Frequency = Subscription.Frequency,
         };
-        Choices = await api.ChoicesAsync(Form, ct);
+        Choices = await reads.ChoicesAsync(Form, ct);
         return Page();
     }
 
@@ -53,7 +53,7 @@ public sealed class ManageModel(PlatformApi api) : PageModel
             ChoicesValidation.AddProblem(ModelState, result.Problem);
         }
 
-        Choices = await api.ChoicesAsync(Form, ct);
+        Choices = await reads.ChoicesAsync(Form, ct);
         return Page();
     }
 

@@ -10,7 +10,7 @@ namespace Platform.Web.Pages.EmailUpdates;
 /// Sign up for email updates. Whatever the platform knows about the address, a valid form ends on the same "check
 /// your email" page after at least the same time, so the page cannot tell anyone whether an address is subscribed.
 /// </summary>
-public sealed class SignUpModel(PlatformApi api) : PageModel
+public sealed class SignUpModel(PlatformApi api, SharedReads reads) : PageModel
 {
     // The API answers a known address sooner (it writes nothing); every accepted sign-up waits at least this long.
     private static readonly TimeSpan SameAnswerTime = TimeSpan.FromMilliseconds(600);
@@ -20,14 +20,14 @@ public sealed class SignUpModel(PlatformApi api) : PageModel
 
     public ChoicesView Choices { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Choices = await api.ChoicesAsync(Form, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Choices = await reads.ChoicesAsync(Form, ct);
 
     /// <summary>The home page's box: the address only; show the whole form with it filled in and no errors yet.</summary>
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
         ModelState.Clear();
         Form = new ChoicesForm { Email = Form.Email?.Trim() };
-        Choices = await api.ChoicesAsync(Form, ct);
+        Choices = await reads.ChoicesAsync(Form, ct);
         return Page();
     }
 
@@ -54,7 +54,7 @@ public sealed class SignUpModel(PlatformApi api) : PageModel
             ChoicesValidation.AddProblem(ModelState, result.Problem);
         }
 
-        Choices = await api.ChoicesAsync(Form, ct);
+        Choices = await reads.ChoicesAsync(Form, ct);
         return Page();
     }
 }

@@ -6,7 +6,7 @@ using Platform.Web.Events;
 namespace Platform.Web.Pages.Events;
 
 /// <summary>One published event: when and where, its programme grouped by kind, places left, and the way to register.</summary>
-public sealed class EventModel(PlatformApi api, TimeProvider time) : PageModel
+public sealed class EventModel(SharedReads reads, TimeProvider time) : PageModel
 {
     public EventDetail Event { get; private set; } = null!;
     public bool RegistrationOpen { get; private set; }
@@ -14,7 +14,7 @@ public sealed class EventModel(PlatformApi api, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await api.GetAsync<EventDetail>($"api/events/{id}", cancellationToken);
+        var result = await reads.GetAsync<EventDetail>($"api/events/{id}", Freshness.EventPage, cancellationToken);
         if (!result.Succeeded) return NotFound();
         Event = result.Value;
         Now = time.GetUtcNow();

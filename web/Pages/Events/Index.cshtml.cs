@@ -11,7 +11,7 @@ namespace Platform.Web.Pages.Events;
 /// Published events, soonest first, filtered by a GET form (kind, district, dates) so a filtered list is a link anyone
 /// can share and works without script. Paged as every list of the platform is (README, "Lists and paging").
 /// </summary>
-public sealed class IndexModel(PlatformApi api, TimeProvider time) : PageModel
+public sealed class IndexModel(PlatformApi api, SharedReads reads, TimeProvider time) : PageModel
 {
     public const int PageSize = 10;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(PlatformApi api, TimeProvider time) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear(); // the filters are read below, with the site's own messages
-        var districts = await api.GetAsync<DistrictList>("api/reference/districts", cancellationToken);
+        var districts = await reads.GetAsync<DistrictList>("api/reference/districts", Freshness.ReferenceData, cancellationToken);
         Districts = districts.Succeeded ? districts.Value.Districts : [];
         Kind = Empty(Kind); District = Empty(District); From = Empty(From); To = Empty(To);
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
@@ -49,7 +49,12 @@ public sealed class IndexModel(PlatformApi api, TimeProvider time) : PageModel
             query.Add($"to={Uri.EscapeDataString(to.AddDays(1).ToString("O", CultureInfo.InvariantCulture))}"); // the whole of the last day
         if (!ModelState.IsValid) return;
 
-        var result = await api.GetAsync<Paged<EventSummary>>("api/events?" + string.Join('&', query), cancellationToken);
+        // The list as it opens (no filter) is what most visitors see first: shared for a few seconds. A filtered list is
+        // one visitor's question, read afresh.
+        var path = "api/events?" + string.Join('&', query);
+        var result = Filtered
+            ? await api.GetAsync<Paged<EventSummary>>(path, cancellationToken)
+            : await reads.GetAsync<Paged<EventSummary>>(path, Freshness.EventList, cancellationToken);
         if (result.Succeeded) Events = result.Value;
         else ModelState.AddApiProblem(result.Problem, new Dictionary<string, string> { ["district"] = nameof(District), ["to"] = nameof(To), ["from"] = nameof(From) });
     }

@@ -14,7 +14,7 @@ namespace Platform.Web.Pages.Events;
 /// proves the address is theirs and confirms the places held for them); the address and the time the places are
 /// held until ride along in TempData, so nothing about the registration is kept in the site.
 /// </summary>
-public sealed class RegisterModel(PlatformApi api, TimeProvider time) : PageModel
+public sealed class RegisterModel(PlatformApi api, SharedReads reads, TimeProvider time) : PageModel
 {
     public const string RegisteredEmail = "events-registered-email";
     public const string ConfirmByAt = "events-confirm-by";
@@ -26,22 +26,25 @@ public sealed class RegisterModel(PlatformApi api, TimeProvider time) : PageMode
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } stop) return stop;
+        if (await LoadAsync(id, fresh: true, cancellationToken) is { } stop) return stop;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } stop) return stop;
+        // The event's rules from the event page's shared read: the service checks the registration itself (places,
+        // overlaps, the window), so a few seconds' staleness decides nothing. A form shown again is read afresh, as
+        // the form always is, for its places left.
+        if (await LoadAsync(id, fresh: false, cancellationToken) is { } stop) return stop;
         ModelState.Clear(); // binding's own messages are not GOV.UK's; the checks below are
         Check();
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid) return await LoadAsync(id, fresh: true, cancellationToken) ?? Page();
 
         var result = await api.PostAsync<RegistrationCreated>($"api/events/{id}/registrations", Form.ToRequest(), cancellationToken);
         if (!result.Succeeded)
         {
             ChoiceCheck.AddProblem(ModelState, "Form.Choices", result.Problem, RegistrationForm.ApiFields);
-            return Page();
+            return await LoadAsync(id, fresh: true, cancellationToken) ?? Page();
         }
 
         TempData[RegisteredEmail] = result.Value.Registration.Email;
@@ -49,9 +52,12 @@ public sealed class RegisterModel(PlatformApi api, TimeProvider time) : PageMode
         return Redirect($"/events/{id}/registered");
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(Guid id, bool fresh, CancellationToken cancellationToken)
     {
-        var result = await api.GetAsync<EventDetail>($"api/events/{id}", cancellationToken);
+        var path = $"api/events/{id}";
+        var result = fresh
+            ? await api.GetAsync<EventDetail>(path, cancellationToken)
+            : await reads.GetAsync<EventDetail>(path, Freshness.EventPage, cancellationToken);
         if (!result.Succeeded) return NotFound();
         Event = result.Value;
         if (!Event.TakesRegistrations(time.GetUtcNow())) return Redirect($"/events/{id}");

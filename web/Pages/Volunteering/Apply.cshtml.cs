@@ -12,7 +12,7 @@ namespace Platform.Web.Pages.Volunteering;
 /// and then by the service, whose refusals (already applied, too young, role closed) show at the top of the form.
 /// Success redirects to the confirmation (Post/Redirect/Get), so a refresh does not apply twice.
 /// </summary>
-public sealed class ApplyModel(PlatformApi api) : PageModel
+public sealed class ApplyModel(PlatformApi api, SharedReads reads) : PageModel
 {
     public const int LongText = 4000;
 
@@ -42,7 +42,7 @@ public sealed class ApplyModel(PlatformApi api) : PageModel
         var role = await api.GetAsync<RoleView>(VolunteeringApi.Role(id), cancellationToken);
         if (!role.Succeeded) return false;
         Role = role.Value;
-        Districts = await VolunteeringApi.DistrictsAsync(api, cancellationToken);
+        Districts = await VolunteeringApi.DistrictsAsync(reads, cancellationToken);
         return true;
     }
 

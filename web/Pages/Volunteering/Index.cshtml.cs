@@ -10,7 +10,7 @@ namespace Platform.Web.Pages.Volunteering;
 /// Open volunteer roles, searched with the filters the public search offers (GET /api/volunteers/roles). A GET form,
 /// so a search is a link that can be shared or bookmarked and works without script.
 /// </summary>
-public sealed class IndexModel(PlatformApi api) : PageModel
+public sealed class IndexModel(PlatformApi api, SharedReads reads) : PageModel
 {
     public const int PageSize = 10;
 
@@ -29,7 +29,7 @@ public sealed class IndexModel(PlatformApi api) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Districts = await VolunteeringApi.DistrictsAsync(api, cancellationToken);
+        Districts = await VolunteeringApi.DistrictsAsync(reads, cancellationToken);
         PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
             && n is >= 1 and <= 10_000 ? n : 1;
         var found = await api.GetAsync<Paged<RoleSummary>>(VolunteeringApi.SearchPath(Query(PageNumber), PageSize), cancellationToken);

@@ -341,6 +341,10 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<byte[]>("OfferLinkHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("offer_link_hash");
+
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -371,6 +375,9 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasFilter("email_confirmed_at IS NULL AND status = 'Confirmed'");
 
                     b.HasIndex("ManageTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("OfferLinkHash")
                         .IsUnique();
 
                     b.HasIndex("EventId", "CheckInCode")

@@ -152,6 +152,39 @@ public sealed partial class AwardsSiteTests(PlatformFixture platform, SiteBrowse
     }
 
     [Fact]
+    public async Task With_script_the_word_count_follows_the_limit_of_the_award_chosen()
+    {
+        var staff = await platform.LoginAsStaffAsync();
+        var now = await platform.AwardsNowAsync();
+        var eventId = await platform.PublishCeremonyEventAsync(staff, now.AddDays(60));
+        var (programmeId, _) = await platform.CreateProgrammeAsync(staff, eventId, now); // Unsung Hero: 30 words
+        await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/awards/programmes/{programmeId}/categories", staff, new
+        {
+            name = "Partnership of the Year",
+            eligibility = "Partners who did more together than apart.",
+            citationWordLimit = 50,
+            rubric = new[] { new { key = "impact", name = "Impact", weight = 1 } },
+        });
+        var page = await browser.NewVisitorAsync(platform.Gateway.BaseAddress!, javaScript: true);
+        await page.GotoAsync($"/awards/{programmeId}/nominate");
+        var status = page.Locator(".govuk-character-count__status");
+        var citation = page.GetByLabel("Why do they deserve the award?");
+
+        // Nothing chosen: the largest limit.
+        await citation.FillAsync(Words(40));
+        await Assertions.Expect(status).ToHaveTextAsync("You have 10 words remaining");
+        await page.GetByLabel("Unsung Hero").CheckAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("You have 10 words too many");
+        await Assertions.Expect(page.Locator("#Form_Citation-info")).ToHaveTextAsync("You can enter up to 30 words");
+        await page.GetByLabel("Partnership of the Year").CheckAsync();
+        await Assertions.Expect(status).ToHaveTextAsync("You have 10 words remaining");
+        await citation.FillAsync(Words(51));
+        await Assertions.Expect(status).ToHaveTextAsync("You have 1 word too many");
+        await SiteBrowser.CheckPageAsync(page, "awards-nominate-own-limit");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_unknown_manage_link_shows_a_clear_page()
     {
         var page = await browser.NewVisitorAsync(platform.Gateway.BaseAddress!, javaScript: false);

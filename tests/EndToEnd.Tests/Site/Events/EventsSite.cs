@@ -42,9 +42,17 @@ internal static partial class EventsSite
     {
         var message = await platform.App.GetMailbox("mail").WaitForAsync(
             m => m.IsTo(email) && Decoded(m).Contains("/registrations/", StringComparison.Ordinal), MailTimeout);
+        return ManageTokenIn(message);
+    }
+
+    /// <summary>The token of the site's manage link in an email, after checking the email never links to the API.</summary>
+    public static string ManageTokenIn(ReceivedMessage message)
+    {
         var body = Decoded(message);
         Assert.DoesNotContain("/api/events/registrations/", body);
-        return ManageLink().Match(body).Groups["token"].Value;
+        var link = ManageLink().Match(body);
+        Assert.True(link.Success, $"No link to the site's manage page in \"{message.Subject}\".");
+        return link.Groups["token"].Value;
     }
 
     // The text part is quoted-printable: undo soft line breaks before looking for words.

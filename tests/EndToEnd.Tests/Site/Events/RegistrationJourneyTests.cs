@@ -195,6 +195,7 @@ public sealed class RegistrationJourneyTests(PlatformFixture platform, SiteBrows
         await platform.SixWorkshopsChooseTwoAsync();
         await page.GotoAsync("/");
         var section = page.GetByRole(AriaRole.Region, new() { Name = "Events" });
+        await SiteBrowser.ReloadUntilShownAsync(page, section.GetByRole(AriaRole.Listitem));
         await Assertions.Expect(section.GetByRole(AriaRole.Link, new() { Name = "See all events" })).ToBeVisibleAsync();
         Assert.True(await section.GetByRole(AriaRole.Listitem).CountAsync() >= 1);
         await page.Context.CloseAsync();

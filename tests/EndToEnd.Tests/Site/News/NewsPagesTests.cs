@@ -42,6 +42,7 @@ public sealed class NewsPagesTests(PlatformFixture platform, SiteBrowser browser
 
         await page.GotoAsync("/");
         var latest = page.GetByRole(AriaRole.Region, new() { Name = "Latest news" });
+        await SiteBrowser.ReloadUntilShownAsync(page, latest.GetByRole(AriaRole.Link, new() { Name = title }));
         await Assertions.Expect(latest.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
         Assert.InRange(await latest.GetByRole(AriaRole.Listitem).CountAsync(), 1, 3);
         await Assertions.Expect(page.GetByText(draftTitle)).ToHaveCountAsync(0);
