@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -128,6 +129,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
         public required Guid ApplicationId { get; init; }
         public required string ApplicationToken { get; init; }
         public required Guid VolunteerId { get; init; }
+        public required DateOnly VolunteerStartedOn { get; init; }
         public required string VolunteerToken { get; init; }
         public required Guid HoursId { get; init; }
         public required Guid CredentialId { get; init; }
@@ -160,13 +162,13 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
             using var volunteerClient = platform.CreatePublicClient();
             var me = await volunteerClient.GetFromJsonAsync<JsonElement>($"/api/volunteers/volunteering/{volunteerToken}", Cancel);
             var volunteer = me.GetProperty("id").GetGuid();
-            var startedOn = me.GetProperty("startedOn").GetString();
+            var startedOn = me.GetProperty("startedOn").GetString()!;
             using var logged = await volunteerClient.PostAsJsonAsync($"/api/volunteers/volunteering/{volunteerToken}/hours",
                 new { date = startedOn, hours = 2, activity = "Speedwatch" }, Cancel);
             Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
             var hours = (await logged.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
             var credential = (await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/volunteers/organisation/volunteers/{volunteer}/credentials", a,
-                new { kind = "BackgroundCheck", title = "Basic DBS check", issuedOn = startedOn, expiresOn = DateOnly.Parse(startedOn!, System.Globalization.CultureInfo.InvariantCulture).AddYears(3) }))
+                new { kind = "BackgroundCheck", title = "Basic DBS check", issuedOn = startedOn, expiresOn = DateOnly.Parse(startedOn, CultureInfo.InvariantCulture).AddYears(3) }))
                 .GetProperty("id").GetGuid();
 
             using var nominator = platform.CreatePublicClient();
@@ -197,6 +199,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
                 ApplicationId = application,
                 ApplicationToken = applicationToken,
                 VolunteerId = volunteer,
+                VolunteerStartedOn = DateOnly.Parse(startedOn, CultureInfo.InvariantCulture),
                 VolunteerToken = volunteerToken,
                 HoursId = hours,
                 CredentialId = credential,
@@ -257,6 +260,29 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
         public JsonNode? Body(ApiOperation operation) => operation.Key switch
         {
             "POST /gateway/accounts/login" => new JsonObject { ["email"] = "nobody@example.org", ["password"] = "not the password" },
+            "PUT /api/volunteers/organisation/roles/{id}" => JsonSerializer.SerializeToNode(new
+            {
+                title = "Community speedwatch (matrix)",
+                description = "Help residents check speeds on their roads.",
+                category = "roadSafety",
+                district = "Castleton",
+                location = "Village hall",
+                remote = false,
+                skills = new[] { "driving" },
+                timeCommitment = "4 hours a month",
+                availability = new[] { "weekends" },
+                minimumAge = 18,
+                backgroundCheck = "basic",
+                places = 5,
+            }),
+            "POST /api/volunteers/organisation/volunteers/{id}/hours" => JsonSerializer.SerializeToNode(new
+            {
+                date = VolunteerStartedOn, hours = 1, activity = "Speedwatch (matrix)",
+            }),
+            "POST /api/volunteers/organisation/volunteers/{volunteerId}/credentials" => JsonSerializer.SerializeToNode(new
+            {
+                kind = "qualification", title = "First aid", issuedOn = VolunteerStartedOn, expiresOn = VolunteerStartedOn.AddYears(3),
+            }),
             _ => null,
         };
     }

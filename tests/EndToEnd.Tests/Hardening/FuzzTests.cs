@@ -16,7 +16,7 @@ namespace Platform.EndToEnd.Tests.Hardening;
 /// </summary>
 public sealed class FuzzTests(PlatformFixture platform)
 {
-    private const int DefaultSeconds = 75;
+    private const int DefaultSeconds = 60;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -61,7 +61,7 @@ public sealed class FuzzTests(PlatformFixture platform)
             statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
             if (status == (int)HttpStatusCode.TooManyRequests) return;
             answered[(fuzz.Operation.Key, caller.Name)] = true;
-            if (Wrong(response, status, text) is { } wrong)
+            if (Wrong(response, status, text, fuzz) is { } wrong)
                 failures.Enqueue($"{fuzz.Operation.Key} as {caller.Name}: {wrong}\n    request: {fuzz}\n    answer: {Shown(text)}");
         }
 
@@ -113,10 +113,13 @@ public sealed class FuzzTests(PlatformFixture platform)
     }
 
     /// <summary>Why an answer is wrong, or null: a 5xx, or a 4xx that is not a ProblemDetails with its status and a title.</summary>
-    private static string? Wrong(HttpResponseMessage response, int status, string text)
+    private static string? Wrong(HttpResponseMessage response, int status, string text, FuzzRequest fuzz)
     {
         if (status >= 500) return $"{status}";
         if (status < 400) return null;
+        // Kestrel refuses a NUL decoded from a path itself, before the gateway's pipeline (so no ProblemDetails can
+        // be written): a bare 400 is the only answer, and the right one. Control characters reach our code and are checked.
+        if (status == 400 && text.Length == 0 && fuzz.Url.Split('?')[0].Contains("%00", StringComparison.Ordinal)) return null;
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
             return $"{status} as {response.Content.Headers.ContentType?.ToString() ?? "no content type"}, not application/problem+json";
         try
