@@ -69,6 +69,7 @@ internal sealed record Cast(
     Caller Judge,
     Guid JudgedCategoryId,
     Guid JudgedProgrammeId,
+    Guid CeremonyEventId,
     Caller Staff) : IDisposable
 {
     /// <summary>Fewer than the gateway's 20 logins and 30 public writes an address may make a minute.</summary>
@@ -114,7 +115,7 @@ internal sealed record Cast(
             new Caller("key with every scope", gateway, apiKey: everyScope),
             Signed("organisation A", aSession), a,
             Signed("organisation B", bSession), b,
-            Signed("judge", judgeSession), categoryId, programmeId,
+            Signed("judge", judgeSession), categoryId, programmeId, eventId,
             Signed("staff", freshStaff));
     }
 

@@ -81,9 +81,12 @@ internal static class FuzzRequests
 
     private static readonly string[] ContentTypes = ["text/plain", "application/x-www-form-urlencoded", "application/xml", "application/json; charset=utf-16", "multipart/form-data"];
 
-    public static FuzzRequest Build(ApiOperation operation, Mutation mutation, Random random)
+    /// <param name="things">Real ids and valid bodies: used for half the requests (never real ids for an operation that
+    /// ends something, so the things last the run), so a request wrong in one place reaches as deep as it can.</param>
+    public static FuzzRequest Build(ApiOperation operation, Mutation mutation, Random random, Things? things = null)
     {
-        var pathValues = operation.PathParameters.ToDictionary(p => p, p => PlausiblePathValue(operation, p, random));
+        var real = things is not null && random.Next(2) == 0 && !EndsSomething(operation);
+        var pathValues = operation.PathParameters.ToDictionary(p => p, p => real ? things!.PathValue(operation, p) : PlausiblePathValue(operation, p, random));
         var query = new List<(string Name, string Value)>();
         foreach (var parameter in operation.QueryParameters)
         {
@@ -92,7 +95,9 @@ internal static class FuzzRequests
         }
 
         var schema = operation.BodySchema;
-        var body = schema is null ? null : BadTextRequests.Sample(schema, operation.Schemas, random: random);
+        var body = schema is null ? null
+            : things?.Body(operation) is { } valid && random.Next(3) != 0 ? valid
+            : BadTextRequests.Sample(schema, operation.Schemas, random: random);
         var bodyText = body?.ToJsonString();
         var contentType = body is null ? null : "application/json";
         string what;
@@ -282,6 +287,12 @@ internal static class FuzzRequests
             url += "?" + string.Join('&', query.Select(q => $"{Uri.EscapeDataString(q.Name)}={Uri.EscapeDataString(q.Value)}"));
         return new FuzzRequest(operation, mutation, what, operation.Method, url, bodyText, bodyText is null ? null : contentType ?? "application/json");
     }
+
+    private static readonly string[] Endings = ["/cancel", "/close", "/leave", "/withdraw", "/logout", "/erasures", "/publish", "/announce",
+        "/shortlist", "/winner", "/rotate", "/unsubscribe", "/reject", "/pause"];
+
+    private static bool EndsSomething(ApiOperation operation) =>
+        operation.Method == HttpMethod.Delete || Endings.Any(e => operation.Template.EndsWith(e, StringComparison.Ordinal));
 
     private static string PlausiblePathValue(ApiOperation operation, string name, Random random) =>
         IsGuid(operation, name) ? BadTextRequests.RandomGuid(random).ToString()
