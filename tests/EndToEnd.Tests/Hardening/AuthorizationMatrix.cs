@@ -23,12 +23,12 @@ internal static class AuthorizationMatrix
 
     private const string Table = """
         # operation                                                                  anonymous key other-keys org-A org-B judge staff
-        # The gateway's own: accounts, organisations, keys. A key is no user (401 where a user is needed); logout with a key ends nothing and answers 204.
+        # The gateway's own: accounts, organisations, keys. A key is no user: 401 wherever a user is needed, signing out included.
         POST /gateway/accounts/invitations                                             401       403 403        403   403   403   in
         POST /gateway/accounts/invitations/accept                                      in        in  in         in    in    in    in
         # login is public; the matrix signs in as nobody, so every caller gets login's own 401 for wrong credentials.
         POST /gateway/accounts/login                                                   401       401 401        401   401   401   401
-        POST /gateway/accounts/logout                                                  401       ok  ok         ok    ok    ok    ok
+        POST /gateway/accounts/logout                                                  401       401 401        ok    ok    ok    ok
         GET /gateway/accounts/me                                                       401       401 401        ok    ok    ok    ok
         POST /gateway/accounts/password                                                401       401 401        in    in    in    in
         GET /gateway/api-keys                                                          401       403 403        403   403   403   ok
@@ -92,7 +92,7 @@ internal static class AuthorizationMatrix
         GET /api/volunteers/organisation/volunteers                                    401       403 403        ok    ok    ok    403
         GET /api/volunteers/organisation/volunteers/at-risk                            401       403 403        ok    ok    ok    403
         GET /api/volunteers/organisation/volunteers/{id}                               401       403 403        ok    404   404   403
-        POST /api/volunteers/organisation/volunteers/{id}/hours                        401       403 403        ok    404   404   403
+        POST /api/volunteers/organisation/volunteers/{id}/hours                        401       403 403        in    404   404   403
         POST /api/volunteers/organisation/volunteers/{id}/leave                        401       403 403        in    404   404   403
         POST /api/volunteers/organisation/volunteers/{id}/pause                        401       403 403        in    404   404   403
         POST /api/volunteers/organisation/volunteers/{id}/resume                       401       403 403        in    404   404   403
