@@ -67,7 +67,8 @@ internal static class FuzzRequests
 
     private static readonly string[] Dates =
         ["0001-01-01", "9999-12-31", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9999999Z", "0001-01-01T00:00:00+14:00",
-         "9999-12-31T23:59:59-14:00", "1970-01-01T00:00:00Z", "2030-02-30", "2030-06-01T25:00:00Z", "P1D", "-1", "0"];
+         "9999-12-31T23:59:59-14:00", "1970-01-01T00:00:00Z", "2030-02-30", "2030-06-01T25:00:00Z", "P1D", "-1", "0",
+         "2030-06-01T10:00:00+01:00", "2030-06-01T10:00:00-05:30"];
 
     // NUL is left out of paths: Kestrel refuses a decoded NUL in a path before any code of ours runs (a bare 400).
     private static readonly string[] BadPathValues =
