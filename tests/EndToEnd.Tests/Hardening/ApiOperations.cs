@@ -41,7 +41,7 @@ internal static partial class ApiOperations
         var operations = new List<ApiOperation>();
         foreach (var url in await DocumentUrlsAsync(gateway, cancellationToken))
         {
-            var document = JsonNode.Parse(await gateway.GetStringAsync(url, cancellationToken))!.AsObject();
+            var document = JsonNode.Parse(await DocumentAsync(gateway, url, cancellationToken))!.AsObject();
             var name = System.IO.Path.GetFileNameWithoutExtension(url);
             var schemas = document["components"]?["schemas"]?.AsObject();
             foreach (var (template, item) in document["paths"]!.AsObject())
@@ -55,6 +55,27 @@ internal static partial class ApiOperations
         }
 
         return operations;
+    }
+
+    /// <summary>
+    /// A document, asked again while the gateway answers 5xx for up to two minutes: on a loaded machine the gateway's
+    /// health checks can take a service out of its routes for a while right after start. The suites judge the
+    /// platform's answers to requests, not how soon it settles.
+    /// </summary>
+    private static async Task<string> DocumentAsync(HttpClient gateway, string url, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            using var response = await gateway.GetAsync(url, cancellationToken);
+            if ((int)response.StatusCode < 500 || DateTime.UtcNow > deadline)
+            {
+                response.EnsureSuccessStatusCode();
+                return await response.Content.ReadAsStringAsync(cancellationToken);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
     }
 
     /// <summary>The documents Swagger UI at /docs lists (its own page, as a browser reads it), so a new document is walked too.</summary>
