@@ -67,8 +67,14 @@ internal static class AccountEndpoints
         return TypedResults.Ok(new LoginResponse(token, "Bearer", expiresAt));
     }
 
-    private static async Task<NoContent> LogoutAsync(HttpContext context, SessionTokens sessions, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> LogoutAsync(HttpContext context, SessionTokens sessions, CancellationToken cancellationToken)
     {
+        // A key is no session: a 204 would tell a partner it had ended something, while the key stays as valid as before.
+        if (context.User.GetRole() is PlatformClaims.Roles.Partner)
+        {
+            return ProblemResults.Unauthorized("This operation needs a signed-in user, not an API key.");
+        }
+
         var token = SessionTokenOf(context);
         if (token is not null)
         {

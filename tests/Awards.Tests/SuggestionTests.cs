@@ -31,4 +31,27 @@ public sealed class SuggestionTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.Forbidden, (await f.CreateClientAs(PlatformClaims.Roles.Partner, "apikey:1", "awards:read").GetAsync("/api/awards/suggestions")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await f.CreateClient().GetAsync("/api/awards/suggestions")).StatusCode);
     }
+
+    [Fact]
+    public async Task Since_may_name_any_offset_and_means_the_same_instant()
+    {
+        // The hardening fuzz (issue 15): "since" with an offset other than UTC reached PostgreSQL as it came, and Npgsql
+        // writes only UTC instants to timestamptz: a 500.
+        await using var f = await AwardsFactory.StartAsync(postgres);
+        var volunteer = Guid.CreateVersion7();
+        var at = new DateTimeOffset(2030, 6, 1, 10, 0, 0, TimeSpan.Zero);
+        await f.DeliverAsync(new MilestoneReached(volunteer, Guid.CreateVersion7(), "Northside Street Watch", Guid.CreateVersion7(), "Street patroller",
+            "Community safety", "Northside", "Val Volunteer", "val@example.org", "Hours250", "250 hours of street patrols.", 250m, at),
+            db => db.Suggestions.AnyAsync(s => s.VolunteerId == volunteer));
+        var staff = f.CreateStaffClient();
+
+        // 10:30+01:00 is 09:30 UTC, before the milestone; 11:30+01:00 is 10:30 UTC, after it.
+        using var before = await staff.GetAsync("/api/awards/suggestions?since=2030-06-01T10:30:00%2B01:00");
+        using var after = await staff.GetAsync("/api/awards/suggestions?since=2030-06-01T11:30:00%2B01:00");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Single((await before.Content.ReadFromJsonAsync<Paged<SuggestionView>>(Json.Options))!.Items!);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Empty((await after.Content.ReadFromJsonAsync<Paged<SuggestionView>>(Json.Options))!.Items!);
+    }
 }

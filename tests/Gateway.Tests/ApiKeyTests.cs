@@ -46,6 +46,24 @@ public sealed class ApiKeyTests : IAsyncLifetime
         Assert.Equal(["events"], token.Audiences);
     }
 
+    [Theory]
+    [InlineData("GET", "/gateway/accounts/me")]
+    [InlineData("POST", "/gateway/accounts/password")]
+    [InlineData("POST", "/gateway/accounts/logout")]
+    public async Task A_key_is_no_user_so_what_acts_on_an_account_is_401(string method, string path)
+    {
+        // Found by the authorization matrix (issue 15): signing out with a key answered 204, as if it had ended something.
+        var (_, key) = await _client.CreateKeyAsync(_staff, _organisation, ["events:read", "events:write"]);
+
+        using var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = method == "POST" ? System.Net.Http.Json.JsonContent.Create(new { currentPassword = "x", newPassword = "y" }) : null,
+        }.WithKey(key), Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(401, (await response.ProblemAsync()).GetProperty("status").GetInt32());
+    }
+
     [Fact]
     public async Task A_read_key_is_refused_a_write_with_403_before_the_service()
     {

@@ -20,7 +20,8 @@ public static class SuggestionsApi
             .MapGet("/", async Task<Ok<Paged<SuggestionView>>> (DateTimeOffset? since, AwardsDbContext db, PageRequest paging, CancellationToken ct) =>
             {
                 var query = db.Suggestions.AsNoTracking();
-                if (since is { } s) query = query.Where(x => x.ReachedAt >= s);
+                // Any offset names the same instant; PostgreSQL's timestamptz takes it only as UTC.
+                if (since is { } s) { var utc = s.ToUniversalTime(); query = query.Where(x => x.ReachedAt >= utc); }
                 return TypedResults.Ok(await query.OrderByDescending(x => x.ReachedAt).ThenBy(x => x.Id)
                     .Select(x => new SuggestionView(x.Id, x.VolunteerId, x.VolunteerName, x.OrganisationId, x.OrganisationName, x.Milestone,
                         x.Description, x.ReachedAt, x.District, x.Category)).ToPagedAsync(paging, ct));

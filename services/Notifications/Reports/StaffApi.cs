@@ -39,7 +39,14 @@ public static class StaffApi
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var end = to ?? today;
-        var start = from ?? end.AddDays(-29);
+        // The report counts up to the start of the day after "to", which 9999-12-31 does not have; and the default
+        // month before "to" stops at the first day a date can name.
+        if (end == DateOnly.MaxValue)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be before 9999-12-31."] });
+        }
+
+        var start = from ?? DateOnly.FromDayNumber(Math.Max(0, end.DayNumber - 29));
         if (start > end || end.DayNumber - start.DayNumber >= MaxReportDays)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [$"from must be on or before to, and at most {MaxReportDays} days before it."] });

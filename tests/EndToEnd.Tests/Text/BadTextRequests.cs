@@ -110,20 +110,20 @@ internal static partial class BadTextRequests
         }
     }
 
-    /// <summary>A plausible value for a schema: every property filled, one item per array.</summary>
-    private static JsonNode? Sample(JsonNode? schema, JsonObject? schemas, int depth = 0)
+    /// <summary>A plausible value for a schema: every property filled, one item per array; ids from <paramref name="random"/> when given (a seeded run repeats).</summary>
+    internal static JsonNode? Sample(JsonNode? schema, JsonObject? schemas, int depth = 0, Random? random = null)
     {
         if (schema is not JsonObject s || depth > 8) return null;
         if (s["$ref"] is { } reference)
         {
-            return Sample(schemas?[((string)reference!).Split('/')[^1]], schemas, depth + 1);
+            return Sample(schemas?[((string)reference!).Split('/')[^1]], schemas, depth + 1, random);
         }
 
         foreach (var combinator in new[] { "allOf", "oneOf", "anyOf" })
         {
             if (s[combinator] is JsonArray options)
             {
-                return options.Select(o => Sample(o, schemas, depth + 1)).FirstOrDefault(v => v is not null);
+                return options.Select(o => Sample(o, schemas, depth + 1, random)).FirstOrDefault(v => v is not null);
             }
         }
 
@@ -142,7 +142,7 @@ internal static partial class BadTextRequests
         {
             "string" => (string?)s["format"] switch
             {
-                "uuid" => Guid.CreateVersion7().ToString(),
+                "uuid" => (random is null ? Guid.CreateVersion7() : RandomGuid(random)).ToString(),
                 "email" => "ann@example.org",
                 "date" => "2030-06-01",
                 "date-time" => "2030-06-01T10:00:00Z",
@@ -152,13 +152,20 @@ internal static partial class BadTextRequests
             "integer" => 1,
             "number" => 1,
             "boolean" => true,
-            "array" => new JsonArray(Sample(s["items"], schemas, depth + 1)),
+            "array" => new JsonArray(Sample(s["items"], schemas, depth + 1, random)),
             "object" => new JsonObject((s["properties"]?.AsObject() ?? [])
-                .Select(p => KeyValuePair.Create(p.Key, Sample(p.Value, schemas, depth + 1)))),
+                .Select(p => KeyValuePair.Create(p.Key, Sample(p.Value, schemas, depth + 1, random)))),
             _ => null,
         };
     }
 
+    internal static Guid RandomGuid(Random random)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes);
+    }
+
     [GeneratedRegex(@"\{([^}:?*]+)[^}]*\}")]
-    private static partial Regex PathParameter();
+    internal static partial Regex PathParameter();
 }

@@ -37,6 +37,21 @@ public sealed class DataProtectionTests : IAsyncDisposable
         Assert.NotEqual(Guid.Empty, stays);
     }
 
+    [Theory]
+    [InlineData("?to=9999-12-31")]
+    [InlineData("?from=9999-12-31&to=9999-12-31")]
+    [InlineData("?to=0001-01-01")]
+    [InlineData("?from=0001-01-01&to=0001-01-01")]
+    public async Task A_report_for_the_first_or_last_day_a_date_can_name_is_an_answer_not_a_500(string query)
+    {
+        // The hardening fuzz (issue 15): the day after 9999-12-31 and the 29 days before 0001-01-01 do not exist.
+        using var response = await _factory.CreateStaffClient().GetAsync("/api/notifications/reports" + query);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Staff_see_counts_and_need_the_permission_to_look_up_or_erase_an_address()
     {
