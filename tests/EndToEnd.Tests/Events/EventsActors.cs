@@ -71,7 +71,6 @@ internal static class EventsActors
     public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient publicClient, TestEvent e, object registration) =>
         await publicClient.PostAsJsonAsync($"/api/events/{e.Id}/registrations", registration, Cancel);
 
-    /// <summary>Registers and returns the manage token and the registration as the service answered.</summary>
     /// <summary>Registers (201) and answers the registration: never its manage token, which goes only to the address.</summary>
     public static async Task<JsonElement> RegisterOkAsync(this HttpClient publicClient, TestEvent e, object registration)
     {

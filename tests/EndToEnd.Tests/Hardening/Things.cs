@@ -51,7 +51,7 @@ internal sealed class Things
         var staff = cast.Staff.Session!;
         var workshop = await platform.PublishEventAsync(capacity: 5000, workshopCapacities: [5000]);
         using var delegateClient = platform.CreatePublicClient();
-        var (registrationToken, _) = await delegateClient.RegisterOkAsync(workshop, EventsActors.Delegate(Addresses.Unique("Delegate"), workshop.Workshops[0]));
+        var (registrationToken, _) = await platform.RegisterWithEmailedTokenAsync(delegateClient, workshop, EventsActors.Delegate(Addresses.Unique("Delegate"), workshop.Workshops[0]));
 
         var a = cast.OrganisationA.Session!;
         await platform.ApproveAsync(cast.OrganisationAId);
