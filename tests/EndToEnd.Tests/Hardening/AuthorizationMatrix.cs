@@ -52,10 +52,12 @@ internal static class AuthorizationMatrix
         PUT /api/events/registrations/{token}/choices                                  in        in  403        in    in    in    in
         POST /api/events/registrations/{token}/offers/{sessionId}/accept               in        in  403        in    in    in    in
         POST /api/events/registrations/{token}/offers/{sessionId}/decline              in        in  403        in    in    in    in
+        POST /api/events/registrations/{token}/confirm                                 in        in  403        in    in    in    in
         GET /api/events/registrations/{token}/qr.png                                   ok        ok  403        ok    ok    ok    ok
         GET /api/events/{eventId}/attendance                                           401       403 403        403   403   403   ok
         POST /api/events/{eventId}/check-ins                                           401       403 403        403   403   403   in
         POST /api/events/{eventId}/registrations                                       in        in  403        in    in    in    in
+        POST /api/events/{eventId}/registrations/{registrationId}/cancel               401       403 403        403   403   403   in
         GET /api/events/{eventId}/reports/registrations                                401       403 403        403   403   403   ok
         GET /api/events/{eventId}/reports/registrations.csv                            401       403 403        403   403   403   ok
         POST /api/events/{eventId}/sessions                                            401       403 403        403   403   403   in
@@ -128,6 +130,7 @@ internal static class AuthorizationMatrix
         POST /api/awards/judging/nominees/{nomineeId}/scores                           401       403 403        404   404   404   404
         GET /api/awards/judging/panels                                                 401       403 403        ok    ok    ok    ok
         POST /api/awards/nominations/{id}/screening                                    401       403 403        403   403   403   in
+        PUT /api/awards/nominees/{nomineeId}/contact                                   401       403 403        403   403   403   in
         DELETE /api/awards/nominations/{token}                                         ok        in  403        in    in    in    in
         GET /api/awards/nominations/{token}                                            ok        ok  403        ok    ok    ok    ok
         GET /api/awards/programmes                                                     ok        ok  403        ok    ok    ok    ok
