@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Platform.AppHost.Hosting;
 using Platform.Contracts.Awards;
+using RabbitMQ.Client;
 
 namespace Platform.EndToEnd.Tests.Notifications;
 
@@ -11,6 +12,10 @@ namespace Platform.EndToEnd.Tests.Notifications;
 /// </summary>
 public sealed class PublisherCheckTests(PlatformFixture platform)
 {
+    private const string WinnersExchange = "Platform.Contracts.Awards:WinnersAnnounced";
+    private const ushort AccessRefused = 403;
+    private const ushort PreconditionFailed = 406;
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -21,14 +26,15 @@ public sealed class PublisherCheckTests(PlatformFixture platform)
         await platform.SubscribeAsync(reader, email, ["awards"], "immediately");
         var forged = Announcement($"Forged Awards {Guid.NewGuid():N}");
 
-        // Another service's login may not write to Awards' exchange at all, nor claim to be Awards.
-        await Assert.ThrowsAnyAsync<Exception>(() => PublishWithinAsync(forged, Guid.NewGuid(), login: "messaging-events"));
-        await Assert.ThrowsAnyAsync<Exception>(() => PublishWithinAsync(forged, Guid.NewGuid(), login: "messaging-events", claimedPublisher: "awards"));
-        // The administrator may write anywhere, but the broker will not let it claim to be Awards either...
-        await Assert.ThrowsAnyAsync<Exception>(() => PublishWithinAsync(forged, Guid.NewGuid(), login: "messaging", claimedPublisher: "awards"));
+        // Another service's login may not write to Awards' exchange, nor straight to Notifications' queue, nor claim to be
+        // Awards on its own exchange; the administrator may write anywhere, but may not claim to be Awards either...
+        Assert.Equal(AccessRefused, await RefusalAsync("messaging-events", WinnersExchange, userId: null));
+        Assert.Equal(AccessRefused, await RefusalAsync("messaging-events", "", userId: null, routingKey: "notifications-tell-subscribers-of-winners"));
+        Assert.Equal(PreconditionFailed, await RefusalAsync("messaging-events", "Platform.Contracts.Events:RegistrationConfirmed", userId: "awards"));
+        Assert.Equal(PreconditionFailed, await RefusalAsync("messaging", WinnersExchange, userId: "awards"));
         // ...and what it publishes as itself reaches Notifications, which refuses it into the error queue.
         var forgedId = Guid.NewGuid();
-        await PublishWithinAsync(forged, forgedId, login: "messaging");
+        await platform.PublishToBrokerAsync(forged, forgedId, login: "messaging");
 
         // Awards' own announcement, published after the forgery, is mailed: the consumer was running all along.
         var genuine = Announcement($"Genuine Awards {Guid.NewGuid():N}");
@@ -46,9 +52,21 @@ public sealed class PublisherCheckTests(PlatformFixture platform)
     private static WinnersAnnounced Announcement(string programme) => new(Guid.NewGuid(), 2026, programme, DateTimeOffset.UtcNow,
         [new AwardWinner(Guid.NewGuid(), "Young Hero", "Sam Star", null, "North", "For bravery.")], "https://example.org/awards");
 
-    /// <summary>A refused publish may surface as a closed channel that MassTransit keeps retrying: bounded here.</summary>
-    private async Task PublishWithinAsync(WinnersAnnounced message, Guid messageId, string login, string? claimedPublisher = null) =>
-        await platform.PublishToBrokerAsync(message, messageId, login, claimedPublisher).WaitAsync(TimeSpan.FromSeconds(20), Cancel);
+    /// <summary>
+    /// The AMQP reply code with which the broker closes the channel of a publish as <paramref name="login"/> (MassTransit
+    /// retries a refused publish for ever, so this one is plain AMQP with confirms).
+    /// </summary>
+    private async Task<ushort> RefusalAsync(string login, string exchange, string? userId, string routingKey = "")
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(platform.App.GetConnectionString(login)) };
+        await using var connection = await factory.CreateConnectionAsync(Cancel);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), Cancel);
+        var properties = new BasicProperties { UserId = userId, MessageId = Guid.NewGuid().ToString(), ContentType = "application/vnd.masstransit+json" };
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+            await channel.BasicPublishAsync(exchange, routingKey, mandatory: false, properties, "{}"u8.ToArray(), Cancel).AsTask().WaitAsync(TimeSpan.FromSeconds(20), Cancel));
+        return channel.CloseReason?.ReplyCode ?? 0;
+    }
 
     /// <summary>The forged message as the dashboard's Dead letters command on Notifications lists it.</summary>
     private async Task<JsonElement> WaitForDeadLetterAsync(Guid messageId)
