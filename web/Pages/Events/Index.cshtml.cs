@@ -19,7 +19,9 @@ public sealed class IndexModel(PlatformApi api, SharedReads reads, TimeProvider 
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query alone: Razor Pages keeps a route value named "page" for the page's own path, and a bound property
+    // of that name read it, failed to convert, and stayed at 1 (every "Next page" showed the first page again).
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<string> Districts { get; private set; } = [];
     public Paged<EventSummary> Events { get; private set; } = new([], 1, PageSize, 0);
