@@ -13,12 +13,6 @@ public sealed class LeaveModel(PlatformApi api) : VolunteerLinkPage(api)
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? ExitSurvey { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
-    {
-        await LoadAsync(token, cancellationToken);
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(token, cancellationToken)) return Page();

@@ -15,12 +15,6 @@ public sealed class LogHoursModel(PlatformApi api) : VolunteerLinkPage(api)
     [BindProperty] public string? Hours { get; set; }
     [BindProperty] public string? Activity { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
-    {
-        await LoadAsync(token, cancellationToken);
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(token, cancellationToken)) return Page();

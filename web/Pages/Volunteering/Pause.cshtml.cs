@@ -10,12 +10,6 @@ public sealed class PauseModel(PlatformApi api, TimeProvider time) : VolunteerLi
 {
     [BindProperty] public DateParts ReturnsOn { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
-    {
-        await LoadAsync(token, cancellationToken);
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(token, cancellationToken)) return Page();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.Web.Api;
 using Platform.Web.Volunteering;
@@ -18,6 +19,13 @@ public abstract class VolunteerLinkPage(PlatformApi api) : PageModel
     public string Token => Uri.EscapeDataString(RouteData.Values["token"]?.ToString() ?? "");
 
     public string Home => $"/volunteering/you/{Token}";
+
+    /// <summary>Most pages behind the link show the volunteer's record, or "link not recognised", and nothing else on GET.</summary>
+    public virtual async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        await LoadAsync(token, cancellationToken);
+        return Page();
+    }
 
     protected async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
     {

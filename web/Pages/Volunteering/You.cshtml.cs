@@ -16,7 +16,7 @@ public sealed class YouModel(PlatformApi api) : VolunteerLinkPage(api)
     public IReadOnlyList<HoursEntry> Hours { get; private set; } = [];
     public int HoursTotal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    public override async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(token, cancellationToken)) return Page();
         // After leaving, the link shows only that (the API no longer lists the hours to it).
