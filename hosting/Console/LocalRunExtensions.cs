@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.AppHost.Hosting.Supervision;
 
 namespace Platform.AppHost.Hosting;
 
@@ -11,7 +12,7 @@ public static class LocalRunExtensions
     /// <summary>
     /// What `./platform up` needs beyond Aspire's defaults: the dashboard on 127.0.0.1:18888 (--dashboard-url) over
     /// plain HTTP on loopback with its OTLP endpoint on a free port (there is no launch profile to say so, and no
-    /// certificate), projects started as their built programs, the start-up report on the console, and a plain sentence instead of a stack trace when a port is
+    /// certificate), projects started as their built programs, crashed resources started again (Supervision/), the start-up report on the console, and a plain sentence instead of a stack trace when a port is
     /// taken or a package is missing.
     /// </summary>
     public static IDistributedApplicationBuilder ConfigureLocalRun(this IDistributedApplicationBuilder builder)
@@ -26,6 +27,7 @@ public static class LocalRunExtensions
         if (!builder.ExecutionContext.IsRunMode) return builder;
 
         builder.LaunchProjectsFromBuildOutput();
+        builder.RestartCrashedResources();
         builder.Services.AddSingleton<StartupReport>();
         builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
         {

@@ -122,11 +122,11 @@ public sealed class RecordingEmailSender : IEmailSender
 
     private int _attempts;
 
-    public Task SendAsync(string to, RenderedEmail email, CancellationToken cancellationToken)
+    public async Task SendAsync(string to, RenderedEmail email, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _attempts);
         if (Failure?.Invoke(to) is { } failure) throw failure;
+        await handingOver(cancellationToken);
         Sent.Enqueue((to, email));
-        return Task.CompletedTask;
     }
 }

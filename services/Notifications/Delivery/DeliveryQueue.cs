@@ -19,6 +19,7 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var lease = now + options.Value.ClaimLease;
+        await SettleHandedOverAsync(now, cancellationToken);
         var claimed = await db.Deliveries.FromSqlInterpolated($"""
             UPDATE delivery d SET status = {nameof(DeliveryStatus.Sending)}, claimed_until = {lease}, attempts = d.attempts + 1
             FROM (SELECT id FROM delivery
@@ -31,6 +32,40 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
             RETURNING d.*
             """).AsNoTracking().ToListAsync(cancellationToken);
         return [.. claimed.OrderBy(d => d.Priority).ThenBy(d => d.Id)];
+    }
+
+    /// <summary>
+    /// A lapsed claim on a message whose sender had already written it to the mail server (<see cref="EmailDelivery.HandedOverAt"/>)
+    /// and died before recording the answer: the server took it, unless the sender died in the microseconds between
+    /// recording the hand-over and writing the end of data, or the server refused it at the end of data. Sending it
+    /// again would almost surely deliver it twice, so it is counted sent, and the reason says it was in doubt.
+    /// </summary>
+    public async Task<int> SettleHandedOverAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var settled = await db.Deliveries
+            .Where(d => d.Status == DeliveryStatus.Sending && d.ClaimedUntil < now && d.HandedOverAt != null)
+            .ExecuteUpdateAsync(d => d
+                .SetProperty(x => x.Status, DeliveryStatus.Sent)
+                .SetProperty(x => x.SentAt, x => x.HandedOverAt)
+                .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
+                .SetProperty(x => x.FailureReason, "in doubt: the sender ended after handing it to the mail server; counted sent")
+                .SetProperty(x => x.Address, (string?)null)
+                .SetProperty(x => x.TextBody, (string?)null)
+                .SetProperty(x => x.HtmlBody, (string?)null)
+                .SetProperty(x => x.Attachments, (string?)null), cancellationToken);
+        return settled;
+    }
+
+    /// <summary>
+    /// The whole message is written to the mail server and the end of data comes next: recorded first, so a sender that
+    /// dies from here on is not followed by a second copy (<see cref="SettleHandedOverAsync"/>). Only while the claim is this sender's.
+    /// </summary>
+    public async Task MarkHandedOverAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var marked = await db.Deliveries.Where(d => d.Id == id && d.Status == DeliveryStatus.Sending && d.ClaimedUntil > now)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.HandedOverAt, now), cancellationToken);
+        if (marked != 1) throw new InvalidOperationException($"Delivery {id} is no longer claimed by this sender; not sending it.");
     }
 
     /// <summary>Sent: the rendered parts (which hold links and tokens) and the address are no longer needed.</summary>
@@ -59,6 +94,7 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
         return db.Deliveries.Where(d => idList.Contains(d.Id) && d.Status == DeliveryStatus.Sending).ExecuteUpdateAsync(d => d
             .SetProperty(x => x.Status, DeliveryStatus.Queued)
             .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
+            .SetProperty(x => x.HandedOverAt, (DateTime?)null)
             .SetProperty(x => x.NextAttemptAt, now + delay)
             .SetProperty(x => x.Attempts, x => countAttempt ? x.Attempts : x.Attempts - 1)
             .SetProperty(x => x.FailureReason, x => reason ?? x.FailureReason), cancellationToken);
@@ -78,6 +114,7 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
             .SetProperty(x => x.FailedAt, now)
             .SetProperty(x => x.FailureReason, reason)
             .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
+            .SetProperty(x => x.HandedOverAt, (DateTime?)null)
             .SetProperty(x => x.TextBody, (string?)null)
             .SetProperty(x => x.HtmlBody, (string?)null)
             .SetProperty(x => x.Attachments, (string?)null), cancellationToken);

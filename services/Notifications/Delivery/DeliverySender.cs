@@ -12,9 +12,14 @@ namespace Platform.Notifications.Delivery;
 /// <summary>
 /// Drains the outgoing queue: <see cref="DeliveryOptions.Concurrency"/> senders, each claiming a small batch in
 /// priority order (transactional first), sending through the shared retry and circuit-breaker pipeline at the
-/// configured rate, and recording each outcome as soon as the server answers. A message the server accepted is
-/// marked sent at once, so only a crash in the instant between the server's "250" and that update can send one
-/// twice; such a message carries the same Message-ID both times.
+/// configured rate, and recording each outcome as soon as the server answers. Exactly once across a crash: the
+/// hand-over (the whole message written, the end of data next) is recorded before the server can take the message, and
+/// a message handed over by a sender that died is counted sent rather than sent again
+/// (<see cref="DeliveryQueue.SettleHandedOverAsync"/>); one not handed over was never taken and goes again. What
+/// remains is SMTP's own: a sender that dies in the microseconds between recording the hand-over and writing the "."
+/// loses that message, and a server that takes a message and drops the connection before its "250" gets it again
+/// (with the same Message-ID). Outcomes the database cannot take at once (it is restarting) are retried while the
+/// claim lasts, so a short outage costs neither a second copy nor a lease's wait.
 /// </summary>
 public sealed partial class DeliverySender(
     IServiceScopeFactory scopes,
@@ -73,7 +78,7 @@ public sealed partial class DeliverySender(
             // Stop well inside the lease, so another sender never takes over a message this one may still send.
             if (timeProvider.GetElapsedTime(started) > options.Value.ClaimLease / 2)
             {
-                await queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None);
+                await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None));
                 break;
             }
 
@@ -83,22 +88,27 @@ public sealed partial class DeliverySender(
                 using var lease = await _rate.AcquireAsync(1, cancellationToken);
             }
 
-            var outcome = await SendOneAsync(scope.ServiceProvider, delivery, cancellationToken);
+            var outcome = await SendOneAsync(scope.ServiceProvider, queue, delivery, cancellationToken);
             switch (outcome)
             {
                 case Outcome.Sent:
-                    await queue.MarkSentAsync(delivery.Id, CancellationToken.None);
+                    await RecordAsync(started, () => queue.MarkSentAsync(delivery.Id, CancellationToken.None));
                     break;
                 case Outcome.CircuitOpen:
                     // The server is down: put this and the rest of the batch back untried and pause this sender.
-                    await queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, "mail server unavailable", CancellationToken.None);
+                    await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, "mail server unavailable", CancellationToken.None));
                     await Task.Delay(options.Value.BreakDuration, cancellationToken);
                     return batch.Count;
+                case Outcome.NotHandedOver:
+                    // The database went away between claim and hand-over: nothing was taken by the server. Put the
+                    // batch back once the database answers, rather than leave it claimed for a lease.
+                    await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None));
+                    return batch.Count;
                 case Outcome.Transient transient:
-                    await queue.RequeueAsync([delivery.Id], countAttempt: true, delivery.Attempts, transient.Reason, CancellationToken.None);
+                    await RecordAsync(started, () => queue.RequeueAsync([delivery.Id], countAttempt: true, delivery.Attempts, transient.Reason, CancellationToken.None));
                     break;
                 case Outcome.Permanent permanent:
-                    await queue.FailAsync(delivery, permanent.Reason, permanent.SuppressAddress, CancellationToken.None);
+                    await RecordAsync(started, () => queue.FailAsync(delivery, permanent.Reason, permanent.SuppressAddress, CancellationToken.None));
                     break;
             }
             }
@@ -113,7 +123,31 @@ public sealed partial class DeliverySender(
         return batch.Count;
     }
 
-    private async Task<Outcome> SendOneAsync(IServiceProvider services, EmailDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records an outcome, trying again while the database is away (a restart takes seconds) for as long as the claim
+    /// is surely this sender's; past that the claim lapses and the next sender settles the message from what was recorded.
+    /// </summary>
+    private async Task RecordAsync(long claimed, Func<Task> write)
+    {
+        while (true)
+        {
+            try
+            {
+                await write();
+                return;
+            }
+            catch (Exception e) when (IsDatabaseUnavailable(e) && timeProvider.GetElapsedTime(claimed) < options.Value.ClaimLease / 2)
+            {
+                LogRecordRetry(logger, SmtpFailures.Describe(e));
+                await Task.Delay(TimeSpan.FromMilliseconds(500), timeProvider, CancellationToken.None);
+            }
+        }
+    }
+
+    private static bool IsDatabaseUnavailable(Exception e) => e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException
+        || e.InnerException is { } inner && IsDatabaseUnavailable(inner);
+
+    private async Task<Outcome> SendOneAsync(IServiceProvider services, DeliveryQueue queue, EmailDelivery delivery, CancellationToken cancellationToken)
     {
         RenderedEmail email;
         try
@@ -129,8 +163,13 @@ public sealed partial class DeliverySender(
         try
         {
             await resilience.Pipeline.ExecuteAsync(
-                async ct => await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, ct), cancellationToken);
+                async ct => await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, HandOverAsync, ct), cancellationToken);
             return Outcome.Sent.Instance;
+        }
+        catch (HandOverNotRecordedException e)
+        {
+            LogNotHandedOver(logger, e.InnerException!, delivery.Id);
+            return Outcome.NotHandedOver.Instance;
         }
         catch (Exception e) when (SmtpResilience.IsOpenCircuit(e))
         {
@@ -157,7 +196,22 @@ public sealed partial class DeliverySender(
             LogRefused(logger, delivery.Id, e.Message);
             return new Outcome.Permanent($"not sendable: {e.Message}", SuppressAddress: false);
         }
+
+        // Not cancellable: once the message is written, recording the hand-over is what stands between it and a second copy.
+        async Task HandOverAsync(CancellationToken _)
+        {
+            try
+            {
+                await queue.MarkHandedOverAsync(delivery.Id, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                throw new HandOverNotRecordedException(e);
+            }
+        }
     }
+
+    private sealed class HandOverNotRecordedException(Exception inner) : Exception("The hand-over to the mail server could not be recorded.", inner);
 
     private async Task<RenderedEmail> RenderAsync(IServiceProvider services, EmailDelivery delivery, CancellationToken cancellationToken)
     {
@@ -224,12 +278,19 @@ public sealed partial class DeliverySender(
     {
         public sealed record Sent : Outcome { public static readonly Sent Instance = new(); }
         public sealed record CircuitOpen : Outcome { public static readonly CircuitOpen Instance = new(); }
+        public sealed record NotHandedOver : Outcome { public static readonly NotHandedOver Instance = new(); }
         public sealed record Transient(string Reason) : Outcome;
         public sealed record Permanent(string Reason, bool SuppressAddress) : Outcome;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The delivery sender failed; retrying shortly")]
     private static partial void LogSenderFailed(ILogger logger, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was not handed to the mail server: its hand-over could not be recorded")]
+    private static partial void LogNotHandedOver(ILogger logger, Exception e, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery's outcome could not be recorded yet, trying again: {Reason}")]
+    private static partial void LogRecordRetry(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be rendered")]
     private static partial void LogRenderFailed(ILogger logger, Exception e, Guid deliveryId);

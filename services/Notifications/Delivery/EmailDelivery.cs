@@ -56,6 +56,12 @@ public sealed class EmailDelivery
 
     public DateTime? SentAt { get; set; }
 
+    /// <summary>
+    /// When the sender finished writing the message to the mail server, just before the end of data that commits it
+    /// there. Set and the sender gone before recording the answer: the message is counted sent, not sent again.
+    /// </summary>
+    public DateTime? HandedOverAt { get; set; }
+
     public int Attempts { get; set; }
 
     public DateTime NextAttemptAt { get; set; }

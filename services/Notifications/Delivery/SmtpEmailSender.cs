@@ -16,13 +16,13 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
 {
     private readonly ConcurrentBag<(SmtpClient Client, long IdleSince)> _idle = [];
 
-    public async Task SendAsync(string to, RenderedEmail email, CancellationToken cancellationToken)
+    public async Task SendAsync(string to, RenderedEmail email, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
     {
         using var message = Compose(to, email, options.Value);
         var client = await RentAsync(cancellationToken);
         try
         {
-            await client.SendAsync(message, cancellationToken);
+            await client.SendAsync(message, cancellationToken, new EndOfDataGate(handingOver, cancellationToken));
         }
         catch (SmtpCommandException) when (client.IsConnected)
         {
@@ -132,6 +132,29 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
         finally
         {
             client.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// MailKit reports each chunk of the message as it is written, and writes the end of data (".") only after the last
+    /// one: at the report that reaches the message's size the whole message is written but not yet committed, and
+    /// <c>handingOver</c> runs there (synchronously: MailKit waits for it). The size is measured before dot-stuffing,
+    /// so it is reached at the latest with the last chunk; a failure here drops the connection before the ".".
+    /// </summary>
+    private sealed class EndOfDataGate(Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken) : MailKit.ITransferProgress
+    {
+        private bool _handedOver;
+
+        public void Report(long bytesTransferred, long totalSize)
+        {
+            if (_handedOver || bytesTransferred < totalSize) return;
+            _handedOver = true;
+            handingOver(cancellationToken).GetAwaiter().GetResult();
+        }
+
+        public void Report(long bytesTransferred)
+        {
+            // Only without a known size, which MailKit always measures when given a progress reporter.
         }
     }
 

@@ -135,6 +135,37 @@ public sealed class DeliveryTests : IAsyncDisposable
         Assert.Equal(DeliveryStatus.Sent, (await _factory.QueryAsync(db => db.Deliveries.SingleAsync())).Status);
     }
 
+    [Fact]
+    public async Task A_message_handed_to_the_mail_server_by_a_sender_that_died_is_counted_sent_and_not_sent_again()
+    {
+        _ = _factory.Server;
+        var now = _factory.Time.GetUtcNow().UtcDateTime;
+        EmailDelivery Orphan(string to, DateTime? handedOverAt) => new()
+        {
+            Kind = "test", SourceEventId = Guid.CreateVersion7(), Recipient = to, Address = to,
+            Status = DeliveryStatus.Sending, ClaimedUntil = now.AddMinutes(1), Attempts = 1, CreatedAt = now, NextAttemptAt = now,
+            HandedOverAt = handedOverAt, Subject = "Orphan", TextBody = "t", HtmlBody = "<p>h</p>",
+        };
+        await _factory.QueryAsync(db =>
+        {
+            // One died after writing the whole message (the server has it); one died before (the server has nothing).
+            db.Deliveries.AddRange(Orphan("handed@example.org", now.AddSeconds(-1)), Orphan("unsent@example.org", null));
+            return db.SaveChangesAsync();
+        });
+
+        _factory.Time.Advance(TimeSpan.FromMinutes(2));
+        await _factory.WaitForEmailsAsync(1);
+        await WaitUntilAsync(() => _factory.QueryAsync(db => db.Deliveries.AllAsync(d => d.Status == DeliveryStatus.Sent)));
+        await Task.Delay(300);
+
+        Assert.Empty(_factory.To("handed@example.org"));
+        Assert.Single(_factory.To("unsent@example.org"));
+        var settled = await _factory.QueryAsync(db => db.Deliveries.SingleAsync(d => d.Recipient == "handed@example.org"));
+        Assert.Equal(now.AddSeconds(-1), settled.SentAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.StartsWith("in doubt", settled.FailureReason);
+        Assert.Null(settled.HtmlBody);
+    }
+
     private async Task<bool> QueueTransactionalAsync(string to)
     {
         _ = _factory.Server;

@@ -13,6 +13,8 @@ public sealed class SmtpConversationTests
 {
     private static readonly RenderedEmail Email = new("Hello", "text", "<p>html</p>");
 
+    private static readonly Func<CancellationToken, Task> HandOver = _ => Task.CompletedTask;
+
     private static SmtpEmailSender SenderFor(RefusingSmtpServer server) => new(
         new SmtpServer("127.0.0.1", server.Port),
         Options.Create(new MailOptions { Security = SecureSocketOptions.None }),
@@ -24,9 +26,9 @@ public sealed class SmtpConversationTests
         await using var server = await RefusingSmtpServer.StartAsync();
         await using var sender = SenderFor(server);
 
-        await sender.SendAsync("first@example.org", Email, CancellationToken.None);
-        var refused = await Assert.ThrowsAsync<SmtpCommandException>(() => sender.SendAsync("refuse-me@example.org", Email, CancellationToken.None));
-        await sender.SendAsync("second@example.org", Email, CancellationToken.None);
+        await sender.SendAsync("first@example.org", Email, HandOver, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<SmtpCommandException>(() => sender.SendAsync("refuse-me@example.org", Email, HandOver, CancellationToken.None));
+        await sender.SendAsync("second@example.org", Email, HandOver, CancellationToken.None);
 
         Assert.Equal(550, (int)refused.StatusCode);
         Assert.True(SmtpFailures.IsPermanentForRecipient(refused));
@@ -34,6 +36,25 @@ public sealed class SmtpConversationTests
         Assert.Equal(["first@example.org", "second@example.org"], server.Delivered);
         // One conversation for the whole batch, the refusal included.
         Assert.Equal(1, server.Sessions);
+    }
+
+    [Fact]
+    public async Task The_hand_over_runs_once_per_message_before_the_end_of_data_and_a_failed_one_leaves_the_message_undelivered()
+    {
+        await using var server = await RefusingSmtpServer.StartAsync();
+        await using var sender = SenderFor(server);
+        var handOvers = 0;
+
+        await sender.SendAsync("first@example.org", Email, _ => { handOvers++; return Task.CompletedTask; }, CancellationToken.None);
+        // The hand-over could not be recorded: the conversation is dropped before the ".", so the server keeps nothing.
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => sender.SendAsync(
+            "lost@example.org", Email, _ => throw new InvalidOperationException("database unreachable"), CancellationToken.None));
+        await sender.SendAsync("second@example.org", Email, _ => { handOvers++; return Task.CompletedTask; }, CancellationToken.None);
+        await Task.Delay(300); // the server reports what it delivered on its own output
+
+        Assert.Equal("database unreachable", failed.Message);
+        Assert.Equal(2, handOvers);
+        Assert.Equal(["first@example.org", "second@example.org"], server.Delivered);
     }
 
     [Fact]

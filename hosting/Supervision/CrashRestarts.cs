@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Platform.AppHost.Hosting.Supervision;
+
+/// <summary>
+/// The AppHost starts everything and watches it: a service or server whose process ends by itself with a failure (a
+/// crash, <c>kill -9</c>, the OOM killer) is started again after a short pause, as systemd's Restart=on-failure would.
+/// What a person stopped with the dashboard's Stop stays stopped: the Stop and Restart commands are wrapped to say so
+/// before they act, because DCP reports a stopped process and a killed one alike (a terminal state and an exit code).
+/// A resource that keeps crashing is left ended after <see cref="CrashRestartPolicy.MaxRestarts"/> tries in
+/// <see cref="CrashRestartPolicy.Window"/>, for a person to read its log; each restart is a line in the resource's own
+/// console log on the dashboard.
+/// </summary>
+public static class CrashRestarts
+{
+    public static IDistributedApplicationBuilder RestartCrashedResources(this IDistributedApplicationBuilder builder, CrashRestartPolicy? policy = null)
+    {
+        policy ??= new CrashRestartPolicy();
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
+        {
+            var supervised = e.Model.Resources.Where(r => r is ProjectResource or ExecutableResource).ToList();
+            var supervisor = new Supervisor(e.Services, policy, supervised);
+            foreach (var resource in supervised) supervisor.WrapHandCommands(resource);
+            _ = supervisor.WatchAsync(e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            return Task.CompletedTask;
+        });
+        return builder;
+    }
+
+    private sealed class Supervisor(IServiceProvider services, CrashRestartPolicy policy, IReadOnlyList<IResource> supervised)
+    {
+        private readonly ConcurrentDictionary<string, bool> _stoppedByHand = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, bool> _restarting = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _restarts = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, string?> _lastState = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ResourceLoggerService _logs = services.GetRequiredService<ResourceLoggerService>();
+        private readonly TimeProvider _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+
+        /// <summary>The dashboard's Stop and Restart (and the tests' calls of them) mark the resource before they act.</summary>
+        public void WrapHandCommands(IResource resource)
+        {
+            foreach (var command in resource.Annotations.OfType<ResourceCommandAnnotation>()
+                         .Where(c => c.Name is KnownResourceCommands.StopCommand or KnownResourceCommands.RestartCommand).ToList())
+            {
+                resource.Annotations.Remove(command);
+                resource.Annotations.Add(new ResourceCommandAnnotation(command.Name, command.DisplayName, command.UpdateState,
+                    async context =>
+                    {
+                        _stoppedByHand[resource.Name] = true;
+                        return await command.ExecuteCommand(context);
+                    },
+                    command.DisplayDescription, command.Parameter, command.ConfirmationMessage, command.IconName, command.IconVariant,
+                    command.IsHighlighted));
+            }
+        }
+
+        public async Task WatchAsync(CancellationToken stopping)
+        {
+            var notifications = services.GetRequiredService<ResourceNotificationService>();
+            try
+            {
+                await foreach (var update in notifications.WatchAsync(stopping))
+                {
+                    if (!supervised.Contains(update.Resource)) continue;
+                    var name = update.Resource.Name;
+                    var state = update.Snapshot.State?.Text;
+                    var previous = _lastState.TryGetValue(name, out var p) ? p : null;
+                    _lastState[name] = state;
+                    if (state == KnownResourceStates.Running)
+                    {
+                        // Running again, whoever started it: from now on an unexpected end is a crash again.
+                        _stoppedByHand.TryRemove(name, out _);
+                        continue;
+                    }
+
+                    if (!Ended(state) || Ended(previous) || stopping.IsCancellationRequested) continue;
+                    if (_stoppedByHand.ContainsKey(name) || _restarting.ContainsKey(name)) continue;
+                    if (update.Snapshot.ExitCode == 0) continue; // ended by itself and said all was well
+                    _ = RestartAsync(update.Resource, update.Snapshot.ExitCode, stopping);
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+            }
+        }
+
+        private static bool Ended(string? state) =>
+            state is not null && state != KnownResourceStates.FailedToStart
+            && (KnownResourceStates.TerminalStates.Contains(state) || state == "Terminated");
+
+        private async Task RestartAsync(IResource resource, int? exitCode, CancellationToken stopping)
+        {
+            var name = resource.Name;
+            var log = _logs.GetLogger(resource);
+            var now = _time.GetUtcNow();
+            var recent = _restarts.GetOrAdd(name, _ => new Queue<DateTimeOffset>());
+            int attempt;
+            lock (recent)
+            {
+                while (recent.Count > 0 && now - recent.Peek() > policy.Window) recent.Dequeue();
+                attempt = recent.Count + 1;
+                if (attempt <= policy.MaxRestarts) recent.Enqueue(now);
+            }
+
+            if (attempt > policy.MaxRestarts)
+            {
+                log.LogError("[supervisor] {Resource} ended unexpectedly (exit code {ExitCode}) {Count} times within {Window}: left stopped. Read its log, then press Start.",
+                    name, exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", attempt, policy.Window);
+                return;
+            }
+
+            var delay = TimeSpan.FromTicks(policy.FirstDelay.Ticks * (1L << (attempt - 1)));
+            log.LogWarning("[supervisor] {Resource} ended unexpectedly (exit code {ExitCode}); starting it again in {Delay} (restart {Attempt} of at most {Max} within {Window})",
+                name, exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", delay, attempt, policy.MaxRestarts, policy.Window);
+            _restarting[name] = true;
+            try
+            {
+                await Task.Delay(delay, _time, stopping);
+                if (_stoppedByHand.ContainsKey(name)) return; // a person took over meanwhile
+                var commands = services.GetRequiredService<ResourceCommandService>();
+                var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, stopping);
+                if (result.Success) log.LogInformation("[supervisor] {Resource} started again", name);
+                else log.LogError("[supervisor] {Resource} could not be started again: {Message}", name, result.Message);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "[supervisor] {Resource} could not be started again", name);
+            }
+            finally
+            {
+                _restarting.TryRemove(name, out _);
+            }
+        }
+    }
+}
+
+/// <summary>How crashed resources are started again: after <see cref="FirstDelay"/>, doubling, at most <see cref="MaxRestarts"/> in <see cref="Window"/>.</summary>
+public sealed record CrashRestartPolicy
+{
+    public TimeSpan FirstDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public int MaxRestarts { get; init; } = 5;
+    public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(10);
+}
