@@ -44,7 +44,7 @@ public static class CrashRestarts
         public void WrapHandCommands(IResource resource)
         {
             foreach (var command in resource.Annotations.OfType<ResourceCommandAnnotation>()
-                         .Where(c => c.Name is KnownResourceCommands.StopCommand or KnownResourceCommands.RestartCommand).ToList())
+                         .Where(c => c.Name == KnownResourceCommands.StopCommand || c.Name == KnownResourceCommands.RestartCommand).ToList())
             {
                 resource.Annotations.Remove(command);
                 resource.Annotations.Add(new ResourceCommandAnnotation(command.Name, command.DisplayName, command.UpdateState,
@@ -53,8 +53,8 @@ public static class CrashRestarts
                         _stoppedByHand[resource.Name] = true;
                         return await command.ExecuteCommand(context);
                     },
-                    command.DisplayDescription, command.Parameter, command.ConfirmationMessage, command.IconName, command.IconVariant,
-                    command.IsHighlighted));
+                    command.DisplayDescription, command.Arguments, command.ConfirmationMessage, command.IconName, command.IconVariant,
+                    command.IsHighlighted, command.Visibility, command.ValidateArguments));
             }
         }
 

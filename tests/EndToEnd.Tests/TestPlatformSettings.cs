@@ -20,6 +20,9 @@ internal static class TestPlatformSettings
         // stop the sink in the middle of it; a short circuit break lets it resume promptly.
         options.WithProjectEnvironment("notifications", "Notifications__Delivery__MessagesPerSecond", "40");
         options.WithProjectEnvironment("notifications", "Notifications__Delivery__BreakDuration", "00:00:02");
+        // A killed Notifications' claimed messages lapse to the next sender after the shortest lease allowed, so the
+        // fault suite's kill mid-fan-out (Faults/) finishes in seconds rather than the default lease's minutes.
+        options.WithProjectEnvironment("notifications", "Notifications__Delivery__ClaimLease", "00:00:30");
 
         // Every test signs in as the one first staff account, so the whole suite's staff writes are one user's: far
         // more than a person makes in a minute. The per-user write limit itself is tested in Gateway.Tests.

@@ -1,0 +1,29 @@
+namespace Platform.EndToEnd.Tests.Faults;
+
+/// <summary>
+/// The PostgreSQL server restarted in the middle of a news fan-out. One server holds every service's database, so this
+/// is Notifications' PostgreSQL (and everyone else's): the senders lose the database between claiming a message and
+/// recording its outcome, and still every subscriber gets the news exactly once.
+/// </summary>
+public sealed class DatabaseRestartTests(PlatformFixture platform)
+{
+    private const int Subscribers = 200;
+
+    [Fact]
+    public async Task A_fan_out_across_a_database_restart_reaches_every_subscriber_once()
+    {
+        await using var load = new FaultLoad(platform);
+        await load.StartFanOutAsync(Subscribers, district: "Fairhaven");
+        await load.WaitForFanOutUnderWayAsync(delivered: 20);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        var restarted = await platform.App.ResourceCommands.ExecuteCommandAsync("postgres", Aspire.Hosting.ApplicationModel.KnownResourceCommands.RestartCommand, timeout.Token);
+        Assert.True(restarted.Success, $"restart postgres: {restarted.Message}");
+        var deliveredAtRestart = load.NewsDelivered();
+
+        await load.AssertNothingLostAndNothingTwiceAsync(within: TimeSpan.FromSeconds(120));
+        Assert.True(deliveredAtRestart < Subscribers, "the fan-out finished before the restart; nothing was tested");
+        await load.AssertEveryResourceHealthyAsync();
+    }
+}
