@@ -19,7 +19,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapCatalogueApi();      // public: published events and programmes
-app.MapCalendarFeed();      // public: iCalendar feed
+app.MapCalendarApi();       // public: iCalendar feed
 app.MapRegistrationApi();   // public: register, capacity and waitlists
 app.MapManageApi();         // public with a manage token: view, change, cancel, answer offers
 app.MapOrganisingApi();     // staff: events and their status
