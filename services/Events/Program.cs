@@ -27,7 +27,7 @@ app.MapStaffCancellationApi(); // staff: cancel any registration, audited
 app.MapProgrammeApi();      // staff: sessions
 app.MapCheckInApi();        // staff: check-in and attendance
 app.MapReportsApi();        // staff: registration reports and CSV
-app.MapDeadLetterEndpoints();
+app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<EventsDbContext>();
 await app.RunAsync();

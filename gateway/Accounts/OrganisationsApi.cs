@@ -11,7 +11,7 @@ using Platform.ServiceDefaults.Problems;
 namespace Platform.Gateway.Accounts;
 
 /// <summary>Staff register organisations and invite their users; an invited user chooses a password with the token.</summary>
-internal static class OrganisationEndpoints
+internal static class OrganisationsApi
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {

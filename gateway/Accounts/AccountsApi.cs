@@ -8,7 +8,7 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Gateway.Accounts;
 
-internal static class AccountEndpoints
+internal static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {

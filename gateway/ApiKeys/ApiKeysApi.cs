@@ -10,7 +10,7 @@ using Platform.ServiceDefaults.Problems;
 namespace Platform.Gateway.ApiKeys;
 
 /// <summary>Staff manage partners' keys: create (secret shown once), list, rotate with an overlap, revoke.</summary>
-internal static class ApiKeyEndpoints
+internal static class ApiKeysApi
 {
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
