@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Platform.Gateway.EdgeIdentity;
-using Platform.Gateway.Problems;
 using Platform.Gateway.Routing;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Gateway.OpenApi;
 
@@ -58,7 +58,7 @@ internal static class OpenApiAggregation
     {
         if (!ServiceRoutes.Services.Contains(service))
         {
-            return ProblemResults.NotFound($"There is no service named '{service}'.");
+            return RuleProblem.Create(StatusCodes.Status404NotFound, "not-found", $"There is no service named '{service}'.");
         }
 
         try

@@ -29,7 +29,7 @@ app.MapPanelsApi();              // staff: panels and progress
 app.MapJudgingApi();             // judges (staff or organisation users on a panel)
 app.MapResultsApi();             // staff: ranking, shortlist, winners, lifting the embargo
 app.MapSuggestionsApi();         // staff: volunteers' milestones
-app.MapDeadLetterEndpoints();
+app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<AwardsDbContext>();
 await app.RunAsync();

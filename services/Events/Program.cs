@@ -19,7 +19,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapCatalogueApi();      // public: published events and programmes
-app.MapCalendarFeed();      // public: iCalendar feed
+app.MapCalendarApi();       // public: iCalendar feed
 app.MapRegistrationApi();   // public: register, capacity and waitlists
 app.MapManageApi();         // public with a manage token: view, change, cancel, answer offers
 app.MapOrganisingApi();     // staff: events and their status
@@ -27,7 +27,7 @@ app.MapStaffCancellationApi(); // staff: cancel any registration, audited
 app.MapProgrammeApi();      // staff: sessions
 app.MapCheckInApi();        // staff: check-in and attendance
 app.MapReportsApi();        // staff: registration reports and CSV
-app.MapDeadLetterEndpoints();
+app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<EventsDbContext>();
 await app.RunAsync();

@@ -18,7 +18,7 @@ app.MapSubscriptionsApi();
 app.MapManageApi();
 app.MapNewsApi();
 app.MapStaffApi();
-app.MapDeadLetterEndpoints();
+app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<NotificationsDbContext>();
 await app.LoadLinkKeyAsync();

@@ -29,7 +29,7 @@ app.MapOrganisationVolunteersApi();  // organisation: its volunteers, hours, sta
 app.MapCredentialsApi();             // organisation: background checks and qualifications
 app.MapRetentionApi();               // staff and organisation: retention figures
 app.MapOversightApi();               // staff: overview and at-risk volunteers across every organisation
-app.MapDeadLetterEndpoints();
+app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<VolunteersDbContext>();
 await app.RunAsync();

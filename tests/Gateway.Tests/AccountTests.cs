@@ -125,7 +125,7 @@ public sealed class AccountTests : IAsyncLifetime
             {
                 Content = JsonContent.Create(new { currentPassword = $"guess number {attempt}!", newPassword = "a much longer new passphrase" }),
             }.As(token), Cancel);
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         }
 
         using var throttled = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/gateway/accounts/password")
@@ -177,7 +177,7 @@ public sealed class AccountTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_short_new_password_is_422()
+    public async Task A_short_new_password_is_a_400_naming_the_password()
     {
         var token = await _gateway.LoginAsync(_client);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/gateway/accounts/password")
@@ -186,7 +186,8 @@ public sealed class AccountTests : IAsyncLifetime
         }.As(token);
         using var response = await _client.SendAsync(request, Cancel);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("password", out _));
     }
 
     [Fact]

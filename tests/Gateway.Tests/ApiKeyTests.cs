@@ -141,7 +141,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unknown_scopes_are_refused_with_422()
+    public async Task Unknown_scopes_are_a_400_naming_the_field()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/gateway/api-keys")
         {
@@ -149,7 +149,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
         }.As(_staff);
         using var response = await _client.SendAsync(request, Cancel);
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("scopes", out _));
     }
 

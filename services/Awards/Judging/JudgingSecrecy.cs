@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
 using Platform.ServiceDefaults.Identity;
-using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Awards.Judging;
 
@@ -16,7 +14,8 @@ public static class JudgingSecrecy
 {
     public const string Rule = "judge-while-judging";
 
-    public static async Task<ProblemHttpResult?> CheckAsync(
+    /// <summary>Why the caller may not see it yet (they judge in the programme and judging is open), or null.</summary>
+    public static async Task<string?> CheckAsync(
         AwardsDbContext db, Guid categoryId, ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
     {
         var subject = user.GetSubject();
@@ -29,8 +28,7 @@ public static class JudgingSecrecy
         var judges = await db.PanelJudges.AnyAsync(j => j.Subject == subject
             && db.Categories.Any(c => c.Id == j.CategoryId && c.ProgrammeId == programme.Id), ct);
         return judges
-            ? RuleProblem.Create(StatusCodes.Status403Forbidden, Rule,
-                $"You judge in this programme: its ranking, judging progress and screening are closed to you until judging closes at {programme.JudgingCloses:u}.")
+            ? $"You judge in this programme: its ranking, judging progress and screening are closed to you until judging closes at {programme.JudgingCloses:u}."
             : null;
     }
 }

@@ -66,7 +66,7 @@ public static class PanelsApi
         Guid categoryId, ClaimsPrincipal user, AwardsDbContext db, TimeProvider time, PageRequest paging, CancellationToken ct)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == categoryId, ct)) return RuleProblem.NotFound($"Category {categoryId}");
-        if (await JudgingSecrecy.CheckAsync(db, categoryId, user, time, ct) is { } judging) return judging;
+        if (await JudgingSecrecy.CheckAsync(db, categoryId, user, time, ct) is { } judging) return RuleProblem.Create(StatusCodes.Status403Forbidden, JudgingSecrecy.Rule, judging);
         // A page of judges, each with every nominee: a panel is small, the nominees of a category fewer than a page's worth of work.
         var judges = await db.PanelJudges.AsNoTracking().Where(j => j.CategoryId == categoryId).OrderBy(j => j.AddedAt).ThenBy(j => j.Subject)
             .ToPagedAsync(paging, ct);

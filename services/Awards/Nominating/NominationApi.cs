@@ -12,6 +12,10 @@ namespace Platform.Awards.Nominating;
 /// <summary>Public nominations: no account; duplicates of a nominee in a category join the same <see cref="Nominee"/>.</summary>
 public static class NominationApi
 {
+    /// <summary>What nominating needs from the host, bound as one parameter.</summary>
+    public readonly record struct NominationServices(
+        AwardsDbContext Db, IIntegrationEventOutbox Outbox, TimeProvider Time, IOptions<AwardsOptions> Options, Districts Districts);
+
     public static IEndpointRouteBuilder MapNominationApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/awards/programmes/{programmeId:guid}/nominations").WithTags("Nominations")
@@ -24,9 +28,9 @@ public static class NominationApi
     }
 
     private static async Task<Results<Created<NominationCreated>, ValidationProblem, ProblemHttpResult>> NominateAsync(
-        Guid programmeId, NominationRequest request, AwardsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time,
-        IOptions<AwardsOptions> options, Districts districts, CancellationToken ct)
+        Guid programmeId, NominationRequest request, [AsParameters] NominationServices services, CancellationToken ct)
     {
+        var (db, outbox, time, options, districts) = services;
         var errors = request.Validate();
         districts.CheckOptional(errors, "nominee.district", request.Nominee?.District);
         if (errors.Any) return errors.ToProblem();

@@ -31,7 +31,7 @@ public static class ResultsApi
         Guid categoryId, ClaimsPrincipal user, AwardsDbContext db, TimeProvider time, PageRequest paging, CancellationToken ct)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == categoryId, ct)) return RuleProblem.NotFound($"Category {categoryId}");
-        if (await JudgingSecrecy.CheckAsync(db, categoryId, user, time, ct) is { } judging) return judging;
+        if (await JudgingSecrecy.CheckAsync(db, categoryId, user, time, ct) is { } judging) return RuleProblem.Create(StatusCodes.Status403Forbidden, JudgingSecrecy.Rule, judging);
         var nominees = await JudgedNominees.OfCategory(db, categoryId).AsNoTracking()
             .Select(n => new Ranking.Candidate(n.Id, n.Name, n.IsFinalist)).ToListAsync(ct);
         var cards = await db.Scorecards.AsNoTracking().Where(s => s.CategoryId == categoryId)

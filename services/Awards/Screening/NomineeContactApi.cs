@@ -39,7 +39,7 @@ public static class NomineeContactApi
 
         var nominee = await db.Nominees.FirstOrDefaultAsync(n => n.Id == nomineeId, ct);
         if (nominee is null) return RuleProblem.NotFound($"Nominee {nomineeId}");
-        if (await JudgingSecrecy.CheckAsync(db, nominee.CategoryId, user, time, ct) is { } judging) return judging;
+        if (await JudgingSecrecy.CheckAsync(db, nominee.CategoryId, user, time, ct) is { } judging) return RuleProblem.Create(StatusCodes.Status403Forbidden, JudgingSecrecy.Rule, judging);
 
         nominee.ContactEmail = email;
         nominee.ContactConfirmedAt = email is null ? null : time.GetUtcNow();

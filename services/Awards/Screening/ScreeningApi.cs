@@ -37,7 +37,7 @@ public static class ScreeningApi
         Guid categoryId, ClaimsPrincipal user, AwardsDbContext db, TimeProvider time, PageRequest paging, CancellationToken ct)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == categoryId, ct)) return RuleProblem.NotFound($"Category {categoryId}");
-        if (await JudgingSecrecy.CheckAsync(db, categoryId, user, time, ct) is { } judging) return judging;
+        if (await JudgingSecrecy.CheckAsync(db, categoryId, user, time, ct) is { } judging) return RuleProblem.Create(StatusCodes.Status403Forbidden, JudgingSecrecy.Rule, judging);
         // Nominees left without a nomination (all merged away) are not listed, so they are not counted either.
         var nominees = await db.Nominees.AsNoTracking().Where(n => n.CategoryId == categoryId && db.Nominations.Any(m => m.NomineeId == n.Id))
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToPagedAsync(paging, ct);
@@ -58,7 +58,7 @@ public static class ScreeningApi
         if (errors.Any) return errors.ToProblem();
         var nomination = await db.Nominations.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (nomination is null) return RuleProblem.NotFound($"Nomination {id}");
-        if (await JudgingSecrecy.CheckAsync(db, nomination.CategoryId, user, time, ct) is { } judging) return judging;
+        if (await JudgingSecrecy.CheckAsync(db, nomination.CategoryId, user, time, ct) is { } judging) return RuleProblem.Create(StatusCodes.Status403Forbidden, JudgingSecrecy.Rule, judging);
         if (nomination.Status == NominationStatus.Withdrawn)
             return RuleProblem.Conflict("withdrawn", "A withdrawn nomination cannot be screened.");
         // Once a shortlist is confirmed the field is fixed; screening changes would shift the ranking under it.

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Events.Infrastructure;
 using Platform.Events.Registrations;
@@ -14,10 +13,11 @@ public sealed record AttendanceFigures(
 /// <summary>Attendance against registration, overall and per session, with workshop fill and waitlist lengths.</summary>
 public static class AttendanceReport
 {
-    public static async Task<Results<Ok<AttendanceFigures>, ProblemHttpResult>> GetAsync(Guid eventId, EventsDbContext db, CancellationToken ct)
+    /// <summary>The figures, or null when there is no such event.</summary>
+    public static async Task<AttendanceFigures?> ReadAsync(Guid eventId, EventsDbContext db, CancellationToken ct)
     {
         var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == eventId, ct);
-        if (e is null) return RuleProblem.NotFound($"Event {eventId}");
+        if (e is null) return null;
 
         var registrations = await db.Registrations.Where(r => r.EventId == eventId)
             .GroupBy(r => 1)
@@ -44,7 +44,7 @@ public static class AttendanceReport
                 Count(s.Id, ChoiceStatus.Confirmed), Count(s.Id, ChoiceStatus.Offered), Count(s.Id, ChoiceStatus.Waitlisted),
                 attended.GetValueOrDefault(s.Id)))
             .ToList();
-        return TypedResults.Ok(new AttendanceFigures(eventId, e.Capacity, registrations?.Registered ?? 0,
-            registrations?.Cancelled ?? 0, registrations?.CheckedIn ?? 0, sessions));
+        return new AttendanceFigures(eventId, e.Capacity, registrations?.Registered ?? 0,
+            registrations?.Cancelled ?? 0, registrations?.CheckedIn ?? 0, sessions);
     }
 }

@@ -22,7 +22,7 @@ public static class CheckInApi
 
         group.MapPost("/check-ins", CheckInAtEventAsync).WithName("CheckInAtEvent").WithSummary("Check a delegate in at the event");
         group.MapPost("/sessions/{sessionId:guid}/check-ins", CheckInAtSessionAsync).WithName("CheckInAtSession").WithSummary("Check a delegate in at one session");
-        group.MapGet("/attendance", AttendanceReport.GetAsync).WithName("GetAttendance").WithSummary("Registered, checked in and per-session attendance");
+        group.MapGet("/attendance", AttendanceAsync).WithName("GetAttendance").WithSummary("Registered, checked in and per-session attendance");
 
         return routes;
     }
@@ -69,4 +69,7 @@ public static class CheckInApi
             : await db.Attendances.Where(a => a.SessionId == sessionId && a.RegistrationId == registration.Id).Select(a => a.CheckedInAt).FirstAsync(ct);
         return TypedResults.Ok(new CheckInResult(registration.Id, registration.Name, registration.Organisation, at.ToLondon(), inserted == 0));
     }
+
+    private static async Task<Results<Ok<AttendanceFigures>, ProblemHttpResult>> AttendanceAsync(Guid eventId, EventsDbContext db, CancellationToken ct) =>
+        await AttendanceReport.ReadAsync(eventId, db, ct) is { } figures ? TypedResults.Ok(figures) : RuleProblem.NotFound($"Event {eventId}");
 }

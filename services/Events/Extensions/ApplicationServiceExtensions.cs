@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Platform.Events.Infrastructure;
 using Platform.Events.Managing;
+using Platform.Events.Organising;
 using Platform.Events.Registrations;
 using Platform.Events.Reminders;
 using Platform.Events.Waitlists;
@@ -25,6 +26,7 @@ internal static class ApplicationServiceExtensions
 
         builder.Services.AddScoped<ManagedRegistrations>();
         builder.Services.AddScoped<RegistrationChanges>();
+        builder.Services.AddScoped<EventLifecycle>();
         builder.Services.AddScoped<WaitlistPromotion>();
         builder.Services.AddScoped<UnconfirmedHolds>();
         builder.Services.AddSingleton<WaitlistSignal>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,17 +23,17 @@ public static class ManageApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/", GetAsync).WithName("GetRegistration").WithSummary("The registration the manage link belongs to");
-        group.MapPost("/confirm", (string token, RegistrationChanges changes, CancellationToken ct) =>
-            changes.ConfirmEmailAsync(token, ct)).WithName("ConfirmRegistrationEmail")
+        group.MapPost("/confirm", async (string token, RegistrationChanges changes, CancellationToken ct) =>
+            Answer(await changes.ConfirmEmailAsync(token, ct))).WithName("ConfirmRegistrationEmail")
             .WithSummary("Confirm the email address by its link: the held places become the delegate's (the site's manage page does this on arrival)");
-        group.MapPut("/choices", (string token, ChangeChoicesRequest request, RegistrationChanges changes, CancellationToken ct) =>
-            changes.ChangeChoicesAsync(token, request, ct)).WithName("ChangeWorkshopChoices").WithSummary("Replace the workshop choices (rules and capacity apply)");
-        group.MapDelete("/", (string token, RegistrationChanges changes, CancellationToken ct) =>
-            changes.CancelAsync(token, ct)).WithName("CancelRegistration").WithSummary("Cancel the registration and free its places");
-        group.MapPost("/offers/{sessionId:guid}/accept", (string token, Guid sessionId, RegistrationChanges changes, CancellationToken ct) =>
-            changes.AnswerOfferAsync(token, sessionId, accept: true, ct)).WithName("AcceptPlaceOffer").WithSummary("Take the workshop place held for you");
-        group.MapPost("/offers/{sessionId:guid}/decline", (string token, Guid sessionId, RegistrationChanges changes, CancellationToken ct) =>
-            changes.AnswerOfferAsync(token, sessionId, accept: false, ct)).WithName("DeclinePlaceOffer").WithSummary("Let the held place go to the next delegate");
+        group.MapPut("/choices", async (string token, ChangeChoicesRequest request, RegistrationChanges changes, CancellationToken ct) =>
+            Answer(await changes.ChangeChoicesAsync(token, request, ct))).WithName("ChangeWorkshopChoices").WithSummary("Replace the workshop choices (rules and capacity apply)");
+        group.MapDelete("/", async (string token, RegistrationChanges changes, CancellationToken ct) =>
+            Answer(await changes.CancelAsync(token, ct))).WithName("CancelRegistration").WithSummary("Cancel the registration and free its places");
+        group.MapPost("/offers/{sessionId:guid}/accept", async (string token, Guid sessionId, RegistrationChanges changes, CancellationToken ct) =>
+            Answer(await changes.AnswerOfferAsync(token, sessionId, accept: true, ct))).WithName("AcceptPlaceOffer").WithSummary("Take the workshop place held for you");
+        group.MapPost("/offers/{sessionId:guid}/decline", async (string token, Guid sessionId, RegistrationChanges changes, CancellationToken ct) =>
+            Answer(await changes.AnswerOfferAsync(token, sessionId, accept: false, ct))).WithName("DeclinePlaceOffer").WithSummary("Let the held place go to the next delegate");
         group.MapGet("/calendar.ics", CalendarAsync).WithName("GetRegistrationCalendar").WithSummary("RFC 5545 calendar entry for the event and confirmed workshops")
             .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
         group.MapGet("/qr.png", QrAsync).WithName("GetCheckInQrCode").WithSummary("The check-in QR code (PNG)")
@@ -45,13 +46,13 @@ public static class ManageApi
         string token, ManagedRegistrations registrations, CancellationToken ct)
     {
         var found = await registrations.FindAsync(token, ct);
-        return found is null ? ManagedRegistrations.UnknownLink() : TypedResults.Ok(found.Value.Registration.ToView(found.Value.Event));
+        return found is null ? UnknownLink() : TypedResults.Ok(found.Value.Registration.ToView(found.Value.Event));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CalendarAsync(
         string token, ManagedRegistrations registrations, IOptions<EventsOptions> options, CancellationToken ct)
     {
-        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        if (await registrations.FindAsync(token, ct) is not { } found) return UnknownLink();
         var ics = RegistrationCalendar.Create(found.Event, found.Registration, options.Value.CalendarDomain);
         return TypedResults.File(EventCalendarFeed.Encode(ics), EventCalendarFeed.ContentType, "registration.ics");
     }
@@ -59,9 +60,22 @@ public static class ManageApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> QrAsync(
         string token, ManagedRegistrations registrations, CancellationToken ct)
     {
-        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        if (await registrations.FindAsync(token, ct) is not { } found) return UnknownLink();
         if (found.Registration.Status != RegistrationStatus.Confirmed)
             return RuleProblem.Conflict("registration-cancelled", "A cancelled registration has no check-in code.");
         return TypedResults.File(CheckInQrCode.Png(found.Registration.CheckInCode), "image/png", "check-in.png");
     }
+
+    private static Results<Ok<RegistrationView>, ProblemHttpResult> Answer(RegistrationChange change) => change switch
+    {
+        RegistrationChange.Made made => TypedResults.Ok(made.Registration.ToView(made.Event)),
+        RegistrationChange.LinkNotRecognised => UnknownLink(),
+        RegistrationChange.Refused refused => RuleProblem.Conflict(refused.Rule, refused.Reason),
+        RegistrationChange.ChoicesBreakRules broken => RuleProblem.Unprocessable(broken.Violation.Rule, broken.Violation.Detail),
+        _ => throw new UnreachableException(),
+    };
+
+    /// <summary>One answer for unknown and expired links, so the response says nothing about which tokens exist.</summary>
+    private static ProblemHttpResult UnknownLink() =>
+        RuleProblem.Create(StatusCodes.Status404NotFound, "manage-link", "This manage link is unknown or has expired.");
 }

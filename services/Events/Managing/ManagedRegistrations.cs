@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
@@ -19,8 +18,4 @@ public sealed class ManagedRegistrations(EventsDbContext db, TimeProvider time)
         var e = await db.Events.AsNoTracking().Include(x => x.Sessions).FirstAsync(x => x.Id == registration.EventId, ct);
         return (registration, e);
     }
-
-    /// <summary>One answer for unknown and expired links, so the response says nothing about which tokens exist.</summary>
-    public static ProblemHttpResult UnknownLink() =>
-        RuleProblem.Create(StatusCodes.Status404NotFound, "manage-link", "This manage link is unknown or has expired.");
 }

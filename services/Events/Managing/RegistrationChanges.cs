@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Events;
@@ -23,15 +22,15 @@ public sealed class RegistrationChanges(
     TimeProvider time,
     IOptions<EventsOptions> options)
 {
-    public async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> ChangeChoicesAsync(
+    public async Task<RegistrationChange> ChangeChoicesAsync(
         string token, ChangeChoicesRequest request, CancellationToken ct)
     {
-        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        if (await registrations.FindAsync(token, ct) is not { } found) return new RegistrationChange.LinkNotRecognised();
         var e = found.Event;
         var now = time.GetUtcNow();
         if (CheckChangeable(found.Registration, e, now) is { } refused) return refused;
         var choices = request.Choices ?? [];
-        if (ChoiceRules.Check(e, choices) is { } violation) return RuleProblem.Unprocessable(violation.Rule, violation.Detail);
+        if (ChoiceRules.Check(e, choices) is { } violation) return new RegistrationChange.ChoicesBreakRules(violation);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var r = await LockAsync(found.Registration.Id, ct);
@@ -71,41 +70,41 @@ public sealed class RegistrationChanges(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (released.Count > 0) signal.PlaceFreed();
-        return TypedResults.Ok(r.ToView(e));
+        return new RegistrationChange.Made(r, e);
     }
 
-    public async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> CancelAsync(string token, CancellationToken ct)
+    public async Task<RegistrationChange> CancelAsync(string token, CancellationToken ct)
     {
-        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        if (await registrations.FindAsync(token, ct) is not { } found) return new RegistrationChange.LinkNotRecognised();
         var e = found.Event;
         var now = time.GetUtcNow();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var r = await LockAsync(found.Registration.Id, ct);
         if (r.Status == RegistrationStatus.Cancelled)
-            return RuleProblem.Conflict("registration-cancelled", "This registration is already cancelled.");
+            return new RegistrationChange.Refused("registration-cancelled", "This registration is already cancelled.");
 
         var released = await Cancellation.CancelAsync(db, outbox, r, e, now, cancelledBy: null, reason: null, ct);
         if (released is null) return Raced();
         await tx.CommitAsync(ct);
         if (released.Count > 0) signal.PlaceFreed();
-        return TypedResults.Ok(r.ToView(e));
+        return new RegistrationChange.Made(r, e);
     }
 
     /// <summary>
     /// The delegate opened the emailed link, so the address is theirs: the places held for them are theirs until they
     /// cancel. Saying it again changes nothing. A hold that lapsed first is gone; they register again.
     /// </summary>
-    public async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> ConfirmEmailAsync(string token, CancellationToken ct)
+    public async Task<RegistrationChange> ConfirmEmailAsync(string token, CancellationToken ct)
     {
-        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        if (await registrations.FindAsync(token, ct) is not { } found) return new RegistrationChange.LinkNotRecognised();
         var e = found.Event;
-        if (found.Registration.EmailConfirmedAt is not null) return TypedResults.Ok(found.Registration.ToView(e));
+        if (found.Registration.EmailConfirmedAt is not null) return new RegistrationChange.Made(found.Registration, e);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var r = await LockAsync(found.Registration.Id, ct);
         if (r.Status == RegistrationStatus.Cancelled)
-            return RuleProblem.Conflict("registration-cancelled",
+            return new RegistrationChange.Refused("registration-cancelled",
                 r.CancelledBy == UnconfirmedHolds.Lapsed
                     ? "The places were held for you until the link in the email was opened, and that time has passed; register again."
                     : "This registration is cancelled.");
@@ -113,13 +112,13 @@ public sealed class RegistrationChanges(
         r.HoldExpiresAt = null;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(r.ToView(e));
+        return new RegistrationChange.Made(r, e);
     }
 
-    public async Task<Results<Ok<RegistrationView>, ProblemHttpResult>> AnswerOfferAsync(
+    public async Task<RegistrationChange> AnswerOfferAsync(
         string token, Guid sessionId, bool accept, CancellationToken ct)
     {
-        if (await registrations.FindAsync(token, ct) is not { } found) return ManagedRegistrations.UnknownLink();
+        if (await registrations.FindAsync(token, ct) is not { } found) return new RegistrationChange.LinkNotRecognised();
         var e = found.Event;
         var now = time.GetUtcNow();
 
@@ -127,13 +126,13 @@ public sealed class RegistrationChanges(
         var r = await LockAsync(found.Registration.Id, ct);
         var offer = r.Choices.FirstOrDefault(c => c.SessionId == sessionId && c.Status == ChoiceStatus.Offered);
         if (offer is null)
-            return RuleProblem.Conflict("no-offer", "There is no place on offer to you for this session.");
+            return new RegistrationChange.Refused("no-offer", "There is no place on offer to you for this session.");
         if (offer.OfferExpiresAt <= now)
-            return RuleProblem.Conflict("offer-expired", $"The offer expired at {offer.OfferExpiresAt.Value.ToLondon():f} (UK time).");
+            return new RegistrationChange.Refused("offer-expired", $"The offer expired at {offer.OfferExpiresAt.Value.ToLondon():f} (UK time).");
 
         offer.Status = accept ? ChoiceStatus.Confirmed : ChoiceStatus.Declined;
         offer.OfferExpiresAt = null;
-        if (!await TrySaveAsync(ct)) return RuleProblem.Conflict("offer-expired", "The offer expired while this request was handled.");
+        if (!await TrySaveAsync(ct)) return new RegistrationChange.Refused("offer-expired", "The offer expired while this request was handled.");
 
         if (accept)
             outbox.Add(RegistrationMessages.Confirmed(e, r, token, options.Value.CalendarDomain, now));
@@ -142,17 +141,17 @@ public sealed class RegistrationChanges(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (!accept) signal.PlaceFreed();
-        return TypedResults.Ok(r.ToView(e));
+        return new RegistrationChange.Made(r, e);
     }
 
-    private static ProblemHttpResult? CheckChangeable(Registration r, PartnershipEvent e, DateTimeOffset now)
+    private static RegistrationChange.Refused? CheckChangeable(Registration r, PartnershipEvent e, DateTimeOffset now)
     {
         if (r.Status == RegistrationStatus.Cancelled)
-            return RuleProblem.Conflict("registration-cancelled", "This registration is cancelled.");
+            return new RegistrationChange.Refused("registration-cancelled", "This registration is cancelled.");
         if (e.Status != EventStatus.Published)
-            return RuleProblem.Conflict("event-status", $"The event is {e.Status}; choices can no longer change.");
+            return new RegistrationChange.Refused("event-status", $"The event is {e.Status}; choices can no longer change.");
         if (now >= e.StartsAt)
-            return RuleProblem.Conflict("event-started", "The event has started; choices can no longer change.");
+            return new RegistrationChange.Refused("event-started", "The event has started; choices can no longer change.");
         return null;
     }
 
@@ -176,6 +175,6 @@ public sealed class RegistrationChanges(
         }
     }
 
-    private static ProblemHttpResult Raced() =>
-        RuleProblem.Conflict("retry", "The waitlist moved on while this request was handled; read the registration and try again.");
+    private static RegistrationChange.Refused Raced() =>
+        new RegistrationChange.Refused("retry", "The waitlist moved on while this request was handled; read the registration and try again.");
 }

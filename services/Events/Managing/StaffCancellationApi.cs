@@ -20,6 +20,11 @@ public sealed record StaffCancellationRequest([MultiLineText] string? Reason);
 /// </summary>
 public static partial class StaffCancellationApi
 {
+    /// <summary>What a staff cancellation needs from the host, bound as one parameter.</summary>
+    public readonly record struct StaffCancellationServices(
+        EventsDbContext Db, RegistrationChanges Changes, IIntegrationEventOutbox Outbox, WaitlistSignal Signal, TimeProvider Time,
+        ILoggerFactory Loggers);
+
     public static IEndpointRouteBuilder MapStaffCancellationApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/events/{eventId:guid}/registrations/{registrationId:guid}/cancel", CancelAsync)
@@ -31,9 +36,9 @@ public static partial class StaffCancellationApi
 
     private static async Task<Results<Ok<RegistrationView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
         Guid eventId, Guid registrationId, StaffCancellationRequest request, ClaimsPrincipal user,
-        EventsDbContext db, RegistrationChanges changes, IIntegrationEventOutbox outbox, WaitlistSignal signal, TimeProvider time,
-        ILoggerFactory loggers, CancellationToken ct)
+        [AsParameters] StaffCancellationServices services, CancellationToken ct)
     {
+        var (db, changes, outbox, signal, time, loggers) = services;
         var errors = new ValidationErrors();
         Text.Required(errors, "reason", request.Reason, Limits.LongText);
         if (errors.Any) return errors.ToProblem();

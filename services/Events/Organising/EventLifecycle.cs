@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
 using Platform.Events.Catalogue;
@@ -9,45 +8,42 @@ using Platform.Messaging;
 namespace Platform.Events.Organising;
 
 /// <summary>The status transitions. Status is a concurrency token, so of two staff clicking at once only one wins.</summary>
-public static class EventLifecycle
+public sealed class EventLifecycle(EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time)
 {
-    public static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> PublishAsync(
-        Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct)
+    public async Task<EventTransition> PublishAsync(Guid id, CancellationToken ct)
     {
         var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null) return RuleProblem.NotFound($"Event {id}");
+        if (e is null) return new EventTransition.NoSuchEvent(id);
         if (e.Status != EventStatus.Draft)
-            return RuleProblem.Conflict("event-status", $"Only a Draft event can be published; this one is {e.Status}.");
+            return new EventTransition.Refused("event-status", $"Only a Draft event can be published; this one is {e.Status}.");
         var workshops = e.Sessions.Count(s => s.IsChoosable);
         if (workshops < e.MinWorkshops)
-            return RuleProblem.Conflict("choice-rules-unsatisfiable",
+            return new EventTransition.Refused("choice-rules-unsatisfiable",
                 $"Delegates must pick at least {e.MinWorkshops} workshop(s) but the programme has {workshops}.");
 
         e.Status = EventStatus.Published;
         e.UpdatedAt = time.GetUtcNow();
         outbox.Add(new PartnershipEventPublished(e.Id, e.Title, e.Kind.ToString(), e.Venue.Name, e.StartsAt, e.EndsAt) { OccurredAt = e.UpdatedAt });
-        return await SaveAsync(db, e, ct);
+        return await SaveAsync(e, ct);
     }
 
-    public static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> CloseAsync(
-        Guid id, EventsDbContext db, TimeProvider time, CancellationToken ct)
+    public async Task<EventTransition> CloseAsync(Guid id, CancellationToken ct)
     {
         var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null) return RuleProblem.NotFound($"Event {id}");
+        if (e is null) return new EventTransition.NoSuchEvent(id);
         if (e.Status != EventStatus.Published)
-            return RuleProblem.Conflict("event-status", $"Only a Published event can be closed; this one is {e.Status}.");
+            return new EventTransition.Refused("event-status", $"Only a Published event can be closed; this one is {e.Status}.");
         e.Status = EventStatus.Closed;
         e.UpdatedAt = time.GetUtcNow();
-        return await SaveAsync(db, e, ct);
+        return await SaveAsync(e, ct);
     }
 
-    public static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> CancelAsync(
-        Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct)
+    public async Task<EventTransition> CancelAsync(Guid id, CancellationToken ct)
     {
         var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null) return RuleProblem.NotFound($"Event {id}");
+        if (e is null) return new EventTransition.NoSuchEvent(id);
         if (e.Status == EventStatus.Cancelled)
-            return RuleProblem.Conflict("event-status", "The event is already cancelled.");
+            return new EventTransition.Refused("event-status", "The event is already cancelled.");
 
         // The status changes first: that UPDATE waits for any registration holding the event's row (registrations
         // take it last, just before commit), and no registration commits after it. Only then are the registrants
@@ -55,7 +51,7 @@ public static class EventLifecycle
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         e.Status = EventStatus.Cancelled;
         e.UpdatedAt = time.GetUtcNow();
-        if (await SaveAsync(db, e, ct) is { Result: ProblemHttpResult problem }) return problem;
+        if (await SaveAsync(e, ct) is EventTransition.Refused refused) return refused;
 
         var registrants = await db.Registrations.AsNoTracking()
             .Where(r => r.EventId == id && r.Status == RegistrationStatus.Confirmed)
@@ -65,10 +61,10 @@ public static class EventLifecycle
         outbox.Add(new PartnershipEventCancelled(e.Id, e.Title, e.StartsAt, registrants) { OccurredAt = e.UpdatedAt });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(e.ToDetail());
+        return new EventTransition.Made(e);
     }
 
-    private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> SaveAsync(EventsDbContext db, PartnershipEvent e, CancellationToken ct)
+    private async Task<EventTransition> SaveAsync(PartnershipEvent e, CancellationToken ct)
     {
         try
         {
@@ -76,8 +72,8 @@ public static class EventLifecycle
         }
         catch (DbUpdateConcurrencyException)
         {
-            return RuleProblem.Conflict("event-status", "The event changed while this request was handled; read it again.");
+            return new EventTransition.Refused("event-status", "The event changed while this request was handled; read it again.");
         }
-        return TypedResults.Ok(e.ToDetail());
+        return new EventTransition.Made(e);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
@@ -23,12 +24,12 @@ public static class OrganisingApi
         group.MapGet("/all", ListAllAsync).WithName("ListAllEvents").WithSummary("Every event in any status (staff)");
         group.MapPost("/", CreateAsync).WithName("CreateEvent").WithSummary("Create a draft event");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateEvent").WithSummary("Replace an event's details");
-        group.MapPost("/{id:guid}/publish", (Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct) =>
-            EventLifecycle.PublishAsync(id, db, outbox, time, ct)).WithName("PublishEvent").WithSummary("Draft → Published");
-        group.MapPost("/{id:guid}/close", (Guid id, EventsDbContext db, TimeProvider time, CancellationToken ct) =>
-            EventLifecycle.CloseAsync(id, db, time, ct)).WithName("CloseEvent").WithSummary("Published → Closed: no more registrations");
-        group.MapPost("/{id:guid}/cancel", (Guid id, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, CancellationToken ct) =>
-            EventLifecycle.CancelAsync(id, db, outbox, time, ct)).WithName("CancelEvent").WithSummary("Cancel the event and tell every registrant");
+        group.MapPost("/{id:guid}/publish", async (Guid id, EventLifecycle lifecycle, CancellationToken ct) =>
+            Answer(await lifecycle.PublishAsync(id, ct))).WithName("PublishEvent").WithSummary("Draft → Published");
+        group.MapPost("/{id:guid}/close", async (Guid id, EventLifecycle lifecycle, CancellationToken ct) =>
+            Answer(await lifecycle.CloseAsync(id, ct))).WithName("CloseEvent").WithSummary("Published → Closed: no more registrations");
+        group.MapPost("/{id:guid}/cancel", async (Guid id, EventLifecycle lifecycle, CancellationToken ct) =>
+            Answer(await lifecycle.CancelAsync(id, ct))).WithName("CancelEvent").WithSummary("Cancel the event and tell every registrant");
 
         return routes;
     }
@@ -89,4 +90,12 @@ public static class OrganisingApi
         }
         return TypedResults.Ok(e.ToDetail());
     }
+
+    private static Results<Ok<EventDetail>, ProblemHttpResult> Answer(EventTransition transition) => transition switch
+    {
+        EventTransition.Made made => TypedResults.Ok(made.Event.ToDetail()),
+        EventTransition.NoSuchEvent missing => RuleProblem.NotFound($"Event {missing.Id}"),
+        EventTransition.Refused refused => RuleProblem.Conflict(refused.Rule, refused.Reason),
+        _ => throw new UnreachableException(),
+    };
 }

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.Events.Infrastructure;
-using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Events.Registrations;
 
@@ -34,7 +32,8 @@ public static class OneActiveRegistration
     /// address's owner, in the confirmation email they already have. Nothing is re-sent, so a stranger cannot make the
     /// platform mail someone, and the manage token (stored only as a hash) is never replaced behind the delegate's back.
     /// </summary>
-    public static ProblemHttpResult Problem() =>
-        RuleProblem.Conflict("already-registered",
-            "This email address is already registered for this event; the manage link in its confirmation email changes or cancels that registration.");
+    public const string Refusal =
+        "This email address is already registered for this event; the manage link in its confirmation email changes or cancels that registration.";
+
+    public const string Rule = "already-registered";
 }

@@ -14,6 +14,10 @@ namespace Platform.Events.Registrations;
 /// <summary>Public registration: no account, capacity enforced by PostgreSQL in one round trip, Idempotency-Key for safe retries.</summary>
 public static class RegistrationApi
 {
+    /// <summary>What registering needs from the host, bound as one parameter.</summary>
+    public readonly record struct RegistrationServices(
+        EventsDbContext Db, IIntegrationEventOutbox Outbox, OutboxSignal OutboxSignal, TimeProvider Time, IOptions<EventsOptions> Options);
+
     public const string IdempotencyHeader = "Idempotency-Key";
 
     public static IEndpointRouteBuilder MapRegistrationApi(this IEndpointRouteBuilder routes)
@@ -36,13 +40,10 @@ public static class RegistrationApi
         Guid eventId,
         RegistrationRequest request,
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
-        EventsDbContext db,
-        IIntegrationEventOutbox outbox,
-        OutboxSignal outboxSignal,
-        TimeProvider time,
-        IOptions<EventsOptions> options,
+        [AsParameters] RegistrationServices services,
         CancellationToken ct)
     {
+        var (db, outbox, outboxSignal, time, options) = services;
         var errors = request.Validate();
         errors.AddIf(idempotencyKey is not null && (idempotencyKey.Trim().Length is 0 or > Limits.IdempotencyKey),
             IdempotencyHeader, $"The {IdempotencyHeader} header must be 1 to {Limits.IdempotencyKey} characters.");
@@ -165,7 +166,7 @@ public static class RegistrationApi
         EventsDbContext db, string? key, string fingerprint, CancellationToken ct)
     {
         if (key is not null && await ReplayAsync(db, key, fingerprint, ct) is { } replay) return replay;
-        return OneActiveRegistration.Problem();
+        return RuleProblem.Conflict(OneActiveRegistration.Rule, OneActiveRegistration.Refusal);
     }
 
     private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(

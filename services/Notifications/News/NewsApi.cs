@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Notifications.Infrastructure;
+using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.ReferenceData;
@@ -47,7 +47,7 @@ public static class NewsApi
     private static async Task<Results<Ok<PublicNewsPostView>, ProblemHttpResult>> GetPublished(Guid id, NotificationsDbContext db, CancellationToken ct) =>
         await db.NewsPosts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Status == NewsPostStatus.Published, ct) is { } post
             ? TypedResults.Ok(PublicView(post))
-            : Problems.Of(NotFound(id));
+            : NotFound(id);
 
     // No author or Markdown source: the public sees what subscribers were sent.
     private static PublicNewsPostView PublicView(NewsPost p) =>
@@ -85,29 +85,24 @@ public static class NewsApi
     private static async Task<Results<Ok<NewsPostView>, ProblemHttpResult>> Get(Guid id, NotificationsDbContext db, CancellationToken ct) =>
         await db.NewsPosts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } post
             ? TypedResults.Ok(View(post))
-            : Problems.Of(NotFound(id));
+            : NotFound(id);
 
     private static async Task<Results<Ok<PublishedView>, ProblemHttpResult>> Publish(
         Guid id, NotificationsDbContext db, NewsPublishing publishing, CancellationToken ct)
     {
         var queued = await publishing.PublishAsync(id, ct);
         var post = await db.NewsPosts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (post is null) return Problems.Of(NotFound(id));
+        if (post is null) return NotFound(id);
         if (queued is null)
         {
-            return Problems.Of(new ProblemDetails
-            {
-                Title = "Already published",
-                Detail = $"News post {id} was published at {post.PublishedAt:O}; it is sent once.",
-                Status = StatusCodes.Status409Conflict,
-            });
+            return RuleProblem.Conflict("already-published", $"News post {id} was published at {post.PublishedAt:O}; it is sent once.");
         }
 
         return TypedResults.Ok(new PublishedView(post.Id, EnumSpelling.Of(post.Status), post.PublishedAt, queued.Value));
     }
 
-    private static ProblemDetails NotFound(Guid id) =>
-        new() { Title = "No such news post", Detail = $"There is no news post {id}.", Status = StatusCodes.Status404NotFound };
+    private static ProblemHttpResult NotFound(Guid id) =>
+        RuleProblem.Create(StatusCodes.Status404NotFound, "not-found", $"There is no news post {id}.");
 
     private static NewsPostView View(NewsPost p) =>
         new(p.Id, p.Title, p.BodyMarkdown, p.BodyHtml, p.Topic, p.District, EnumSpelling.Of(p.Status), p.CreatedAt, p.PublishedAt);

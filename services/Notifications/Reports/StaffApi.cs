@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.Subscriptions;
+using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Serialization;
 
@@ -43,13 +43,13 @@ public static class StaffApi
         // month before "to" stops at the first day a date can name.
         if (end == DateOnly.MaxValue)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be before 9999-12-31."] });
+            return ValidationErrors.For("to", "to must be before 9999-12-31.");
         }
 
         var start = from ?? DateOnly.FromDayNumber(Math.Max(0, end.DayNumber - 29));
         if (start > end || end.DayNumber - start.DayNumber >= MaxReportDays)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [$"from must be on or before to, and at most {MaxReportDays} days before it."] });
+            return ValidationErrors.For("from", $"from must be on or before to, and at most {MaxReportDays} days before it.");
         }
 
         return TypedResults.Ok(await reports.ReportAsync(start, end, ct));
@@ -59,14 +59,14 @@ public static class StaffApi
         string? email, NotificationsDbContext db, CancellationToken ct)
     {
         if (email is null || !SubscribeRequestValidation.IsPlainAddress(email.Trim()))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["A valid email address is required."] });
+            return ValidationErrors.For("email", "A valid email address is required.");
         var normalized = Subscriber.Normalize(email);
         var found = await db.Subscribers.AsNoTracking().Where(s => s.NormalizedEmail == normalized && s.Subscription != null)
             .Select(s => new SubscriberLookup(s.Email, s.Subscription!.Topics, s.Subscription.Frequency, EnumSpelling.Of(s.Subscription.Status),
                 s.CreatedAt, s.Subscription.ConfirmedAt, s.Subscription.EndReason))
             .SingleOrDefaultAsync(ct);
         return found is null
-            ? Problems.Of(new ProblemDetails { Title = "Not subscribed", Detail = "No subscription for this address.", Status = 404 })
+            ? RuleProblem.Create(StatusCodes.Status404NotFound, "not-subscribed", "No subscription for this address.")
             : TypedResults.Ok(found);
     }
 
@@ -74,9 +74,9 @@ public static class StaffApi
         EraseRequest request, SubscriberAccount account, CancellationToken ct)
     {
         if (request.Email is null || !SubscribeRequestValidation.IsPlainAddress(request.Email.Trim()))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["A valid email address is required."] });
+            return ValidationErrors.For("email", "A valid email address is required.");
         return await account.EraseAsync(Subscriber.Normalize(request.Email), ct)
             ? TypedResults.NoContent()
-            : Problems.Of(new ProblemDetails { Title = "Nothing held", Detail = "Nothing is held about this address.", Status = 404 });
+            : RuleProblem.Create(StatusCodes.Status404NotFound, "nothing-held", "Nothing is held about this address.");
     }
 }

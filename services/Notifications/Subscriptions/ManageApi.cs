@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Platform.Notifications.Infrastructure;
+using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Notifications.Subscriptions;
@@ -45,25 +44,21 @@ public static class ManageApi
         string token, LinkTokens tokens, SubscriberAccount account, CancellationToken ct) =>
         tokens.Read(LinkPurpose.Manage, token) is { } id && await account.ViewAsync(id, ct) is { } view
             ? TypedResults.Ok(view)
-            : Problems.Of(InvalidLink());
+            : InvalidLink();
 
     private static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> Change(
         string token, ChangeSubscriptionRequest request, LinkTokens tokens, SubscriberAccount account, Districts districts, CancellationToken ct)
     {
-        if (tokens.Read(LinkPurpose.Manage, token) is not { } id) return Problems.Of(InvalidLink());
+        if (tokens.Read(LinkPurpose.Manage, token) is not { } id) return InvalidLink();
         var (choices, errors) = SubscribeRequestValidation.ValidateChoices(request.Topics, request.Frequency, request.Districts, districts);
         if (choices is null) return TypedResults.ValidationProblem(errors);
 
         return await account.ChangeAsync(id, choices, ct) switch
         {
             ChangeOutcome.Changed => TypedResults.Ok((await account.ViewAsync(id, ct))!),
-            ChangeOutcome.NotActive => Problems.Of(new ProblemDetails
-            {
-                Title = "Subscription not active",
-                Detail = "This subscription has ended or was never confirmed. Sign up again to receive updates.",
-                Status = StatusCodes.Status409Conflict,
-            }),
-            _ => Problems.Of(InvalidLink()),
+            ChangeOutcome.NotActive => RuleProblem.Conflict("subscription-not-active",
+                "This subscription has ended or was never confirmed. Sign up again to receive updates."),
+            _ => InvalidLink(),
         };
     }
 
@@ -71,17 +66,17 @@ public static class ManageApi
         string token, LinkTokens tokens, SubscriberAccount account, CancellationToken ct) =>
         tokens.Read(LinkPurpose.Manage, token) is { } id && await account.UnsubscribeAsync(id, ct)
             ? TypedResults.NoContent()
-            : Problems.Of(InvalidLink());
+            : InvalidLink();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Erase(
         string token, LinkTokens tokens, SubscriberAccount account, CancellationToken ct) =>
         tokens.Read(LinkPurpose.Manage, token) is { } id && await account.EraseAsync(id, ct)
             ? TypedResults.NoContent()
-            : Problems.Of(InvalidLink());
+            : InvalidLink();
 
     private static Results<ContentHttpResult, ProblemHttpResult> ConfirmPage(string token, LinkTokens tokens) =>
         tokens.Read(LinkPurpose.Unsubscribe, token) is null
-            ? Problems.Of(InvalidLink())
+            ? InvalidLink()
             : TypedResults.Content($"""
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>Unsubscribe</title></head><body>
@@ -102,12 +97,9 @@ public static class ManageApi
                 <h1>You are unsubscribed</h1><p>We will not send you any more updates.</p>
                 </body></html>
                 """, "text/html; charset=utf-8")
-            : Problems.Of(InvalidLink());
+            : InvalidLink();
 
-    private static ProblemDetails InvalidLink() => new()
-    {
-        Title = "Link not valid",
-        Detail = "This link is unknown, has expired, or is for a subscription that no longer exists.",
-        Status = StatusCodes.Status404NotFound,
-    };
+    private static ProblemHttpResult InvalidLink() =>
+        RuleProblem.Create(StatusCodes.Status404NotFound, "manage-link",
+            "This link is unknown, has expired, or is for a subscription that no longer exists.");
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Notifications.Infrastructure;
+using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Notifications.Subscriptions;
@@ -79,16 +80,12 @@ public static class SubscriptionsApi
     {
         if (string.IsNullOrWhiteSpace(token))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["The confirmation token is missing."] });
+            return ValidationErrors.For("token", "The confirmation token is missing.");
         }
 
         return await subscriptions.ConfirmAsync(token, cancellationToken)
             ? TypedResults.Ok(new ConfirmationResponse("confirmed"))
-            : Problems.Of(new ProblemDetails
-            {
-                Title = "Link not valid",
-                Detail = "This confirmation link is unknown or has expired. Subscribe again to get a new one.",
-                Status = StatusCodes.Status404NotFound,
-            });
+            : RuleProblem.Create(StatusCodes.Status404NotFound, "confirmation-link",
+                "This confirmation link is unknown or has expired. Subscribe again to get a new one.");
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Problems;
@@ -17,27 +16,19 @@ namespace Platform.Volunteers.Applications;
 /// </summary>
 public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, IOptions<VolunteersOptions> options)
 {
-    public sealed record Moved(VolunteerApplication Application, VolunteerRole Role, Guid? VolunteerId);
-
-    public async Task<Results<Ok<Moved>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+    public async Task<ApplicationMove> MoveAsync(
         VolunteerApplication application, ApplicationStage? to, string? reason, string actor, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.AddIf(to is null, "stage", $"'stage' is required: {string.Join(", ", EnumSpelling.Names<ApplicationStage>())}.");
         Text.Optional(errors, "reason", reason, Limits.Reason);
         errors.AddIf(to is { } t && Pipeline.NeedsReason(t) && string.IsNullOrWhiteSpace(reason), "reason", $"A 'reason' is required to move to {to}.");
-        if (errors.Any) return errors.ToProblem();
+        if (errors.Any) return new ApplicationMove.Invalid(errors);
 
         var role = await db.Roles.AsNoTracking().FirstAsync(r => r.Id == application.RoleId, ct);
         var allowed = Pipeline.NextStages(application.Stage, role.BackgroundCheck);
         if (!allowed.Contains(to!.Value))
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "A rule was broken.",
-                detail: allowed.Count == 0
-                    ? $"The application is {application.Stage}; it cannot move any further."
-                    : $"An application in {application.Stage} can move to {string.Join(", ", allowed)}, not {to}.",
-                extensions: new Dictionary<string, object?> { ["rule"] = "illegal-transition", ["stage"] = EnumSpelling.Of(application.Stage), ["allowed"] = allowed.Select(EnumSpelling.Of).ToArray() });
+            return new ApplicationMove.NotAllowed(application.Stage, to.Value, allowed);
 
         var now = time.GetUtcNow();
         var change = new StageChange
@@ -52,7 +43,7 @@ public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationE
             var taken = await db.Roles.Where(r => r.Id == role.Id && r.PlacesFilled < r.Places)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.PlacesFilled, r => r.PlacesFilled + 1), ct);
             if (taken == 0)
-                return RuleProblem.Conflict("role-full", $"All {role.Places} places in the role are filled; add places to the role first.");
+                return new ApplicationMove.Refused("role-full", $"All {role.Places} places in the role are filled; add places to the role first.");
             var filled = await db.Roles.Where(r => r.Id == role.Id && r.PlacesFilled >= r.Places && r.Status == RoleStatus.Open)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RoleStatus.Filled).SetProperty(r => r.ClosedAt, now), ct);
             role = await db.Roles.AsNoTracking().FirstAsync(r => r.Id == role.Id, ct);
@@ -85,8 +76,8 @@ public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationE
         {
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return RuleProblem.Conflict("concurrent-change", "The application was moved by someone else at the same moment; read it again.");
+            return new ApplicationMove.Refused("concurrent-change", "The application was moved by someone else at the same moment; read it again.");
         }
-        return TypedResults.Ok(new Moved(application, role, volunteer?.Id));
+        return new ApplicationMove.Moved(application, role, volunteer?.Id);
     }
 }

@@ -12,6 +12,10 @@ namespace Platform.Volunteers.Applications;
 /// <summary>The public applying for a role, and then following (or withdrawing) the application through its manage link.</summary>
 public static class ApplyApi
 {
+    /// <summary>What applying needs from the host, bound as one parameter.</summary>
+    public readonly record struct ApplyingServices(
+        VolunteersDbContext Db, IIntegrationEventOutbox Outbox, TimeProvider Time, IOptions<VolunteersOptions> Options, Districts Districts);
+
     public const string Applicant = "applicant";
 
     public static IEndpointRouteBuilder MapApplyApi(this IEndpointRouteBuilder routes)
@@ -40,9 +44,9 @@ public static class ApplyApi
     }
 
     private static async Task<Results<Created<ApplicationCreated>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        Guid roleId, ApplicationRequest request, VolunteersDbContext db, IIntegrationEventOutbox outbox, TimeProvider time,
-        IOptions<VolunteersOptions> options, Districts districts, CancellationToken ct)
+        Guid roleId, ApplicationRequest request, [AsParameters] ApplyingServices services, CancellationToken ct)
     {
+        var (db, outbox, time, options, districts) = services;
         var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
 
@@ -92,13 +96,11 @@ public static class ApplyApi
         var application = await FindAsync(db, token, time, ct);
         if (application is null) return RuleProblem.NotFound("The application");
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? "Withdrawn by the applicant." : request.Reason;
-        var moved = await transitions.MoveAsync(application, ApplicationStage.Withdrawn, reason, Applicant, ct);
-        return moved.Result switch
+        return await transitions.MoveAsync(application, ApplicationStage.Withdrawn, reason, Applicant, ct) switch
         {
-            Ok<ApplicationTransitions.Moved> ok => TypedResults.Ok(await ViewAsync(db, ok.Value!.Application, ct)),
-            ValidationProblem v => v,
-            ProblemHttpResult p => p,
-            _ => throw new InvalidOperationException("Unexpected transition result."),
+            ApplicationMove.Moved moved => TypedResults.Ok(await ViewAsync(db, moved.Application, ct)),
+            ApplicationMove.Invalid invalid => invalid.Errors.ToProblem(),
+            var refused => PipelineApi.Refusal(refused),
         };
     }
 

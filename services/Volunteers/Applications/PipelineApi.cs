@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Platform.Data;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 
 namespace Platform.Volunteers.Applications;
@@ -56,13 +58,25 @@ public static class PipelineApi
         var org = user.OrganisationId();
         var a = await db.Applications.Include(x => x.History).FirstOrDefaultAsync(x => x.Id == id && x.OrganisationId == org, ct);
         if (a is null) return RuleProblem.NotFound($"Application {id}");
-        var moved = await transitions.MoveAsync(a, request.Stage, request.Reason, user.Actor(), ct);
-        return moved.Result switch
+        return await transitions.MoveAsync(a, request.Stage, request.Reason, user.Actor(), ct) switch
         {
-            Ok<ApplicationTransitions.Moved> ok => TypedResults.Ok(ApplicationView.Of(ok.Value!.Application, ok.Value.Role, ok.Value.VolunteerId)),
-            ValidationProblem v => v,
-            ProblemHttpResult p => p,
-            _ => throw new InvalidOperationException("Unexpected transition result."),
+            ApplicationMove.Moved moved => TypedResults.Ok(ApplicationView.Of(moved.Application, moved.Role, moved.VolunteerId)),
+            ApplicationMove.Invalid invalid => invalid.Errors.ToProblem(),
+            var refused => Refusal(refused),
         };
     }
+
+    /// <summary>A move that did not happen, in HTTP; the applicant's withdrawal (<see cref="ApplyApi"/>) answers the same.</summary>
+    internal static ProblemHttpResult Refusal(ApplicationMove move) => move switch
+    {
+        ApplicationMove.NotAllowed no => TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "A rule was broken.",
+            detail: no.Allowed.Count == 0
+                ? $"The application is {no.From}; it cannot move any further."
+                : $"An application in {no.From} can move to {string.Join(", ", no.Allowed)}, not {no.To}.",
+            extensions: new Dictionary<string, object?> { ["rule"] = "illegal-transition", ["stage"] = EnumSpelling.Of(no.From), ["allowed"] = no.Allowed.Select(EnumSpelling.Of).ToArray() }),
+        ApplicationMove.Refused refused => RuleProblem.Conflict(refused.Rule, refused.Reason),
+        _ => throw new UnreachableException(),
+    };
 }

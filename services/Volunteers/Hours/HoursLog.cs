@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Problems;
 using Platform.Volunteers.Infrastructure;
@@ -13,24 +12,24 @@ namespace Platform.Volunteers.Hours;
 /// </summary>
 public sealed class HoursLog(VolunteersDbContext db, MilestoneAwards milestones, TimeProvider time)
 {
-    public async Task<Results<Created<HoursView>, ValidationProblem, ProblemHttpResult>> LogAsync(
+    public async Task<HoursChange> LogAsync(
         Guid volunteerId, Guid? organisationId, HoursRequest request, HoursLoggedBy by, string actor, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var errors = request.Validate(today);
-        if (errors.Any) return errors.ToProblem();
+        if (errors.Any) return new HoursChange.Invalid(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var v = await db.LockAsync(volunteerId, organisationId, ct);
-        if (v is null) return RuleProblem.NotFound($"Volunteer {volunteerId}");
-        if (v.Status == VolunteerStatus.Left) return RuleProblem.Conflict("volunteer-left", "The volunteer has left; no more hours can be logged.");
+        if (v is null) return new HoursChange.NotFound($"Volunteer {volunteerId}");
+        if (v.Status == VolunteerStatus.Left) return new HoursChange.Refused("volunteer-left", "The volunteer has left; no more hours can be logged.");
         var date = request.Date!.Value;
         if (date < DateOnly.FromDateTime(v.StartedAt.UtcDateTime))
-            return ValidationErrors.For("date", $"'date' is before the volunteer started ({v.StartedAt.UtcDateTime:yyyy-MM-dd}).");
+            return new HoursChange.Invalid(new ValidationErrors().Add("date", $"'date' is before the volunteer started ({v.StartedAt.UtcDateTime:yyyy-MM-dd})."));
         var already = await db.Hours.Where(h => h.VolunteerId == v.Id && h.Date == date && h.Status != HoursStatus.Rejected).SumAsync(h => h.Hours, ct);
         if (already + request.Hours!.Value > HoursRequest.MaxPerDay)
-            return ValidationErrors.For("hours", $"{already} hours are already logged for {date:yyyy-MM-dd}; a day has at most {HoursRequest.MaxPerDay}.");
+            return new HoursChange.Invalid(new ValidationErrors().Add("hours", $"{already} hours are already logged for {date:yyyy-MM-dd}; a day has at most {HoursRequest.MaxPerDay}."));
 
         var entry = new HoursEntry
         {
@@ -43,18 +42,18 @@ public sealed class HoursLog(VolunteersDbContext db, MilestoneAwards milestones,
         if (by == HoursLoggedBy.Organisation) await ApproveLockedAsync(v, entry, actor, now, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Created($"/api/volunteers/organisation/hours/{entry.Id}", HoursView.Of(entry));
+        return new HoursChange.Made(entry);
     }
 
-    public async Task<Results<Ok<HoursView>, ProblemHttpResult>> DecideAsync(Guid entryId, Guid organisationId, bool approve, string actor, CancellationToken ct)
+    public async Task<HoursChange> DecideAsync(Guid entryId, Guid organisationId, bool approve, string actor, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var volunteerId = await db.Hours.Where(h => h.Id == entryId && h.OrganisationId == organisationId).Select(h => (Guid?)h.VolunteerId).FirstOrDefaultAsync(ct);
-        if (volunteerId is null) return RuleProblem.NotFound($"Hours entry {entryId}");
+        if (volunteerId is null) return new HoursChange.NotFound($"Hours entry {entryId}");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var v = (await db.LockAsync(volunteerId.Value, organisationId, ct))!;
         var entry = await db.Hours.FirstAsync(h => h.Id == entryId, ct);
-        if (entry.Status != HoursStatus.Pending) return RuleProblem.Conflict("hours-decided", $"The entry is already {entry.Status}.");
+        if (entry.Status != HoursStatus.Pending) return new HoursChange.Refused("hours-decided", $"The entry is already {entry.Status}.");
         if (approve) await ApproveLockedAsync(v, entry, actor, now, ct);
         else
         {
@@ -64,7 +63,7 @@ public sealed class HoursLog(VolunteersDbContext db, MilestoneAwards milestones,
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(HoursView.Of(entry));
+        return new HoursChange.Made(entry);
     }
 
     private async Task ApproveLockedAsync(Volunteer v, HoursEntry entry, string actor, DateTimeOffset now, CancellationToken ct)

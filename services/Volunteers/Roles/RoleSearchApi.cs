@@ -16,6 +16,9 @@ namespace Platform.Volunteers.Roles;
 /// </summary>
 public static class RoleSearchApi
 {
+    /// <summary>What a search needs from the host (the caller decides what it may see), bound as one parameter.</summary>
+    public readonly record struct RoleSearchServices(ClaimsPrincipal User, VolunteersDbContext Db, TimeProvider Time, Districts Districts);
+
     public static IEndpointRouteBuilder MapRoleSearchApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/volunteers/roles").WithTags("Roles");
@@ -31,10 +34,11 @@ public static class RoleSearchApi
         select r;
 
     private static async Task<Results<Ok<Paged<RoleSummary>>, ValidationProblem>> SearchAsync(
-        ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, Districts districts,
+        [AsParameters] RoleSearchServices services,
         string? q, RoleCategory? category, string? district, string? skill, bool? remote, Availability? availability,
         RoleStatus? status, Guid? organisationId, PageRequest paging, CancellationToken ct)
     {
+        var (user, db, time, districts) = services;
         var errors = new ValidationErrors();
         Text.Optional(errors, "q", q, Limits.Title);
         Text.Optional(errors, "district", district, Limits.District);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -23,10 +24,10 @@ public static class OrganisationVolunteersApi
         group.MapPost("/volunteers/{id:guid}/hours", LogHoursAsync).WithName("LogVolunteerHours").WithSummary("Log hours for a volunteer (approved at once)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/hours", ListHoursAsync).WithName("ListHours").WithSummary("Hours entries, e.g. those waiting for approval");
-        group.MapPost("/hours/{id:guid}/approve", (Guid id, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
-            log.DecideAsync(id, user.OrganisationId(), approve: true, user.Actor(), ct)).WithName("ApproveHours").WithSummary("Approve logged hours");
-        group.MapPost("/hours/{id:guid}/reject", (Guid id, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
-            log.DecideAsync(id, user.OrganisationId(), approve: false, user.Actor(), ct)).WithName("RejectHours").WithSummary("Reject logged hours");
+        group.MapPost("/hours/{id:guid}/approve", async (Guid id, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
+            Decided(await log.DecideAsync(id, user.OrganisationId(), approve: true, user.Actor(), ct))).WithName("ApproveHours").WithSummary("Approve logged hours");
+        group.MapPost("/hours/{id:guid}/reject", async (Guid id, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
+            Decided(await log.DecideAsync(id, user.OrganisationId(), approve: false, user.Actor(), ct))).WithName("RejectHours").WithSummary("Reject logged hours");
         group.MapPost("/volunteers/{id:guid}/pause", PauseAsync).WithName("PauseVolunteer").WithSummary("Pause a volunteer until a return date")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/volunteers/{id:guid}/resume", ResumeAsync).WithName("ResumeVolunteer").WithSummary("Resume a paused volunteer")
@@ -65,9 +66,27 @@ public static class OrganisationVolunteersApi
         return v is null ? RuleProblem.NotFound($"Volunteer {id}") : TypedResults.Ok(await db.ViewAsync(v, ct));
     }
 
-    private static Task<Results<Created<HoursView>, ValidationProblem, ProblemHttpResult>> LogHoursAsync(
+    private static async Task<Results<Created<HoursView>, ValidationProblem, ProblemHttpResult>> LogHoursAsync(
         Guid id, HoursRequest request, ClaimsPrincipal user, HoursLog log, CancellationToken ct) =>
-        log.LogAsync(id, user.OrganisationId(), request, HoursLoggedBy.Organisation, user.Actor(), ct);
+        Logged(await log.LogAsync(id, user.OrganisationId(), request, HoursLoggedBy.Organisation, user.Actor(), ct));
+
+    /// <summary>Logged hours in HTTP, for the organisation's log and the volunteer's own (<see cref="VolunteerLinkApi"/>).</summary>
+    internal static Results<Created<HoursView>, ValidationProblem, ProblemHttpResult> Logged(HoursChange change) => change switch
+    {
+        HoursChange.Made made => TypedResults.Created($"/api/volunteers/organisation/hours/{made.Entry.Id}", HoursView.Of(made.Entry)),
+        HoursChange.Invalid invalid => invalid.Errors.ToProblem(),
+        _ => Refusal(change),
+    };
+
+    private static Results<Ok<HoursView>, ProblemHttpResult> Decided(HoursChange change) =>
+        change is HoursChange.Made made ? TypedResults.Ok(HoursView.Of(made.Entry)) : Refusal(change);
+
+    private static ProblemHttpResult Refusal(HoursChange change) => change switch
+    {
+        HoursChange.NotFound missing => RuleProblem.NotFound(missing.What),
+        HoursChange.Refused refused => RuleProblem.Conflict(refused.Rule, refused.Reason),
+        _ => throw new UnreachableException(),
+    };
 
     private static async Task<Ok<Paged<HoursView>>> ListHoursAsync(
         ClaimsPrincipal user, VolunteersDbContext db, HoursStatus? status, Guid? volunteerId, PageRequest paging, CancellationToken ct)

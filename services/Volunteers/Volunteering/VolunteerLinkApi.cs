@@ -58,7 +58,7 @@ public static class VolunteerLinkApi
         var v = await FindAsync(db, token, time, ct);
         if (v is null) return RuleProblem.NotFound("The volunteer");
         if (v.Status == VolunteerStatus.Left) return Left();
-        return await log.LogAsync(v.Id, null, request, HoursLoggedBy.Volunteer, VolunteerActor, ct);
+        return OrganisationVolunteersApi.Logged(await log.LogAsync(v.Id, null, request, HoursLoggedBy.Volunteer, VolunteerActor, ct));
     }
 
     private static async Task<Results<Ok<Paged<HoursView>>, ProblemHttpResult>> ListHoursAsync(

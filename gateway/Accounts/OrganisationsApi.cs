@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Data;
 using Platform.Gateway.Data;
-using Platform.Gateway.Problems;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Gateway.Accounts;
 
 /// <summary>Staff register organisations and invite their users; an invited user chooses a password with the token.</summary>
-internal static class OrganisationEndpoints
+internal static class OrganisationsApi
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
@@ -26,18 +26,18 @@ internal static class OrganisationEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<OrganisationResponse>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateOrganisationRequest request, GatewayDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 200)
         {
-            return ProblemResults.Unprocessable("name", "A name of 1 to 200 characters is required.");
+            return ValidationErrors.For("name", "A name of 1 to 200 characters is required.");
         }
 
         if (await db.Organisations.AnyAsync(o => o.Name == name, cancellationToken))
         {
-            return ProblemResults.Conflict($"An organisation named '{name}' already exists.");
+            return RuleProblem.Conflict("organisation-exists", $"An organisation named '{name}' already exists.");
         }
 
         var organisation = new Organisation { Name = name, CreatedAt = time.GetUtcNow() };
@@ -52,24 +52,24 @@ internal static class OrganisationEndpoints
             .Select(o => new OrganisationResponse(o.Id, o.Name, o.CreatedAt))
             .ToPagedAsync(paging, cancellationToken));
 
-    private static async Task<Results<Created<InvitationResponse>, ProblemHttpResult>> InviteAsync(
+    private static async Task<Results<Created<InvitationResponse>, ValidationProblem, ProblemHttpResult>> InviteAsync(
         InviteRequest request, HttpContext context, GatewayDbContext db, UserManager<GatewayUser> users, TimeProvider time,
         IOptions<AccountOptions> options, CancellationToken cancellationToken)
     {
         var email = request.Email?.Trim();
         if (string.IsNullOrEmpty(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
         {
-            return ProblemResults.Unprocessable("email", "A valid email address is required.");
+            return ValidationErrors.For("email", "A valid email address is required.");
         }
 
         if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
         {
-            return ProblemResults.NotFound($"Organisation {request.OrganisationId} does not exist.");
+            return RuleProblem.NotFound($"Organisation {request.OrganisationId}");
         }
 
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return ProblemResults.Conflict("An account with this email address already exists.");
+            return RuleProblem.Conflict("account-exists", "An account with this email address already exists.");
         }
 
         var token = OpaqueToken.Create("inv_");
@@ -89,7 +89,7 @@ internal static class OrganisationEndpoints
             new InvitationResponse(invitation.Id, email, invitation.OrganisationId, token, invitation.ExpiresAt));
     }
 
-    private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> AcceptAsync(
+    private static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
         AcceptInvitationRequest request, GatewayDbContext db, UserManager<GatewayUser> users, TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -98,7 +98,7 @@ internal static class OrganisationEndpoints
         var now = time.GetUtcNow();
         if (invitation is null || invitation.AcceptedAt is not null || now >= invitation.ExpiresAt)
         {
-            return ProblemResults.NotFound("The invitation does not exist, was already used, or has expired.");
+            return RuleProblem.Create(StatusCodes.Status404NotFound, "invitation", "The invitation does not exist, was already used, or has expired.");
         }
 
         var user = new GatewayUser
@@ -115,8 +115,8 @@ internal static class OrganisationEndpoints
         if (!result.Succeeded)
         {
             return result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal))
-                ? ProblemResults.Unprocessable(IdentityErrors.ToDictionary(result))
-                : ProblemResults.Conflict(string.Join(" ", result.Errors.Select(e => e.Description)));
+                ? IdentityErrors.Of(result).ToProblem()
+                : RuleProblem.Conflict("account-exists", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
         invitation.AcceptedAt = now;

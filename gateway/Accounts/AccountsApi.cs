@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Platform.Gateway.EdgeIdentity;
-using Platform.Gateway.Problems;
 using Platform.Gateway.Site;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Gateway.Accounts;
 
-internal static class AccountEndpoints
+internal static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
@@ -45,13 +45,13 @@ internal static class AccountEndpoints
         {
             dummy.Verify(users.PasswordHasher, password);
             throttle.Failed(account, address);
-            return ProblemResults.Unauthorized(Refused);
+            return NotSignedIn(Refused);
         }
 
         if (!await users.CheckPasswordAsync(user, password))
         {
             throttle.Failed(account, address);
-            return ProblemResults.Unauthorized(Refused);
+            return NotSignedIn(Refused);
         }
 
         throttle.Succeeded(account, address);
@@ -72,7 +72,7 @@ internal static class AccountEndpoints
         // A key is no session: a 204 would tell a partner it had ended something, while the key stays as valid as before.
         if (context.User.GetRole() is PlatformClaims.Roles.Partner)
         {
-            return ProblemResults.Unauthorized("This operation needs a signed-in user, not an API key.");
+            return NotSignedIn(NeedsUser);
         }
 
         var token = SessionTokenOf(context);
@@ -90,18 +90,18 @@ internal static class AccountEndpoints
     {
         var user = await CurrentUserAsync(context, users);
         return user is null
-            ? ProblemResults.Unauthorized("This operation needs a signed-in user, not an API key.")
+            ? NotSignedIn(NeedsUser)
             : TypedResults.Ok(new AccountResponse(user.Id, user.Email!, user.Role, user.OrganisationId));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
         ChangePasswordRequest request, HttpContext context, UserManager<GatewayUser> users, SessionTokens sessions,
         LoginThrottle throttle, CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync(context, users);
         if (user is null)
         {
-            return ProblemResults.Unauthorized("This operation needs a signed-in user, not an API key.");
+            return NotSignedIn(NeedsUser);
         }
 
         // A stolen session must not become a way to guess the password: wrong current passwords count as failed sign-ins.
@@ -120,13 +120,18 @@ internal static class AccountEndpoints
                 throttle.Failed(account, address);
             }
 
-            return ProblemResults.Unprocessable(IdentityErrors.ToDictionary(result));
+            return IdentityErrors.Of(result).ToProblem();
         }
 
         // Every other device signed in with the old password is signed out.
         await sessions.EndAllAsync(user.Id, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private const string NeedsUser = "This operation needs a signed-in user, not an API key.";
+
+    private static ProblemHttpResult NotSignedIn(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
     private static ProblemHttpResult TooManyFailures(HttpContext context, TimeSpan wait)
     {

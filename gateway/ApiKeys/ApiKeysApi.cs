@@ -3,14 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Data;
 using Platform.Gateway.Data;
-using Platform.Gateway.Problems;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
+using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Gateway.ApiKeys;
 
 /// <summary>Staff manage partners' keys: create (secret shown once), list, rotate with an overlap, revoke.</summary>
-internal static class ApiKeyEndpoints
+internal static class ApiKeysApi
 {
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
@@ -25,46 +25,46 @@ internal static class ApiKeyEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> CreateAsync(
+    private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateApiKeyRequest request, GatewayDbContext db, TimeProvider time, IOptions<ApiKeyOptions> options,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 200)
         {
-            errors["name"] = ["A name of 1 to 200 characters is required."];
+            errors.Add("name", "A name of 1 to 200 characters is required.");
         }
 
         var scopes = (request.Scopes ?? []).Distinct(StringComparer.Ordinal).ToList();
         var unknown = scopes.Where(s => !ApiKeyScopes.All.Contains(s)).ToList();
         if (scopes.Count == 0 || unknown.Count > 0)
         {
-            errors["scopes"] = [$"At least one scope is required, each one of: {string.Join(", ", ApiKeyScopes.All.Order())}."];
+            errors.Add("scopes", $"At least one scope is required, each one of: {string.Join(", ", ApiKeyScopes.All.Order())}.");
         }
 
         var expiresAt = request.ExpiresAt ?? now + settings.DefaultLifetime;
         if (expiresAt <= now || expiresAt > now + settings.MaximumLifetime)
         {
-            errors["expiresAt"] = [$"The expiry must be in the future and at most {settings.MaximumLifetime.TotalDays:0} days away."];
+            errors.Add("expiresAt", $"The expiry must be in the future and at most {settings.MaximumLifetime.TotalDays:0} days away.");
         }
 
         var permits = request.PermitsPerMinute ?? settings.DefaultPermitsPerMinute;
         if (permits < 1 || permits > settings.MaximumPermitsPerMinute)
         {
-            errors["permitsPerMinute"] = [$"The rate limit must be between 1 and {settings.MaximumPermitsPerMinute} requests a minute."];
+            errors.Add("permitsPerMinute", $"The rate limit must be between 1 and {settings.MaximumPermitsPerMinute} requests a minute.");
         }
 
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return ProblemResults.Unprocessable(errors);
+            return errors.ToProblem();
         }
 
         if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
         {
-            return ProblemResults.NotFound($"Organisation {request.OrganisationId} does not exist.");
+            return RuleProblem.NotFound($"Organisation {request.OrganisationId}");
         }
 
         var (key, entity) = NewKey(name!, request.OrganisationId, string.Join(' ', scopes), permits, now, expiresAt);
@@ -83,7 +83,7 @@ internal static class ApiKeyEndpoints
         return TypedResults.Ok(keys.Select(ApiKeyResponse.From));
     }
 
-    private static async Task<Results<Created<CreatedApiKeyResponse>, ProblemHttpResult>> RotateAsync(
+    private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RotateAsync(
         Guid id, RotateApiKeyRequest? request, GatewayDbContext db, TimeProvider time, IOptions<ApiKeyOptions> options,
         ApiKeyAuthenticator authenticator, CancellationToken cancellationToken)
     {
@@ -91,20 +91,20 @@ internal static class ApiKeyEndpoints
         var overlap = request?.OverlapSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : settings.DefaultRotationOverlap;
         if (overlap < TimeSpan.Zero || overlap > settings.MaximumRotationOverlap)
         {
-            return ProblemResults.Unprocessable("overlapSeconds",
+            return ValidationErrors.For("overlapSeconds",
                 $"The overlap must be between 0 and {settings.MaximumRotationOverlap.TotalSeconds:0} seconds.");
         }
 
         var old = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (old is null)
         {
-            return ProblemResults.NotFound($"API key {id} does not exist.");
+            return RuleProblem.NotFound($"API key {id}");
         }
 
         var now = time.GetUtcNow();
         if (!old.IsUsable(now) || old.ReplacedBy is not null)
         {
-            return ProblemResults.Conflict("Only a key that is in use (not revoked, expired or already rotated) can be rotated.");
+            return RuleProblem.Conflict("key-not-in-use", "Only a key that is in use (not revoked, expired or already rotated) can be rotated.");
         }
 
         // The new key inherits everything but the secret; its lifetime restarts so rotation is also renewal.
@@ -124,7 +124,7 @@ internal static class ApiKeyEndpoints
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (key is null)
         {
-            return ProblemResults.NotFound($"API key {id} does not exist.");
+            return RuleProblem.NotFound($"API key {id}");
         }
 
         key.RevokedAt ??= time.GetUtcNow();

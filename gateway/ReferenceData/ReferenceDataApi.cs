@@ -9,7 +9,7 @@ public sealed record DistrictList(IReadOnlyList<string> Districts);
 /// Reference data a client needs before it can fill in a form, served by the gateway itself: it reads the same
 /// configuration as the services, and no one service owns the list.
 /// </summary>
-internal static class ReferenceDataEndpoints
+internal static class ReferenceDataApi
 {
     public static IEndpointRouteBuilder MapReferenceDataApi(this IEndpointRouteBuilder app)
     {

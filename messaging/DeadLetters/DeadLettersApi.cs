@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Platform.Messaging;
 
-public static class DeadLetterEndpoints
+public static class DeadLettersApi
 {
     /// <summary>The policy ServiceDefaults defines; named here as a string so Messaging does not depend on ServiceDefaults.</summary>
     public const string StaffPolicy = "staff";
 
-    public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapDeadLettersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/admin/dead-letters")
             .RequireAuthorization(StaffPolicy)
