@@ -18,7 +18,8 @@ public static class NpgsqlDbContextExtensions
                 $"ConnectionStrings:{connectionName} is not set. The AppHost injects it as ConnectionStrings__{connectionName}=Host=…;Port=…;Username=…;Password=…;Database={connectionName}.");
         connectionString = WithPlatformDefaults(connectionString);
         // No retrying execution strategy: the outbox and inbox run their own transactions, which such a strategy forbids.
-        builder.Services.AddDbContext<TContext>(options => options.UseNpgsql(connectionString));
+        // A restarted server's dead pooled connections cost one failure, not one per connection (Platform.Data.ServerRestarts).
+        builder.Services.AddDbContext<TContext>(options => options.UseNpgsql(connectionString).AddInterceptors(Platform.Data.ServerRestarts.Instance));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: ["ready"]);
         return builder;
     }

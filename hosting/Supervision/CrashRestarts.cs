@@ -20,12 +20,18 @@ public static class CrashRestarts
     public static IDistributedApplicationBuilder RestartCrashedResources(this IDistributedApplicationBuilder builder, CrashRestartPolicy? policy = null)
     {
         policy ??= new CrashRestartPolicy();
+        Supervisor? supervisor = null;
         builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
         {
             var supervised = e.Model.Resources.Where(r => r is ProjectResource or ExecutableResource).ToList();
-            var supervisor = new Supervisor(e.Services, policy, supervised);
-            foreach (var resource in supervised) supervisor.WrapHandCommands(resource);
+            supervisor = new Supervisor(e.Services, policy, supervised);
             _ = supervisor.WatchAsync(e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            return Task.CompletedTask;
+        });
+        // The lifecycle commands are added as the orchestrator prepares each resource, after BeforeStartEvent.
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>((e, ct) =>
+        {
+            supervisor?.WrapHandCommands(e.Resource);
             return Task.CompletedTask;
         });
         return builder;
@@ -33,6 +39,7 @@ public static class CrashRestarts
 
     private sealed class Supervisor(IServiceProvider services, CrashRestartPolicy policy, IReadOnlyList<IResource> supervised)
     {
+        private readonly ConcurrentDictionary<ResourceCommandAnnotation, bool> _wrapped = new();
         private readonly ConcurrentDictionary<string, bool> _stoppedByHand = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, bool> _restarting = new(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _restarts = new(StringComparer.OrdinalIgnoreCase);
@@ -43,18 +50,22 @@ public static class CrashRestarts
         /// <summary>The dashboard's Stop and Restart (and the tests' calls of them) mark the resource before they act.</summary>
         public void WrapHandCommands(IResource resource)
         {
+            if (!supervised.Contains(resource)) return;
             foreach (var command in resource.Annotations.OfType<ResourceCommandAnnotation>()
-                         .Where(c => c.Name == KnownResourceCommands.StopCommand || c.Name == KnownResourceCommands.RestartCommand).ToList())
+                         .Where(c => c.Name == KnownResourceCommands.StopCommand || c.Name == KnownResourceCommands.RestartCommand)
+                         .Where(c => !_wrapped.ContainsKey(c)).ToList())
             {
                 resource.Annotations.Remove(command);
-                resource.Annotations.Add(new ResourceCommandAnnotation(command.Name, command.DisplayName, command.UpdateState,
+                var wrapped = new ResourceCommandAnnotation(command.Name, command.DisplayName, command.UpdateState,
                     async context =>
                     {
                         _stoppedByHand[resource.Name] = true;
                         return await command.ExecuteCommand(context);
                     },
                     command.DisplayDescription, command.Arguments, command.ConfirmationMessage, command.IconName, command.IconVariant,
-                    command.IsHighlighted, command.Visibility, command.ValidateArguments));
+                    command.IsHighlighted, command.Visibility, command.ValidateArguments);
+                _wrapped[wrapped] = true;
+                resource.Annotations.Add(wrapped);
             }
         }
 

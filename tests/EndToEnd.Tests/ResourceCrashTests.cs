@@ -70,7 +70,9 @@ public sealed class ResourceCrashTests(PlatformFixture platform)
     private async Task<string> WatchForLogLineAsync(string resource, string text, CancellationToken cancellationToken)
     {
         var logs = platform.App.Services.GetRequiredService<ResourceLoggerService>();
-        await foreach (var batch in logs.WatchAsync(resource).WithCancellation(cancellationToken))
+        // By the resource, not its name: the log is kept under DCP's name for the process (e.g. "mail-abcd1234").
+        var model = platform.App.Model().Resources.Single(r => r.Name == resource);
+        await foreach (var batch in logs.WatchAsync(model).WithCancellation(cancellationToken))
         {
             if (batch.FirstOrDefault(l => l.Content.Contains(text, StringComparison.Ordinal)) is { Content: { } line }) return line;
         }

@@ -100,7 +100,9 @@ internal sealed class FaultLoad(PlatformFixture platform) : IAsyncDisposable
     public async Task StartFanOutAsync(int subscribers, string district)
     {
         _subscribers = [.. Enumerable.Range(0, subscribers).Select(i => Addresses.Unique($"Fanout{i}"))];
-        await using (var connection = new NpgsqlConnection(platform.App.GetConnectionString("notificationsdb")))
+        // Unpooled: a case that restarts PostgreSQL must not leave this process a dead pooled connection.
+        var unpooled = new NpgsqlConnectionStringBuilder(platform.App.GetConnectionString("notificationsdb")) { Pooling = false }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(unpooled))
         {
             await connection.OpenAsync(Cancel);
             await using var batch = connection.CreateBatch();
