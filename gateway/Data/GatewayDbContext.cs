@@ -29,34 +29,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-
-        builder.Entity<GatewayUser>(user =>
-        {
-            user.Property(u => u.Role).HasMaxLength(32);
-            user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId);
-        });
-        builder.Entity<Organisation>(organisation =>
-        {
-            organisation.Property(o => o.Name).HasMaxLength(200);
-            organisation.HasIndex(o => o.Name).IsUnique();
-        });
-        builder.Entity<Session>(session =>
-        {
-            session.HasIndex(s => s.TokenHash).IsUnique();
-            session.HasIndex(s => s.UserId);
-        });
-        builder.Entity<Invitation>(invitation =>
-        {
-            invitation.HasIndex(i => i.TokenHash).IsUnique();
-            invitation.Property(i => i.Email).HasMaxLength(256);
-        });
-        builder.Entity<ApiKey>(key =>
-        {
-            key.HasIndex(k => k.Prefix).IsUnique();
-            key.Property(k => k.Prefix).HasMaxLength(ApiKeySecret.PrefixLength);
-            key.Property(k => k.Name).HasMaxLength(200);
-            key.Property(k => k.Scopes).HasMaxLength(1000);
-            key.HasOne<Organisation>().WithMany().HasForeignKey(k => k.OrganisationId);
-        });
+        // Each feature configures its own entities (its *Model.cs).
+        builder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);
     }
 }

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
-using Platform.Awards.Ceremonies;
 using Platform.Awards.Infrastructure;
+using Platform.Awards.IntegrationEvents.EventHandling;
 using Platform.Awards.Results;
-using Platform.Awards.Suggestions;
 using Platform.Messaging;
 
 namespace Platform.Awards.Extensions;

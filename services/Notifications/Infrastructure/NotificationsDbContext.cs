@@ -29,11 +29,6 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly);
-        modelBuilder.Entity<LinkTokenKey>(e =>
-        {
-            e.ToTable("link_token_key");
-            e.Property(k => k.Id).ValueGeneratedNever();
-        });
         modelBuilder.AddOutboxMessageEntity();
         modelBuilder.AddInboxStateEntity();
         modelBuilder.UseSnakeCaseColumnNames();

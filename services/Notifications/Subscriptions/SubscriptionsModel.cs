@@ -51,3 +51,12 @@ internal sealed class SuppressionModel : IEntityTypeConfiguration<Suppression>
         e.Property(s => s.Reason).HasMaxLength(300);
     }
 }
+
+internal sealed class LinkTokenKeyModel : IEntityTypeConfiguration<LinkTokenKey>
+{
+    public void Configure(EntityTypeBuilder<LinkTokenKey> e)
+    {
+        e.ToTable("link_token_key");
+        e.Property(k => k.Id).ValueGeneratedNever();
+    }
+}

@@ -1,9 +1,10 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
+using Platform.Awards.Suggestions;
 using Platform.Contracts.Volunteers;
 
-namespace Platform.Awards.Suggestions;
+namespace Platform.Awards.IntegrationEvents.EventHandling;
 
 /// <summary>Keeps each volunteer milestone as a suggestion for staff. One per volunteer and milestone, however often it arrives.</summary>
 public sealed class RecordMilestoneSuggestion(AwardsDbContext db, TimeProvider time) : IConsumer<MilestoneReached>

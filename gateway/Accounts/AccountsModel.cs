@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.Gateway.Accounts;
+
+internal sealed class GatewayUserModel : IEntityTypeConfiguration<GatewayUser>
+{
+    public void Configure(EntityTypeBuilder<GatewayUser> user)
+    {
+        user.Property(u => u.Role).HasMaxLength(32);
+        user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId);
+    }
+}
+
+internal sealed class OrganisationModel : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> organisation)
+    {
+        organisation.Property(o => o.Name).HasMaxLength(200);
+        organisation.HasIndex(o => o.Name).IsUnique();
+    }
+}
+
+internal sealed class SessionModel : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> session)
+    {
+        session.HasIndex(s => s.TokenHash).IsUnique();
+        session.HasIndex(s => s.UserId);
+    }
+}
+
+internal sealed class InvitationModel : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> invitation)
+    {
+        invitation.HasIndex(i => i.TokenHash).IsUnique();
+        invitation.Property(i => i.Email).HasMaxLength(256);
+    }
+}
