@@ -4,6 +4,7 @@ using Platform.Awards.Infrastructure;
 using Platform.Awards.Results;
 using Platform.Awards.Suggestions;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Awards.Extensions;
 
@@ -31,7 +32,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<IValidateOptions<AwardsOptions>, AwardsOptionsValidator>();
 
         builder.Services.AddScoped<WinnersAnnouncement>();
-        builder.Services.AddHostedService<EmbargoSweeper>();
+        builder.Services.AddPeriodicJob<EmbargoSweeper, AwardsOptions>(o => o.EmbargoSweepInterval);
         return builder;
     }
 }
