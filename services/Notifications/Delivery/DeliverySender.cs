@@ -14,7 +14,9 @@ namespace Platform.Notifications.Delivery;
 /// priority order (transactional first), sending through the shared retry and circuit-breaker pipeline at the
 /// configured rate, and recording each outcome as soon as the server answers. A message the server accepted is
 /// marked sent at once, so only a crash in the instant between the server's "250" and that update can send one
-/// twice; such a message carries the same Message-ID both times.
+/// twice; such a message carries the same Message-ID both times. Not a ServiceDefaults periodic job: it drains a
+/// queue with several senders at once, going again at once while there is work, where a periodic job runs one pass per
+/// interval.
 /// </summary>
 public sealed partial class DeliverySender(
     IServiceScopeFactory scopes,
