@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Data;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Gateway.Accounts;
 
@@ -33,8 +34,7 @@ internal static class AccountsExtensions
         services.AddSingleton<SessionAuthenticator>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DummyPasswordHash>();
-        services.AddScoped<AccountHousekeeping>();
-        services.AddHostedService<AccountHousekeepingService>();
+        services.AddPeriodicJob<AccountHousekeeping>(AccountHousekeeping.Interval);
         return services;
     }
 }

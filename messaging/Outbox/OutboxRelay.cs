@@ -8,6 +8,8 @@ namespace Platform.Messaging;
 /// <summary>
 /// Publishes committed outbox rows for as long as the service runs. It never gives up on a row: a broker or
 /// database outage only delays delivery, with capped exponential back-off, until everything accumulated is sent.
+/// Not a ServiceDefaults periodic job: it drains a queue (a full batch goes again at once, a failure backs off
+/// exponentially), where a periodic job runs one pass per interval.
 /// </summary>
 internal sealed partial class OutboxRelay<TDbContext>(
     OutboxRelayBatch<TDbContext> batch,

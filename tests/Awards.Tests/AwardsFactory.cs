@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Platform.Awards.Infrastructure;
 using Platform.Awards.Results;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Jobs;
 using Platform.TestSupport;
 
 namespace Platform.Awards.Tests;
@@ -57,7 +58,7 @@ public sealed class AwardsFactory(string connectionString, bool runBackgroundSer
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
             if (!runBackgroundServices)
-                services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EmbargoSweeper)));
+                services.RemovePeriodicJob<EmbargoSweeper>();
         });
     }
 

@@ -11,6 +11,7 @@ using Platform.Events.Infrastructure;
 using Platform.Events.Reminders;
 using Platform.Events.Waitlists;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Jobs;
 using Platform.TestSupport;
 
 namespace Platform.Events.Tests;
@@ -50,8 +51,7 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
             services.AddSingleton<TimeProvider>(Time);
             if (!runBackgroundServices)
             {
-                foreach (var type in new[] { typeof(WaitlistPromoter), typeof(ReminderScheduler) })
-                    services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == type));
+                services.RemovePeriodicJob<WaitlistPromoter>().RemovePeriodicJob<EventReminders>();
             }
         });
     }

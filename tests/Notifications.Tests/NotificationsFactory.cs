@@ -12,6 +12,7 @@ using Platform.Notifications.Delivery;
 using Platform.Notifications.Digests;
 using Platform.Notifications.Infrastructure;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Jobs;
 using Platform.TestSupport;
 
 namespace Platform.Notifications.Tests;
@@ -67,8 +68,7 @@ public sealed class NotificationsFactory(string? connectionString = null, bool r
 
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
-            foreach (var type in new[] { typeof(DigestScheduler), typeof(HousekeepingService) })
-                services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == type));
+            services.RemovePeriodicJob<Notifications.Digests.Digests>().RemovePeriodicJob<Housekeeping>();
         });
     }
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Jobs;
 using Platform.TestSupport;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Sweeps;
@@ -46,7 +47,7 @@ public sealed class VolunteersFactory(string connectionString) : WebApplicationF
             services.AddMassTransitTestHarness();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
-            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(VolunteeringScheduler)));
+            services.RemovePeriodicJob<VolunteeringSweep>();
         });
     }
 

@@ -3,6 +3,7 @@ using Platform.Awards.Infrastructure;
 using Platform.Awards.IntegrationEvents.EventHandling;
 using Platform.Awards.Results;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Awards.Extensions;
 
@@ -30,7 +31,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<IValidateOptions<AwardsOptions>, AwardsOptionsValidator>();
 
         builder.Services.AddScoped<WinnersAnnouncement>();
-        builder.Services.AddHostedService<EmbargoSweeper>();
+        builder.Services.AddPeriodicJob<EmbargoSweeper, AwardsOptions>(o => o.EmbargoSweepInterval);
         return builder;
     }
 }

@@ -1,35 +1,15 @@
-using Microsoft.Extensions.Options;
-using Platform.Awards.Infrastructure;
-using Platform.ServiceDefaults.Clock;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Awards.Results;
 
 /// <summary>
-/// Lifts embargoes when ceremonies start. Reads the clock afresh each pass; safe to run in every replica because
-/// <see cref="WinnersAnnouncement"/> announces each programme once whoever gets there first.
+/// Lifts embargoes when ceremonies start, a periodic job every EmbargoSweepInterval. Reads the clock afresh each pass;
+/// safe to run in every replica because <see cref="WinnersAnnouncement"/> announces each programme once whoever gets
+/// there first.
 /// </summary>
-public sealed partial class EmbargoSweeper(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<AwardsOptions> options, ILogger<EmbargoSweeper> logger, IServiceProvider services)
-    : BackgroundService
+public sealed class EmbargoSweeper(IServiceScopeFactory scopes) : IPeriodicJob
 {
-    private readonly IClockChanges? _clockChanges = services.GetService<IClockChanges>();
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepOnceAsync(scopes, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database blip must not stop announcements for good; the next pass retries.
-                LogFailed(logger, e);
-            }
-            await time.DelayAsync(options.Value.EmbargoSweepInterval, _clockChanges, stoppingToken);
-        }
-    }
+    public Task RunAsync(CancellationToken cancellationToken) => SweepOnceAsync(scopes, cancellationToken);
 
     /// <returns>How many programmes this pass announced.</returns>
     public static async Task<int> SweepOnceAsync(IServiceScopeFactory scopes, CancellationToken ct)
@@ -46,7 +26,4 @@ public sealed partial class EmbargoSweeper(
         }
         return announced;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Embargo sweep failed; retrying next pass")]
-    private static partial void LogFailed(ILogger logger, Exception e);
 }

@@ -6,6 +6,7 @@ using Platform.Events.Registrations;
 using Platform.Events.Reminders;
 using Platform.Events.Waitlists;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Events.Extensions;
 
@@ -30,10 +31,9 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<WaitlistPromotion>();
         builder.Services.AddScoped<UnconfirmedHolds>();
         builder.Services.AddSingleton<WaitlistSignal>();
-        builder.Services.AddHostedService<WaitlistPromoter>();
-        builder.Services.AddScoped<EventReminders>();
-        builder.Services.AddHostedService<ReminderScheduler>();
-        builder.Services.AddHostedService<IdempotencyKeyCleanup>();
+        builder.Services.AddPeriodicJob<WaitlistPromoter, EventsOptions>(o => o.PromotionInterval).WakenBy<WaitlistSignal>();
+        builder.Services.AddPeriodicJob<EventReminders, EventsOptions>(o => o.ReminderInterval);
+        builder.Services.AddPeriodicJob<IdempotencyKeyCleanup>(IdempotencyKeyCleanup.Interval);
         return builder;
     }
 }

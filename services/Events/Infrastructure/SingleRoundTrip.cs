@@ -8,10 +8,9 @@ namespace Platform.Events.Infrastructure;
 
 /// <summary>
 /// Writes leading statements, then the entities a DbContext has Added, as one <see cref="NpgsqlBatch"/>: one round trip
-/// and one implicit transaction (PostgreSQL runs a batch up to its Sync as a unit, and any error rolls back every
-/// statement in it). SaveChanges inside an explicit transaction costs a round trip per step, and a hot row locked by a
-/// leading statement would stay locked while each of those trips waits for a busy service to get round to it.
-/// The INSERTs come from the EF model (tables, columns, value converters), so the mapping stays in one place.
+/// and one implicit transaction, so any error rolls back every statement. The INSERTs come from the EF model (tables,
+/// columns, value converters), so the mapping stays in one place. Why not SaveChanges in a transaction: the README,
+/// "Capacity, in the database".
 /// </summary>
 public static class SingleRoundTrip
 {

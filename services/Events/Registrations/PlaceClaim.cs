@@ -4,16 +4,11 @@ using NpgsqlTypes;
 namespace Platform.Events.Registrations;
 
 /// <summary>
-/// The first statement of a registration's single write: <c>claim_registration_places</c> (migration
-/// RegistrationPlaceClaim) checks the outcome the registration is written with against the workshops as they are now,
-/// under their row locks, and takes the places. The write is one round trip, so the hot rows (every registration for
-/// the event touches the event's row) are locked only while PostgreSQL runs the rest of the batch and commits, never
-/// while the service is between round trips. First rather than last: the inserts' foreign-key checks then find the
-/// rows already locked by this transaction. Last, each insert would first add a KEY SHARE lock to rows that dozens of
-/// concurrent registrations share, and PostgreSQL's bookkeeping of shared row locks (multixacts) became the
-/// bottleneck (measured: most backends waiting on MultiXactMember locks during a rush). When the outcome was guessed
-/// from a read that is out of date, it raises <see cref="OutcomeOutOfDate"/> and the whole write rolls back; the
-/// caller reads again and retries.
+/// The first statement of a registration's single write (<see cref="Infrastructure.SingleRoundTrip"/>):
+/// <c>claim_registration_places</c>, in <c>PlaceClaim.sql</c>, checks the outcome the registration is written with
+/// against the workshops as they are now, under their row locks, and takes the places; when the outcome was guessed
+/// from a read that is out of date, it raises <see cref="OutcomeOutOfDate"/>, the whole write rolls back, and the
+/// caller reads again and retries. Why one round trip, and why first: the README, "Capacity, in the database".
 /// </summary>
 public static class PlaceClaim
 {
@@ -22,6 +17,9 @@ public static class PlaceClaim
 
     /// <summary>The event is full, or no longer Published.</summary>
     public const string EventFullOrClosed = "EV002";
+
+    /// <summary>The function's <c>CREATE OR REPLACE</c>, for the migrations that load it.</summary>
+    public static string Sql { get; } = ReadSql();
 
     public static NpgsqlBatchCommand Command(Guid eventId, Guid registrationId, IReadOnlyCollection<Guid> confirmed, IReadOnlyCollection<Guid> waitlisted) =>
         new("SELECT claim_registration_places($1, $2, $3, $4)")
@@ -34,4 +32,13 @@ public static class PlaceClaim
                 new NpgsqlParameter { Value = waitlisted.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
             },
         };
+
+    private static string ReadSql()
+    {
+        using var stream = typeof(PlaceClaim).Assembly.GetManifestResourceStream("PlaceClaim.sql")
+            ?? throw new InvalidOperationException("PlaceClaim.sql is not embedded in the Events assembly.");
+        using var reader = new StreamReader(stream);
+        // The body is stored as written: a checkout with CRLF line endings must not make it another function.
+        return reader.ReadToEnd().ReplaceLineEndings("\n");
+    }
 }

@@ -10,7 +10,8 @@ namespace Platform.Events.Registrations;
 /// goes to exactly one of them; the CHECK constraints refuse anything that slipped past. Callers take sessions in id
 /// order and the event's row last, so two transactions never wait on each other in a circle. A new registration
 /// takes its places in the database function behind <see cref="PlaceClaim"/>, in the same order; these are for the
-/// promoter and for changes made through a manage link.
+/// promoter and for changes made through a manage link (why those do not call the function: the README, "A
+/// manage-link change takes its places another way").
 /// </summary>
 public static class Places
 {

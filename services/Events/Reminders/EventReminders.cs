@@ -5,15 +5,25 @@ using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
 using Platform.Events.Registrations;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Events.Reminders;
 
 /// <summary>
 /// Puts one PartnershipEventReminderDue in the outbox for each published event starting within ReminderBefore.
 /// The event row is claimed with a conditional update in the same transaction, so two instances never both remind.
+/// A periodic job, every ReminderInterval.
 /// </summary>
-public sealed class EventReminders(EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, IOptions<EventsOptions> options)
+public sealed partial class EventReminders(
+    EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, IOptions<EventsOptions> options, ILogger<EventReminders> logger)
+    : IPeriodicJob
 {
+    async Task IPeriodicJob.RunAsync(CancellationToken ct)
+    {
+        var sent = await RunOnceAsync(ct);
+        if (sent > 0) LogSent(logger, sent);
+    }
+
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -41,4 +51,7 @@ public sealed class EventReminders(EventsDbContext db, IIntegrationEventOutbox o
         }
         return sent;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders due for {Count} events")]
+    private static partial void LogSent(ILogger logger, int count);
 }

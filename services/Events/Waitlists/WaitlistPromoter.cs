@@ -1,47 +1,21 @@
-using Microsoft.Extensions.Options;
-using Platform.Events.Infrastructure;
 using Platform.Events.Registrations;
-using Platform.ServiceDefaults.Clock;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Events.Waitlists;
 
-/// <summary>Releases lapsed unconfirmed holds (<see cref="UnconfirmedHolds"/>), then runs <see cref="WaitlistPromotion"/>, whenever a place frees and at least every PromotionInterval.</summary>
-public sealed partial class WaitlistPromoter(
-    IServiceScopeFactory scopes, WaitlistSignal signal, TimeProvider time, IOptions<EventsOptions> options, ILogger<WaitlistPromoter> logger,
-    IClockChanges? clockChanges = null)
-    : BackgroundService
+/// <summary>
+/// Releases lapsed unconfirmed holds (<see cref="UnconfirmedHolds"/>), then runs <see cref="WaitlistPromotion"/>, so a
+/// lapsed place is offered in the same pass; whenever a place frees and at least every PromotionInterval. Both share
+/// the pass's scope: each of their steps clears the change tracker and is its own transaction.
+/// </summary>
+public sealed partial class WaitlistPromoter(UnconfirmedHolds holds, WaitlistPromotion promotion, ILogger<WaitlistPromoter> logger) : IPeriodicJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using (var holds = scopes.CreateAsyncScope())
-                {
-                    var released = await holds.ServiceProvider.GetRequiredService<UnconfirmedHolds>().ReleaseLapsedAsync(stoppingToken);
-                    if (released > 0) LogReleased(logger, released);
-                }
-                await using var scope = scopes.CreateAsyncScope();
-                var (expired, offered) = await scope.ServiceProvider.GetRequiredService<WaitlistPromotion>().RunOnceAsync(stoppingToken);
-                if (expired + offered > 0) LogRound(logger, expired, offered);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // A database blip must not stop promotion for good; the next round retries.
-                LogFailed(logger, e);
-            }
-
-            // A freed place, the interval, or a moved clock (a test platform's) starts the next round.
-            using var wake = clockChanges is null
-                ? CancellationTokenSource.CreateLinkedTokenSource(stoppingToken)
-                : CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, clockChanges.Moved);
-            try
-            {
-                await signal.WaitAsync(options.Value.PromotionInterval, time, wake.Token);
-            }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
-        }
+        var released = await holds.ReleaseLapsedAsync(cancellationToken);
+        if (released > 0) LogReleased(logger, released);
+        var (expired, offered) = await promotion.RunOnceAsync(cancellationToken);
+        if (expired + offered > 0) LogRound(logger, expired, offered);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Waitlists: {Expired} offers expired, {Offered} places offered")]
@@ -49,7 +23,4 @@ public sealed partial class WaitlistPromoter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registrations: {Released} unconfirmed holds lapsed and their places were released")]
     private static partial void LogReleased(ILogger logger, int released);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Waitlist promotion round failed; retrying next round")]
-    private static partial void LogFailed(ILogger logger, Exception e);
 }

@@ -3,16 +3,26 @@ using Microsoft.Extensions.Options;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.Reports;
 using Platform.Notifications.Subscriptions;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Notifications.DataProtection;
 
 /// <summary>
 /// Forgets addresses that no longer have a reason to be kept: sign-ups never confirmed once their link has expired,
-/// and addresses whose subscription ended <see cref="NotificationsOptions.RetentionAfterEnd"/> ago.
+/// and addresses whose subscription ended <see cref="NotificationsOptions.RetentionAfterEnd"/> ago. A periodic job,
+/// every <see cref="NotificationsOptions.HousekeepingInterval"/>.
 /// </summary>
-public sealed class Housekeeping(NotificationsDbContext db, SubscriberAccount account, IOptions<NotificationsOptions> options, TimeProvider timeProvider)
+public sealed partial class Housekeeping(
+    NotificationsDbContext db, SubscriberAccount account, IOptions<NotificationsOptions> options, TimeProvider timeProvider, ILogger<Housekeeping> logger)
+    : IPeriodicJob
 {
     private const int Batch = 200;
+
+    async Task IPeriodicJob.RunAsync(CancellationToken cancellationToken)
+    {
+        var forgotten = await RunOnceAsync(cancellationToken);
+        if (forgotten > 0) LogForgotten(logger, forgotten);
+    }
 
     /// <summary>Returns how many addresses were forgotten.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -39,4 +49,7 @@ public sealed class Housekeeping(NotificationsDbContext db, SubscriberAccount ac
             if (due.Count < Batch) return forgotten;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot {Count} addresses (expired sign-ups, ended subscriptions past retention)")]
+    private static partial void LogForgotten(ILogger logger, int count);
 }

@@ -20,6 +20,8 @@ namespace Platform.Notifications.Delivery;
 /// loses that message, and a server that takes a message and drops the connection before its "250" gets it again
 /// (with the same Message-ID). Outcomes the database cannot take at once (it is restarting) are retried while the
 /// claim lasts, so a short outage costs neither a second copy nor a lease's wait.
+/// Not a ServiceDefaults periodic job: it drains a queue with several senders at once, going again at once while
+/// there is work, where a periodic job runs one pass per interval.
 /// </summary>
 public sealed partial class DeliverySender(
     IServiceScopeFactory scopes,

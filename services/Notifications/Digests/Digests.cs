@@ -5,6 +5,7 @@ using Platform.Notifications.Infrastructure;
 using Platform.Notifications.News;
 using Platform.Notifications.Subscriptions;
 using Platform.Notifications.Transactional;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Notifications.Digests;
 
@@ -12,16 +13,24 @@ namespace Platform.Notifications.Digests;
 /// Starts the digest runs that are due and works through unfinished ones, a batch of subscribers per transaction:
 /// each subscriber's digest is queued and their watermark moved to the run's cutoff together, so an item reaches a
 /// subscriber at most once and a crash between batches resumes where it stopped (the delivery key backs this up).
+/// A periodic job, every <see cref="DigestOptions.CheckInterval"/>.
 /// </summary>
-public sealed class Digests(
+public sealed partial class Digests(
     NotificationsDbContext db,
     OnceOnlyDelivery delivery,
     SubscriberEmails emails,
     IOptions<DigestOptions> options,
     IOptions<OfficeOptions> office,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    ILogger<Digests> logger) : IPeriodicJob
 {
     public static string KindOf(string frequency) => $"digest-{frequency}";
+
+    async Task IPeriodicJob.RunAsync(CancellationToken cancellationToken)
+    {
+        var queued = await RunDueAsync(cancellationToken);
+        if (queued > 0) LogQueued(logger, queued);
+    }
 
     /// <summary>One pass: returns the number of digest emails queued.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
@@ -98,4 +107,7 @@ public sealed class Digests(
             .SetProperty(x => x.Emails, x => x.Emails + queued), cancellationToken);
         return queued;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} digest emails")]
+    private static partial void LogQueued(ILogger logger, int count);
 }

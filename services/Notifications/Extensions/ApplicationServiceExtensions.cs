@@ -12,6 +12,7 @@ using Platform.Notifications.News;
 using Platform.Notifications.Reports;
 using Platform.Notifications.Subscriptions;
 using Platform.Notifications.Transactional;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Notifications.Extensions;
 
@@ -64,10 +65,8 @@ internal static class ApplicationServiceExtensions
         services.AddScoped<SubscriptionRequests>();
         services.AddScoped<SubscriberAccount>();
         services.AddScoped<NewsPublishing>();
-        services.AddScoped<Digests.Digests>();
-        services.AddHostedService<DigestScheduler>();
-        services.AddScoped<Housekeeping>();
-        services.AddHostedService<HousekeepingService>();
+        services.AddPeriodicJob<Digests.Digests, DigestOptions>(o => o.CheckInterval);
+        services.AddPeriodicJob<Housekeeping, NotificationsOptions>(o => o.HousekeepingInterval);
         services.AddScoped<StaffReports>();
 
         builder.AddMessaging<NotificationsDbContext>(bus =>

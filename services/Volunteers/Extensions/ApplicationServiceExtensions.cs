@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Jobs;
 using Platform.Volunteers.Applications;
 using Platform.Volunteers.Hours;
 using Platform.Volunteers.Infrastructure;
@@ -33,8 +34,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<TenureMilestones>();
         builder.Services.AddScoped<LapseDetection>();
         builder.Services.AddScoped<CheckInInvitations>();
-        builder.Services.AddScoped<VolunteeringSweep>();
-        builder.Services.AddHostedService<VolunteeringScheduler>();
+        builder.Services.AddPeriodicJob<VolunteeringSweep, VolunteersOptions>(o => o.SweepInterval);
         return builder;
     }
 }

@@ -1,52 +1,20 @@
-using Microsoft.Extensions.Options;
-using Platform.ServiceDefaults.Clock;
-using Platform.Volunteers.Infrastructure;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Volunteers.Sweeps;
-
-/// <summary>
-/// The time-driven work, every SweepInterval, or at once when a test moves the clock. Each part claims its rows in
-/// PostgreSQL, so a second pass or a second replica running it at the same moment sends nothing twice.
-/// </summary>
-public sealed partial class VolunteeringScheduler(
-    IServiceScopeFactory scopes, TimeProvider time, IServiceProvider services, IOptions<VolunteersOptions> options,
-    ILogger<VolunteeringScheduler> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var clockChanges = services.GetService<IClockChanges>();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var sweep = scope.ServiceProvider.GetRequiredService<VolunteeringSweep>();
-                var result = await sweep.RunOnceAsync(stoppingToken);
-                if (result.Any) LogSwept(logger, result.RolesClosed, result.ExpiryReminders, result.AtRisk, result.Milestones, result.CheckIns);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Nothing was claimed by a failed part (its transaction rolled back): the next pass retries it.
-                LogFailed(logger, e);
-            }
-            await time.DelayAsync(options.Value.SweepInterval, clockChanges, stoppingToken);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: {Roles} roles closed, {Reminders} expiry reminders, {AtRisk} re-engagements, {Milestones} milestones, {CheckIns} check-ins asked")]
-    private static partial void LogSwept(ILogger logger, int roles, int reminders, int atRisk, int milestones, int checkIns);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Volunteering sweep failed; retrying next pass")]
-    private static partial void LogFailed(ILogger logger, Exception e);
-}
 
 public sealed record SweepResult(int RolesClosed, int ExpiryReminders, int AtRisk, int Milestones, int CheckIns)
 {
     public bool Any => RolesClosed + ExpiryReminders + AtRisk + Milestones + CheckIns > 0;
 }
 
-/// <summary>One pass of every time-driven part; tests call it directly instead of waiting for the scheduler.</summary>
-public sealed class VolunteeringSweep(ClosingDates closing, ExpiryReminders expiry, TenureMilestones tenure, LapseDetection lapse, CheckInInvitations checkIns)
+/// <summary>
+/// One pass of every time-driven part, a periodic job every SweepInterval (tests call it directly instead). Each part
+/// claims its rows in PostgreSQL, so a second pass or a second replica running it at the same moment sends nothing
+/// twice, and a failed part claimed nothing (its transaction rolled back): the next pass retries it.
+/// </summary>
+public sealed partial class VolunteeringSweep(
+    ClosingDates closing, ExpiryReminders expiry, TenureMilestones tenure, LapseDetection lapse, CheckInInvitations checkIns,
+    ILogger<VolunteeringSweep> logger) : IPeriodicJob
 {
     public async Task<SweepResult> RunOnceAsync(CancellationToken ct)
     {
@@ -57,4 +25,13 @@ public sealed class VolunteeringSweep(ClosingDates closing, ExpiryReminders expi
         var asked = await checkIns.RunOnceAsync(ct);
         return new SweepResult(closed, reminders, atRisk, milestones, asked);
     }
+
+    async Task IPeriodicJob.RunAsync(CancellationToken ct)
+    {
+        var result = await RunOnceAsync(ct);
+        if (result.Any) LogSwept(logger, result.RolesClosed, result.ExpiryReminders, result.AtRisk, result.Milestones, result.CheckIns);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: {Roles} roles closed, {Reminders} expiry reminders, {AtRisk} re-engagements, {Milestones} milestones, {CheckIns} check-ins asked")]
+    private static partial void LogSwept(ILogger logger, int roles, int reminders, int atRisk, int milestones, int checkIns);
 }

@@ -7,7 +7,8 @@ namespace Platform.Events.Infrastructure.Migrations
 {
     /// <summary>
     /// The function a registration's single write starts with (see <c>Registrations.PlaceClaim</c>). The model does not
-    /// change, so there is no snapshot update.
+    /// change, so there is no snapshot update. Its text now lives in Registrations/PlaceClaim.sql (migration
+    /// PlaceClaimFromFile); this one stays as it ran.
     /// </summary>
     [DbContext(typeof(EventsDbContext))]
     [Migration("20261122060000_RegistrationPlaceClaim")]
