@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Platform.ServiceDefaults.Secrets;
 using Platform.Volunteers.Applications;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Retention;
@@ -49,13 +50,13 @@ public sealed class RetentionTests(PostgresServer postgres) : IAsyncLifetime
                 var application = new VolunteerApplication
                 {
                     RoleId = role.Id, OrganisationId = role.OrganisationId, Name = "Fixture", Email = "fixture@example.org", Motivation = "-",
-                    ManageTokenHash = LinkToken.Hash(LinkToken.Create()), Stage = ApplicationStage.Active, CreatedAt = now, UpdatedAt = now,
+                    ManageTokenHash = BearerSecret.Hash(BearerSecret.Create()), Stage = ApplicationStage.Active, CreatedAt = now, UpdatedAt = now,
                 };
                 db.Applications.Add(application);
                 db.Volunteers.Add(new Volunteer
                 {
                     OrganisationId = role.OrganisationId, RoleId = role.Id, ApplicationId = application.Id, Name = "Fixture", Email = "fixture@example.org",
-                    LinkTokenHash = LinkToken.Hash(LinkToken.Create()), StartedAt = now.AddDays(-startedDaysAgo), LastActivityAt = now,
+                    LinkTokenHash = BearerSecret.Hash(BearerSecret.Create()), StartedAt = now.AddDays(-startedDaysAgo), LastActivityAt = now,
                     Status = leftDaysAgo is null ? VolunteerStatus.Active : VolunteerStatus.Left,
                     LeftAt = leftDaysAgo is null ? null : now.AddDays(-leftDaysAgo.Value), ExitReason = reason,
                 });

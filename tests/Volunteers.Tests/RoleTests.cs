@@ -98,15 +98,23 @@ public sealed class RoleTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Roles_need_a_registered_profile_and_only_organisation_users_manage_them()
+    public async Task Posting_a_role_needs_a_registered_profile()
     {
         var unregistered = _factory.CreateOrganisationClient(Guid.CreateVersion7());
         var noProfile = await unregistered.PostAsJsonAsync("/api/volunteers/organisation/roles", World.Role(), Json.Options);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noProfile.StatusCode);
         Assert.Equal("profile-required", (await noProfile.ReadAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Extensions["rule"]?.ToString());
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Roles.CountAsync()));
+    }
 
+    [Fact]
+    public async Task Only_organisation_users_manage_roles()
+    {
         Assert.Equal(HttpStatusCode.Forbidden, (await _factory.CreateStaffClient().GetAsync("/api/volunteers/organisation/roles")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _factory.CreateClient().GetAsync("/api/volunteers/organisation/roles")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _factory.CreateOrganisationClient(Guid.CreateVersion7()).GetAsync("/api/volunteers/staff/organisations")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_organisation_user_cannot_list_every_organisation() =>
+        Assert.Equal(HttpStatusCode.Forbidden, (await _factory.CreateOrganisationClient(Guid.CreateVersion7()).GetAsync("/api/volunteers/staff/organisations")).StatusCode);
 }
