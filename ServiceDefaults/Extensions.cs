@@ -19,13 +19,17 @@ namespace Microsoft.Extensions.Hosting;
 // Aspire AppHost. Each concern lives in its own folder; this file only says which ones a service gets.
 public static class Extensions
 {
-    /// <summary>What every API service gets: <see cref="AddHostingDefaults"/> and the API conventions.</summary>
+    /// <summary>
+    /// What every API service gets: <see cref="AddHostingDefaults"/> and the API conventions, its OpenAPI document
+    /// ("v1", which the service maps with <c>MapOpenApi()</c> and the gateway publishes) and camelCase enums in JSON.
+    /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddHostingDefaults();
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddPlatformTextRules();
         builder.Services.AddInternalTokenAuthentication();
+        builder.Services.AddOpenApi();
         builder.Services.AddAuthorizationDocumentation();
         builder.Services.AddPagingDocumentation();
         builder.Services.AddPlatformReferenceData();

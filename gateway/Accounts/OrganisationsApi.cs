@@ -7,6 +7,7 @@ using Platform.Gateway.Data;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Gateway.Accounts;
 
@@ -72,11 +73,11 @@ internal static class OrganisationsApi
             return RuleProblem.Conflict("account-exists", "An account with this email address already exists.");
         }
 
-        var token = OpaqueToken.Create("inv_");
+        var token = BearerSecret.Create("inv_");
         var now = time.GetUtcNow();
         var invitation = new Invitation
         {
-            TokenHash = OpaqueToken.Hash(token),
+            TokenHash = BearerSecret.Hash(token),
             Email = email,
             OrganisationId = request.OrganisationId,
             InvitedBy = Guid.TryParse(context.User.GetSubject(), out var staffId) ? staffId : Guid.Empty,
@@ -93,7 +94,7 @@ internal static class OrganisationsApi
         AcceptInvitationRequest request, GatewayDbContext db, UserManager<GatewayUser> users, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var hash = OpaqueToken.Hash(request.InvitationToken ?? string.Empty);
+        var hash = BearerSecret.Hash(request.InvitationToken ?? string.Empty);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         var now = time.GetUtcNow();
         if (invitation is null || invitation.AcceptedAt is not null || now >= invitation.ExpiresAt)

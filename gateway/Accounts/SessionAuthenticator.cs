@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Gateway.Data;
 using Platform.Gateway.EdgeIdentity;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Gateway.Accounts;
 
@@ -17,7 +18,7 @@ public sealed class SessionAuthenticator(IServiceScopeFactory scopes, TimeProvid
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        var hash = OpaqueToken.Hash(token);
+        var hash = BearerSecret.Hash(token);
         var found = await db.Sessions.AsNoTracking()
             .Where(s => s.TokenHash == hash)
             .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Session = s, User = u })

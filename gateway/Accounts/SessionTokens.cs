@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Gateway.Data;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Gateway.Accounts;
 
@@ -11,12 +12,12 @@ public sealed class SessionTokens(GatewayDbContext db, TimeProvider time, IOptio
 
     public async Task<(string Token, DateTimeOffset ExpiresAt)> OpenAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var token = OpaqueToken.Create(Marker);
+        var token = BearerSecret.Create(Marker);
         var now = time.GetUtcNow();
         var session = new Session
         {
             UserId = userId,
-            TokenHash = OpaqueToken.Hash(token),
+            TokenHash = BearerSecret.Hash(token),
             CreatedAt = now,
             ExpiresAt = now + options.Value.SessionLifetime,
         };
@@ -27,7 +28,7 @@ public sealed class SessionTokens(GatewayDbContext db, TimeProvider time, IOptio
 
     public async Task EndAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = OpaqueToken.Hash(token);
+        var hash = BearerSecret.Hash(token);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
         if (session is { RevokedAt: null })
         {

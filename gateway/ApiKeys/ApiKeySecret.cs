@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Platform.Gateway.Data;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Gateway.ApiKeys;
 
@@ -15,8 +15,8 @@ public static class ApiKeySecret
     public static (string Key, string Prefix, byte[] Hash) Create()
     {
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(PrefixLength / 2));
-        var key = OpaqueToken.Create($"{Marker}{prefix}_");
-        return (key, prefix, OpaqueToken.Hash(key));
+        var key = BearerSecret.Create($"{Marker}{prefix}_");
+        return (key, prefix, BearerSecret.Hash(key));
     }
 
     /// <returns>The prefix, or null when <paramref name="key"/> is not shaped like a key at all.</returns>
@@ -33,5 +33,5 @@ public static class ApiKeySecret
     }
 
     public static bool Matches(string key, byte[] storedHash) =>
-        CryptographicOperations.FixedTimeEquals(OpaqueToken.Hash(key), storedHash);
+        CryptographicOperations.FixedTimeEquals(BearerSecret.Hash(key), storedHash);
 }

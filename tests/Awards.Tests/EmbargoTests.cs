@@ -42,8 +42,8 @@ public sealed class EmbargoTests(PostgresServer postgres)
     {
         var s = x.Scenario;
         var anyone = f.CreateClient();
-        var partner = f.CreateClientAs(PlatformClaims.Roles.Partner, "apikey:1", "awards:read", "awards:write");
-        var judgeOfAnotherPanel = f.CreateClientAs(PlatformClaims.Roles.Organisation, "judge-elsewhere");
+        var partner = f.CreateClientAs(PlatformClaims.Roles.Partner, scopes: ["awards:read", "awards:write"], subject: "apikey:1");
+        var judgeOfAnotherPanel = f.CreateClientAs(PlatformClaims.Roles.Organisation, subject: "judge-elsewhere");
         var requests = new List<(HttpClient Client, HttpMethod Method, string Path)>();
         foreach (var client in new[] { anyone, partner })
         {

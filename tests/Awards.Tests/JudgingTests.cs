@@ -33,7 +33,7 @@ public sealed class JudgingTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task A_judge_scores_only_within_the_window_and_only_once()
+    public async Task A_judge_scores_only_within_the_window()
     {
         await using var f = await AwardsFactory.StartAsync(postgres);
         var s = await TestAwards.CreateAsync(f);
@@ -46,12 +46,25 @@ public sealed class JudgingTests(PostgresServer postgres)
 
         OpenJudging(f, s);
         Assert.Equal(HttpStatusCode.Created, (await TestAwards.ScoreAsync(judge, sam, 4, 4)).StatusCode);
-        var twice = await TestAwards.ScoreAsync(judge, sam, 5, 5);
-        Assert.Equal("already-scored", (await twice.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 
         f.Time.Advance(TimeSpan.FromDays(1));
         var late = await TestAwards.ScoreAsync(slow, sam, 4, 4);
         Assert.Equal("judging-window", (await late.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal(4m, await f.WithDbAsync(db => db.Scorecards.Select(c => c.WeightedScore).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_judge_scores_a_nominee_only_once()
+    {
+        await using var f = await AwardsFactory.StartAsync(postgres);
+        var s = await TestAwards.CreateAsync(f);
+        var (sam, _, _) = await TestAwards.EligibleAsync(f, s, "Sam Hero");
+        var judge = await TestAwards.JudgeAsync(f, s, "judge-a");
+        OpenJudging(f, s);
+
+        Assert.Equal(HttpStatusCode.Created, (await TestAwards.ScoreAsync(judge, sam, 4, 4)).StatusCode);
+        var twice = await TestAwards.ScoreAsync(judge, sam, 5, 5);
+        Assert.Equal("already-scored", (await twice.ProblemAsync(HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal(4m, await f.WithDbAsync(db => db.Scorecards.Select(c => c.WeightedScore).SingleAsync()));
     }
 
@@ -63,7 +76,7 @@ public sealed class JudgingTests(PostgresServer postgres)
         var (sam, _, _) = await TestAwards.EligibleAsync(f, s, "Sam Hero");
         var (kit, _, _) = await TestAwards.EligibleAsync(f, s, "Kit Helper");
         var judge = await TestAwards.JudgeAsync(f, s, "judge-a");
-        var outsider = f.CreateClientAs(PlatformClaims.Roles.Organisation, "not-on-panel");
+        var outsider = f.CreateClientAs(PlatformClaims.Roles.Organisation, subject: "not-on-panel");
         OpenJudging(f, s);
 
         Assert.Equal(HttpStatusCode.Created, (await TestAwards.ScoreAsync(judge, sam, 1, 1)).StatusCode);

@@ -28,7 +28,7 @@ public sealed class SuggestionTests(PostgresServer postgres)
         var suggestion = Assert.Single(suggestions!);
         Assert.Equal(("Val Volunteer", "Hours250", "Northside"), (suggestion.VolunteerName, suggestion.Milestone, suggestion.District));
         Assert.Equal(0, await f.WithDbAsync(db => db.Nominations.CountAsync()));
-        Assert.Equal(HttpStatusCode.Forbidden, (await f.CreateClientAs(PlatformClaims.Roles.Partner, "apikey:1", "awards:read").GetAsync("/api/awards/suggestions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await f.CreateClientAs(PlatformClaims.Roles.Partner, scopes: ["awards:read"], subject: "apikey:1").GetAsync("/api/awards/suggestions")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await f.CreateClient().GetAsync("/api/awards/suggestions")).StatusCode);
     }
 

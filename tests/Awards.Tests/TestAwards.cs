@@ -74,7 +74,7 @@ public static class TestAwards
     {
         var added = await factory.CreateStaffClient().PostAsJsonAsync($"/api/awards/categories/{s.CategoryId}/judges", new { subject, name = $"Judge {subject}" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        return factory.CreateClientAs(role, subject);
+        return factory.CreateClientAs(role, subject: subject);
     }
 
     public static Task<HttpResponseMessage> ScoreAsync(HttpClient judge, Guid nomineeId, int impact, int courage) =>

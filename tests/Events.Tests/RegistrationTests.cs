@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
 using Platform.Events.Registrations;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Events.Tests;
 
@@ -37,7 +38,7 @@ public sealed class RegistrationTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(8, created.Registration.CheckInCode.Length);
         Assert.All(created.Registration.Choices, c => Assert.Equal(ChoiceStatus.Confirmed, c.Status));
         var confirmed = await _factory.PublishedAsync<RegistrationConfirmed>(m => m.RegistrationId == created.Registration.Id);
-        Assert.True(ManageToken.LooksValid(confirmed.ManageToken));
+        Assert.True(BearerSecret.LooksValid(confirmed.ManageToken));
         Assert.Equal(created.Registration.CheckInCode, confirmed.CheckInCode);
         Assert.Contains("BEGIN:VEVENT", confirmed.Calendar);
         Assert.Equal(2, confirmed.Choices.Count);

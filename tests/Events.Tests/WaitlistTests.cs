@@ -190,7 +190,7 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Each_registration_has_a_calendar_file_and_a_qr_code()
+    public async Task A_registrations_calendar_file_holds_the_event_and_its_workshop()
     {
         var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(5, 0)]);
         var delegate1 = await RegisterAsync(e.EventId, 1, e.Workshops[0]);
@@ -199,10 +199,23 @@ public sealed class WaitlistTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal("text/calendar", ics.Content.Headers.ContentType?.MediaType);
         var text = await ics.Content.ReadAsStringAsync();
         Assert.Equal(2, text.Split("BEGIN:VEVENT").Length - 1);
+    }
+
+    [Fact]
+    public async Task A_registration_has_a_qr_code_for_checking_in()
+    {
+        var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(5, 0)]);
+        var delegate1 = await RegisterAsync(e.EventId, 1, e.Workshops[0]);
 
         var qr = await _client.GetAsync($"/api/events/registrations/{delegate1.ManageToken}/qr.png");
         Assert.Equal("image/png", qr.Content.Headers.ContentType?.MediaType);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await qr.Content.ReadAsByteArrayAsync()).Take(4));
+    }
+
+    [Fact]
+    public async Task The_public_calendar_feed_lists_a_published_event()
+    {
+        var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(5, 0)]);
 
         var feed = await _client.GetAsync("/api/events/calendar.ics");
         Assert.Contains($"event-{e.EventId:N}@", (await feed.Content.ReadAsStringAsync()).Replace("\r\n ", ""));

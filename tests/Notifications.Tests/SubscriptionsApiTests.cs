@@ -36,8 +36,8 @@ public sealed class SubscriptionsApiTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}'");
-        Assert.Equal(0, await _factory.QueryAsync(db => db.Subscribers.CountAsync()));
-        Assert.Equal(0, await _factory.QueryAsync(db => db.Set<OutboxMessage>().CountAsync()));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Subscribers.CountAsync()));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync()));
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class SubscriptionsApiTests : IAsyncLifetime
 
         var first = await client.PostAsJsonAsync("/api/notifications/subscriptions", request, TestContext.Current.CancellationToken);
         var again = await client.PostAsJsonAsync("/api/notifications/subscriptions", request with { }, TestContext.Current.CancellationToken);
-        await _factory.QueryAsync(db => db.Subscriptions.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubscriptionStatus.Confirmed)));
+        await _factory.WithDbAsync(db => db.Subscriptions.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SubscriptionStatus.Confirmed)));
         var confirmed = await client.PostAsJsonAsync("/api/notifications/subscriptions",
             new { email = "ann@example.org", topics = new[] { "awards" }, frequency = "daily" }, TestContext.Current.CancellationToken);
 
@@ -59,7 +59,7 @@ public sealed class SubscriptionsApiTests : IAsyncLifetime
             Assert.Null(response.Headers.Location);
         }
 
-        var subscriber = Assert.Single(await _factory.QueryAsync(db => db.Subscribers.Include(s => s.Subscription).ToListAsync()));
+        var subscriber = Assert.Single(await _factory.WithDbAsync(db => db.Subscribers.Include(s => s.Subscription).ToListAsync()));
         Assert.Equal("Ann@Example.org", subscriber.Email);
         Assert.Equal("ann@example.org", subscriber.NormalizedEmail);
         Assert.Equal(["events", "news"], subscriber.Subscription!.Topics);
@@ -85,7 +85,7 @@ public sealed class SubscriptionsApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
-        var events = await _factory.QueryAsync(db => db.Set<OutboxMessage>().ToListAsync());
+        var events = await _factory.WithDbAsync(db => db.Set<OutboxMessage>().ToListAsync());
         var row = Assert.Single(events); // the retry with the same key added nothing
         Assert.Contains("SubscriptionRequested", row.MessageType);
         Assert.Contains("bob@example.org", row.Body);
@@ -117,8 +117,8 @@ public sealed class SubscriptionsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         Assert.Equal(HttpStatusCode.OK, clickedAgain.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
-        Assert.Equal(SubscriptionStatus.Confirmed, await _factory.QueryAsync(db => db.Subscriptions.Select(s => s.Status).SingleAsync()));
-        var delivery = Assert.Single(await _factory.QueryAsync(db => db.Deliveries.ToListAsync()));
+        Assert.Equal(SubscriptionStatus.Confirmed, await _factory.WithDbAsync(db => db.Subscriptions.Select(s => s.Status).SingleAsync()));
+        var delivery = Assert.Single(await _factory.WithDbAsync(db => db.Deliveries.ToListAsync()));
         Assert.Equal(Delivery.DeliveryStatus.Sent, delivery.Status);
     }
 

@@ -22,7 +22,7 @@ public static partial class TestSubscribers
         var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"];
         using var confirmed = await client.PostAsJsonAsync("/api/notifications/subscriptions/confirm", new { token });
         confirmed.EnsureSuccessStatusCode();
-        return await factory.QueryAsync(db => db.Subscribers.Where(s => s.NormalizedEmail == email.ToLowerInvariant()).Select(s => s.Id).SingleAsync());
+        return await factory.WithDbAsync(db => db.Subscribers.Where(s => s.NormalizedEmail == email.ToLowerInvariant()).Select(s => s.Id).SingleAsync());
     }
 
     public static async Task<Guid> PublishNewsAsync(this NotificationsFactory factory, string title, string topic = "news", string? district = null, string body = "Some **news**.")

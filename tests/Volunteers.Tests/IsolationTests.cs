@@ -9,28 +9,17 @@ using Platform.Volunteers.Hours;
 namespace Platform.Volunteers.Tests;
 
 /// <summary>One organisation can never read or change another's roles, applications or volunteers: to it they do not exist.</summary>
-public sealed class IsolationTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class IsolationTests(PostgresServer postgres) : VolunteersTest(postgres)
 {
-    private VolunteersFactory _factory = null!;
-    private World _world = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await VolunteersFactory.StartAsync(postgres);
-        _world = new World(_factory);
-    }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Another_organisation_gets_404_for_every_record_and_changes_nothing()
     {
-        var (owner, role, volunteer, token) = await _world.VolunteerAsync();
-        var pending = await _world.ApplyAsync(role.Id, World.Applicant(2));
-        var logged = await _factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{token}/hours",
+        var (owner, role, volunteer, token) = await World.VolunteerAsync();
+        var pending = await World.ApplyAsync(role.Id, World.Applicant(2));
+        var logged = await Factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{token}/hours",
             new HoursRequest(volunteer.StartedOn, 2, "Speed check"), Json.Options);
         var hours = await logged.ReadAsync<HoursView>();
-        var other = await _world.OrganisationAsync();
+        var other = await World.OrganisationAsync();
 
         var reads = new[]
         {
@@ -53,10 +42,10 @@ public sealed class IsolationTests(PostgresServer postgres) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, (await other.Client.PostAsJsonAsync(path, body, Json.Options)).StatusCode);
 
         Assert.Empty((await other.Client.GetFromJsonAsync<Paged<ApplicationView>>("/api/volunteers/organisation/applications", Json.Options))!.Items);
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.Credentials.CountAsync()));
-        Assert.Equal(HoursStatus.Pending, await _factory.WithDbAsync(db => db.Hours.Where(h => h.Id == hours.Id).Select(h => h.Status).FirstAsync()));
-        Assert.Equal(ApplicationStage.Applied, await _factory.WithDbAsync(db => db.Applications.Where(a => a.Id == pending.Id).Select(a => a.Stage).FirstAsync()));
-        Assert.Equal(Roles.RoleStatus.Open, await _factory.WithDbAsync(db => db.Roles.Where(r => r.Id == role.Id).Select(r => r.Status).FirstAsync()));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Credentials.CountAsync()));
+        Assert.Equal(HoursStatus.Pending, await Factory.WithDbAsync(db => db.Hours.Where(h => h.Id == hours.Id).Select(h => h.Status).FirstAsync()));
+        Assert.Equal(ApplicationStage.Applied, await Factory.WithDbAsync(db => db.Applications.Where(a => a.Id == pending.Id).Select(a => a.Stage).FirstAsync()));
+        Assert.Equal(Roles.RoleStatus.Open, await Factory.WithDbAsync(db => db.Roles.Where(r => r.Id == role.Id).Select(r => r.Status).FirstAsync()));
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/api/volunteers/organisation/volunteers/{volunteer.Id}")).StatusCode);
     }
 }

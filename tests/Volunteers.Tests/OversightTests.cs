@@ -8,43 +8,32 @@ using Platform.Volunteers.Volunteering;
 
 namespace Platform.Volunteers.Tests;
 
-public sealed class OversightTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class OversightTests(PostgresServer postgres) : VolunteersTest(postgres)
 {
-    private VolunteersFactory _factory = null!;
-    private World _world = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await VolunteersFactory.StartAsync(postgres);
-        _world = new World(_factory);
-    }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Staff_see_roles_volunteers_hours_by_category_and_who_is_drifting_across_every_organisation()
     {
-        var (roadOrg, _, stays, _) = await _world.VolunteerAsync();
-        var victimOrg = await _world.OrganisationAsync(name: "Victim Support North");
-        var victimRole = await _world.OpenRoleAsync(victimOrg, World.Role("Victim supporter", category: RoleCategory.VictimSupport));
-        var (_, _, leaver, leaverToken) = await _world.VolunteerAsync(victimOrg, victimRole);
+        var (roadOrg, _, stays, _) = await World.VolunteerAsync();
+        var victimOrg = await World.OrganisationAsync(name: "Victim Support North");
+        var victimRole = await World.OpenRoleAsync(victimOrg, World.Role("Victim supporter", category: RoleCategory.VictimSupport));
+        var (_, _, leaver, leaverToken) = await World.VolunteerAsync(victimOrg, victimRole);
 
         var organisationLogged = await roadOrg.Client.PostAsJsonAsync($"/api/volunteers/organisation/volunteers/{stays.Id}/hours",
             new HoursRequest(stays.StartedOn, 3.5m, "Speedwatch"), Json.Options);
         Assert.Equal(HttpStatusCode.Created, organisationLogged.StatusCode);
-        var left = await _factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{leaverToken}/leave",
+        var left = await Factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{leaverToken}/leave",
             new LeaveRequest(ExitReason.Work, "New job, <i>long hours</i>."), Json.Options);
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
         // The link shows only that they left; the survey is the organisation's to read.
         Assert.Null((await left.ReadAsync<VolunteerView>()).ExitSurvey);
         Assert.Equal("New job, <i>long hours</i>.", (await victimOrg.Client.GetFromJsonAsync<VolunteerView>(
             $"/api/volunteers/organisation/volunteers/{leaver.Id}", Json.Options))!.ExitSurvey);
-        Assert.Equal(HttpStatusCode.Conflict, (await _factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{leaverToken}/leave",
+        Assert.Equal(HttpStatusCode.Conflict, (await Factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{leaverToken}/leave",
             new LeaveRequest(ExitReason.Work, null), Json.Options)).StatusCode);
-        _factory.Time.Advance(TimeSpan.FromDays(50));
-        await _factory.SweepAsync();
+        Factory.Time.Advance(TimeSpan.FromDays(50));
+        await Factory.SweepAsync();
 
-        var staff = _factory.CreateStaffClient();
+        var staff = Factory.CreateStaffClient();
         var overview = (await staff.GetFromJsonAsync<Overview>("/api/volunteers/staff/overview", Json.Options))!;
         Assert.Equal(2, overview.Organisations[Organisations.OrganisationStatus.Approved]);
         Assert.Equal(2, overview.Roles[RoleStatus.Open]);

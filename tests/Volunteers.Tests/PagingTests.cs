@@ -3,26 +3,15 @@ using Platform.TestSupport;
 namespace Platform.Volunteers.Tests;
 
 /// <summary>Volunteers' lists page the way every list does (ServiceDefaults' PageRequest).</summary>
-public sealed class PagingTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class PagingTests(PostgresServer postgres) : VolunteersTest(postgres)
 {
-    private VolunteersFactory _factory = null!;
-    private World _world = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await VolunteersFactory.StartAsync(postgres);
-        _world = new World(_factory);
-    }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Every_list_answers_out_of_bounds_paging_with_400_naming_the_field()
     {
-        var org = await _world.OrganisationAsync();
-        var staff = _factory.CreateStaffClient();
+        var org = await World.OrganisationAsync();
+        var staff = Factory.CreateStaffClient();
         var failures = new List<string>();
-        failures.AddRange(await PagingBounds.UnrefusedAsync(_factory.CreateClient(), "/api/volunteers/roles"));
+        failures.AddRange(await PagingBounds.UnrefusedAsync(Factory.CreateClient(), "/api/volunteers/roles"));
         foreach (var path in new[]
                  {
                      "/api/volunteers/organisation/applications", "/api/volunteers/organisation/roles", "/api/volunteers/organisation/volunteers",
@@ -38,8 +27,8 @@ public sealed class PagingTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task Pages_hold_every_item_once_in_a_stable_order_and_the_last_holds_the_rest()
     {
-        var org = await _world.OrganisationAsync();
-        for (var i = 0; i < 5; i++) await _world.OpenRoleAsync(org, World.Role(title: "Community speedwatch volunteer"));
+        var org = await World.OrganisationAsync();
+        for (var i = 0; i < 5; i++) await World.OpenRoleAsync(org, World.Role(title: "Community speedwatch volunteer"));
 
         var (paged, pages) = await PagingBounds.ReadAllAsync(org.Client, "/api/volunteers/organisation/roles", pageSize: 2);
         var (whole, _) = await PagingBounds.ReadAllAsync(org.Client, "/api/volunteers/organisation/roles", pageSize: 100);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Platform.ServiceDefaults.Secrets;
 using Platform.Volunteers.Applications;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Retention;
@@ -22,40 +23,29 @@ namespace Platform.Volunteers.Tests;
 /// VictimSupport: only v5 is eligible at each horizon and left after 370 days, past a year: 1/1 each. Median of 50 and
 /// 370 is 210.
 /// </summary>
-public sealed class RetentionTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class RetentionTests(PostgresServer postgres) : VolunteersTest(postgres)
 {
-    private VolunteersFactory _factory = null!;
-    private World _world = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await VolunteersFactory.StartAsync(postgres);
-        _world = new World(_factory);
-    }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private async Task<(World.Org A, World.Org B)> SeedAsync()
     {
-        var a = await _world.OrganisationAsync(name: "A Speedwatch");
-        var b = await _world.OrganisationAsync(name: "B Victim Support");
-        var roadSafety = await _world.OpenRoleAsync(a, World.Role(places: 10));
-        var victimSupport = await _world.OpenRoleAsync(b, World.Role("Victim supporter", places: 10, category: RoleCategory.VictimSupport, district: "Brookmere"));
-        var now = _factory.Time.GetUtcNow();
-        await _factory.WithDbAsync(async db =>
+        var a = await World.OrganisationAsync(name: "A Speedwatch");
+        var b = await World.OrganisationAsync(name: "B Victim Support");
+        var roadSafety = await World.OpenRoleAsync(a, World.Role(places: 10));
+        var victimSupport = await World.OpenRoleAsync(b, World.Role("Victim supporter", places: 10, category: RoleCategory.VictimSupport, district: "Brookmere"));
+        var now = Factory.Time.GetUtcNow();
+        await Factory.WithDbAsync(async db =>
         {
             void Add(VolunteerRole role, int startedDaysAgo, int? leftDaysAgo, ExitReason? reason)
             {
                 var application = new VolunteerApplication
                 {
                     RoleId = role.Id, OrganisationId = role.OrganisationId, Name = "Fixture", Email = "fixture@example.org", Motivation = "-",
-                    ManageTokenHash = LinkToken.Hash(LinkToken.Create()), Stage = ApplicationStage.Active, CreatedAt = now, UpdatedAt = now,
+                    ManageTokenHash = BearerSecret.Hash(BearerSecret.Create()), Stage = ApplicationStage.Active, CreatedAt = now, UpdatedAt = now,
                 };
                 db.Applications.Add(application);
                 db.Volunteers.Add(new Volunteer
                 {
                     OrganisationId = role.OrganisationId, RoleId = role.Id, ApplicationId = application.Id, Name = "Fixture", Email = "fixture@example.org",
-                    LinkTokenHash = LinkToken.Hash(LinkToken.Create()), StartedAt = now.AddDays(-startedDaysAgo), LastActivityAt = now,
+                    LinkTokenHash = BearerSecret.Hash(BearerSecret.Create()), StartedAt = now.AddDays(-startedDaysAgo), LastActivityAt = now,
                     Status = leftDaysAgo is null ? VolunteerStatus.Active : VolunteerStatus.Left,
                     LeftAt = leftDaysAgo is null ? null : now.AddDays(-leftDaysAgo.Value), ExitReason = reason,
                 });
@@ -82,7 +72,7 @@ public sealed class RetentionTests(PostgresServer postgres) : IAsyncLifetime
     {
         await SeedAsync();
 
-        var report = await _factory.CreateStaffClient().GetFromJsonAsync<RetentionReport>("/api/volunteers/staff/retention?groupBy=Category", Json.Options);
+        var report = await Factory.CreateStaffClient().GetFromJsonAsync<RetentionReport>("/api/volunteers/staff/retention?groupBy=Category", Json.Options);
 
         Assert.Equal(["roadSafety", "victimSupport"], report!.Groups.Select(g => g.Group));
         var road = report.Groups[0];
@@ -103,9 +93,9 @@ public sealed class RetentionTests(PostgresServer postgres) : IAsyncLifetime
     {
         var (a, _) = await SeedAsync();
 
-        var byOrganisation = await _factory.CreateStaffClient().GetFromJsonAsync<RetentionReport>("/api/volunteers/staff/retention", Json.Options);
+        var byOrganisation = await Factory.CreateStaffClient().GetFromJsonAsync<RetentionReport>("/api/volunteers/staff/retention", Json.Options);
         Assert.Equal(["A Speedwatch", "B Victim Support"], byOrganisation!.Groups.Select(g => g.Group));
-        var byDistrict = await _factory.CreateStaffClient().GetFromJsonAsync<RetentionReport>("/api/volunteers/staff/retention?groupBy=District", Json.Options);
+        var byDistrict = await Factory.CreateStaffClient().GetFromJsonAsync<RetentionReport>("/api/volunteers/staff/retention?groupBy=District", Json.Options);
         Assert.Equal([("Brookmere", 210.0), ("Castleton", 65.0)], byDistrict!.Groups.Select(g => (g.Group, g.MedianTenureDays!.Value)));
 
         var own = await a.Client.GetFromJsonAsync<RetentionReport>("/api/volunteers/organisation/retention?groupBy=District", Json.Options);

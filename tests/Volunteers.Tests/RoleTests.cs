@@ -9,51 +9,40 @@ using Platform.Volunteers.Roles;
 
 namespace Platform.Volunteers.Tests;
 
-public sealed class RoleTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class RoleTests(PostgresServer postgres) : VolunteersTest(postgres)
 {
-    private VolunteersFactory _factory = null!;
-    private World _world = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await VolunteersFactory.StartAsync(postgres);
-        _world = new World(_factory);
-    }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private Task<Paged<RoleSummary>> SearchAsync(string query, HttpClient? client = null) =>
-        (client ?? _factory.CreateClient()).GetFromJsonAsync<Paged<RoleSummary>>($"/api/volunteers/roles{query}", Json.Options)!;
+        (client ?? Factory.CreateClient()).GetFromJsonAsync<Paged<RoleSummary>>($"/api/volunteers/roles{query}", Json.Options)!;
 
     [Fact]
     public async Task An_open_role_is_public_only_once_staff_approve_its_organisation()
     {
-        var org = await _world.OrganisationAsync(approved: false);
-        var role = await _world.OpenRoleAsync(org);
+        var org = await World.OrganisationAsync(approved: false);
+        var role = await World.OpenRoleAsync(org);
 
         Assert.DoesNotContain((await SearchAsync("")).Items, r => r.Id == role.Id);
-        Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClient().GetAsync($"/api/volunteers/roles/{role.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClient().PostAsJsonAsync($"/api/volunteers/roles/{role.Id}/applications", World.Applicant(1), Json.Options)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Factory.CreateClient().GetAsync($"/api/volunteers/roles/{role.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Factory.CreateClient().PostAsJsonAsync($"/api/volunteers/roles/{role.Id}/applications", World.Applicant(1), Json.Options)).StatusCode);
 
-        var approved = await _factory.CreateStaffClient().PostAsync($"/api/volunteers/staff/organisations/{org.Id}/approve", null);
+        var approved = await Factory.CreateStaffClient().PostAsync($"/api/volunteers/staff/organisations/{org.Id}/approve", null);
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
 
         Assert.Contains((await SearchAsync("")).Items, r => r.Id == role.Id);
-        var opened = await _factory.PublishedAsync<RoleOpened>(e => e.RoleId == role.Id);
+        var opened = await Factory.PublishedAsync<RoleOpened>(e => e.RoleId == role.Id);
         Assert.Equal(org.Id, opened.OrganisationId);
         // A second approval announces nothing again.
-        await _factory.CreateStaffClient().PostAsync($"/api/volunteers/staff/organisations/{org.Id}/approve", null);
+        await Factory.CreateStaffClient().PostAsync($"/api/volunteers/staff/organisations/{org.Id}/approve", null);
         await Task.Delay(1500);
-        Assert.Single(_factory.Published<RoleOpened>(e => e.RoleId == role.Id));
+        Assert.Single(Factory.Published<RoleOpened>(e => e.RoleId == role.Id));
     }
 
     [Fact]
     public async Task Search_filters_by_category_district_skill_text_and_remote_and_pages_the_results()
     {
-        var org = await _world.OrganisationAsync();
-        var speed = await _world.OpenRoleAsync(org, World.Role("Speedwatch", skills: ["driving"]));
-        var home = await _world.OpenRoleAsync(org, World.Role("Home fire safety visits", category: RoleCategory.HomeSafety, district: "Brookmere", skills: ["listening"]));
-        var online = await _world.OpenRoleAsync(org, World.Role("Online victim support", category: RoleCategory.VictimSupport, remote: true, skills: ["listening", "writing"]));
+        var org = await World.OrganisationAsync();
+        var speed = await World.OpenRoleAsync(org, World.Role("Speedwatch", skills: ["driving"]));
+        var home = await World.OpenRoleAsync(org, World.Role("Home fire safety visits", category: RoleCategory.HomeSafety, district: "Brookmere", skills: ["listening"]));
+        var online = await World.OpenRoleAsync(org, World.Role("Online victim support", category: RoleCategory.VictimSupport, remote: true, skills: ["listening", "writing"]));
         var draft = await org.Client.PostAsJsonAsync("/api/volunteers/organisation/roles", World.Role("Draft role"), Json.Options);
         var draftId = (await draft.ReadAsync<RoleView>()).Id;
 
@@ -72,13 +61,13 @@ public sealed class RoleTests(PostgresServer postgres) : IAsyncLifetime
         Assert.DoesNotContain(page1.Items.Concat(page2.Items), r => r.Id == draftId);
 
         // Staff see every role, drafts included, and may filter by status; the public may not.
-        var staff = await SearchAsync("?status=Draft", _factory.CreateStaffClient());
+        var staff = await SearchAsync("?status=Draft", Factory.CreateStaffClient());
         Assert.Equal([draftId], staff.Items.Select(r => r.Id));
-        var refused = await _factory.CreateClient().GetAsync("/api/volunteers/roles?status=Draft");
+        var refused = await Factory.CreateClient().GetAsync("/api/volunteers/roles?status=Draft");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(["status"], (await refused.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys);
         // Paging is checked as the request is bound, before the search's own fields.
-        var outOfBounds = await _factory.CreateClient().GetAsync("/api/volunteers/roles?status=Draft&pageSize=500");
+        var outOfBounds = await Factory.CreateClient().GetAsync("/api/volunteers/roles?status=Draft&pageSize=500");
         Assert.Equal(HttpStatusCode.BadRequest, outOfBounds.StatusCode);
         Assert.Equal(["pageSize"], (await outOfBounds.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys);
     }
@@ -86,7 +75,7 @@ public sealed class RoleTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task Bad_role_fields_are_400_naming_each_field_and_nothing_is_stored()
     {
-        var org = await _world.OrganisationAsync();
+        var org = await World.OrganisationAsync();
         var request = World.Role() with { Title = " ", District = "Atlantis", Places = 0, MinimumAge = 5, ClosesOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)), Skills = [new string('x', 61)] };
 
         var response = await org.Client.PostAsJsonAsync("/api/volunteers/organisation/roles", request, Json.Options);
@@ -94,19 +83,27 @@ public sealed class RoleTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["closesOn", "district", "minimumAge", "places", "skills", "title"],
             (await response.ReadAsync<HttpValidationProblemDetails>()).Errors.Keys.Order());
-        Assert.Equal(0, await _factory.WithDbAsync(db => db.Roles.CountAsync()));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Roles.CountAsync()));
     }
 
     [Fact]
-    public async Task Roles_need_a_registered_profile_and_only_organisation_users_manage_them()
+    public async Task Posting_a_role_needs_a_registered_profile()
     {
-        var unregistered = _factory.CreateOrganisationClient(Guid.CreateVersion7());
+        var unregistered = Factory.CreateOrganisationClient(Guid.CreateVersion7());
         var noProfile = await unregistered.PostAsJsonAsync("/api/volunteers/organisation/roles", World.Role(), Json.Options);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noProfile.StatusCode);
         Assert.Equal("profile-required", (await noProfile.ReadAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Extensions["rule"]?.ToString());
-
-        Assert.Equal(HttpStatusCode.Forbidden, (await _factory.CreateStaffClient().GetAsync("/api/volunteers/organisation/roles")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _factory.CreateClient().GetAsync("/api/volunteers/organisation/roles")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await _factory.CreateOrganisationClient(Guid.CreateVersion7()).GetAsync("/api/volunteers/staff/organisations")).StatusCode);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Roles.CountAsync()));
     }
+
+    [Fact]
+    public async Task Only_organisation_users_manage_roles()
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, (await Factory.CreateStaffClient().GetAsync("/api/volunteers/organisation/roles")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.CreateClient().GetAsync("/api/volunteers/organisation/roles")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_organisation_user_cannot_list_every_organisation() =>
+        Assert.Equal(HttpStatusCode.Forbidden, (await Factory.CreateOrganisationClient(Guid.CreateVersion7()).GetAsync("/api/volunteers/staff/organisations")).StatusCode);
 }

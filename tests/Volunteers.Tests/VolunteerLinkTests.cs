@@ -6,59 +6,48 @@ using Platform.Volunteers.Volunteering;
 namespace Platform.Volunteers.Tests;
 
 /// <summary>The volunteer's own link expires, is renewed (and the old one retired) with each check-in, and once they leave shows only that.</summary>
-public sealed class VolunteerLinkTests(PostgresServer postgres) : IAsyncLifetime
+public sealed class VolunteerLinkTests(PostgresServer postgres) : VolunteersTest(postgres)
 {
-    private VolunteersFactory _factory = null!;
-    private World _world = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await VolunteersFactory.StartAsync(postgres);
-        _world = new World(_factory);
-    }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private Task<HttpResponseMessage> OpenAsync(string token) => _factory.CreateClient().GetAsync($"/api/volunteers/volunteering/{token}", Cancel);
+    private Task<HttpResponseMessage> OpenAsync(string token) => Factory.CreateClient().GetAsync($"/api/volunteers/volunteering/{token}", Cancel);
 
     [Fact]
     public async Task A_link_stops_working_120_days_after_it_was_sent()
     {
-        var (_, _, _, token) = await _world.VolunteerAsync();
-        _factory.Time.Advance(TimeSpan.FromDays(119));
+        var (_, _, _, token) = await World.VolunteerAsync();
+        Factory.Time.Advance(TimeSpan.FromDays(119));
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(token)).StatusCode);
-        _factory.Time.Advance(TimeSpan.FromDays(1));
+        Factory.Time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(HttpStatusCode.NotFound, (await OpenAsync(token)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{token}/hours",
-            new Hours.HoursRequest(DateOnly.FromDateTime(_factory.Time.GetUtcNow().UtcDateTime), 2, null), Json.Options, Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Factory.CreateClient().PostAsJsonAsync($"/api/volunteers/volunteering/{token}/hours",
+            new Hours.HoursRequest(DateOnly.FromDateTime(Factory.Time.GetUtcNow().UtcDateTime), 2, null), Json.Options, Cancel)).StatusCode);
     }
 
     [Fact]
     public async Task Each_check_in_invitation_carries_a_fresh_link_and_retires_the_old_one()
     {
-        var (_, _, volunteer, old) = await _world.VolunteerAsync();
-        _factory.Time.Advance(TimeSpan.FromDays(91));
-        await _factory.SweepAsync();
+        var (_, _, volunteer, old) = await World.VolunteerAsync();
+        Factory.Time.Advance(TimeSpan.FromDays(91));
+        await Factory.SweepAsync();
 
-        var invitation = await _factory.PublishedAsync<CheckInDue>(e => e.VolunteerId == volunteer.Id);
+        var invitation = await Factory.PublishedAsync<CheckInDue>(e => e.VolunteerId == volunteer.Id);
         Assert.NotNull(invitation.VolunteerToken);
         Assert.NotEqual(old, invitation.VolunteerToken);
-        Assert.Equal(_factory.Time.GetUtcNow().AddDays(120), invitation.VolunteerLinkExpiresAt);
+        Assert.Equal(Factory.Time.GetUtcNow().AddDays(120), invitation.VolunteerLinkExpiresAt);
         Assert.Equal(HttpStatusCode.NotFound, (await OpenAsync(old)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(invitation.VolunteerToken!)).StatusCode);
 
         // Renewed with every invitation, so an active volunteer's link never lapses.
-        _factory.Time.Advance(TimeSpan.FromDays(100));
+        Factory.Time.Advance(TimeSpan.FromDays(100));
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(invitation.VolunteerToken!)).StatusCode);
     }
 
     [Fact]
     public async Task After_leaving_the_link_shows_only_that_the_volunteer_has_left()
     {
-        var (_, _, _, token) = await _world.VolunteerAsync();
-        var client = _factory.CreateClient();
+        var (_, _, _, token) = await World.VolunteerAsync();
+        var client = Factory.CreateClient();
         var left = await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/leave",
             new LeaveRequest(ExitReason.Work, "My manager does not know I am leaving."), Json.Options, Cancel);
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);

@@ -1,102 +1,22 @@
-using System.Net.Http.Headers;
-using MassTransit;
-using MassTransit.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Jobs;
-using Platform.TestSupport;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Sweeps;
 
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+// Two cores and one PostgreSQL (100 connections) shared by every class: classes run one at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Platform.Volunteers.Tests;
 
-/// <summary>
-/// The real Volunteers service on a real PostgreSQL database of its own, with MassTransit's in-memory harness for
-/// RabbitMQ, a hand-moved clock, and no background scheduler (tests run sweeps themselves, so they decide when time acts).
-/// </summary>
-public sealed class VolunteersFactory(string connectionString) : WebApplicationFactory<Program>
+/// <summary>The real Volunteers service (see <see cref="ServiceFactory{TProgram, TDbContext}"/>), without its scheduler: tests run sweeps themselves.</summary>
+public sealed class VolunteersFactory(string connectionString) : ServiceFactory<Program, VolunteersDbContext>("volunteers", connectionString)
 {
-    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(DateTime.UtcNow.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero));
+    public static async Task<VolunteersFactory> StartAsync(PostgresServer postgres) =>
+        new VolunteersFactory(await postgres.CreateDatabaseAsync()).Started<VolunteersFactory>();
 
-    /// <summary>The test acting as the gateway: its own key pair, tokens for this service only.</summary>
-    public TestGateway Gateway => _gateway ??= new TestGateway("volunteers", Time);
+    protected override void ConfigureTestServices(IServiceCollection services) => services.RemovePeriodicJob<VolunteeringSweep>();
 
-    private TestGateway? _gateway;
-
-    public static async Task<VolunteersFactory> StartAsync(PostgresServer postgres)
-    {
-        var factory = new VolunteersFactory(await postgres.CreateDatabaseAsync());
-        _ = factory.Server; // start now: migrations run before the first request
-        return factory;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("ConnectionStrings:volunteersdb", connectionString);
-        // Never dialled: the test harness below replaces the RabbitMQ transport.
-        builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
-        Gateway.ConfigureService(builder);
-
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddMassTransitTestHarness();
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
-            services.RemovePeriodicJob<VolunteeringSweep>();
-        });
-    }
-
-    public HttpClient CreateStaffClient() => CreateClientAs(PlatformClaims.Roles.Staff, null);
-
-    public HttpClient CreateOrganisationClient(Guid organisationId) => CreateClientAs(PlatformClaims.Roles.Organisation, organisationId);
-
-    public HttpClient CreateClientAs(string role, Guid? organisationId)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            Gateway.TokenFor(new InternalIdentity($"{role}-{organisationId}", role, organisationId, [])));
-        return client;
-    }
-
-    public async Task<T> WithDbAsync<T>(Func<VolunteersDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<VolunteersDbContext>());
-    }
-
-    public async Task<SweepResult> SweepAsync()
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<VolunteeringSweep>().RunOnceAsync(CancellationToken.None);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        // Each factory has its own database, so its pooled connections would only sit idle against the server's limit.
-        Npgsql.NpgsqlConnection.ClearAllPools();
-    }
-
-    /// <summary>Waits for the outbox relay to publish a matching event (it polls every second).</summary>
-    public async Task<T> PublishedAsync<T>(Func<T, bool> match) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var found = Published<T>(match).FirstOrDefault();
-            if (found is not null) return found;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No {typeof(T).Name} matching the test was published.");
-            await Task.Delay(100);
-        }
-    }
-
-    public List<T> Published<T>(Func<T, bool> match) where T : class =>
-        Harness.Published.Select<T>().Select(m => m.Context.Message).Where(match).ToList();
-
-    public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
+    public Task<SweepResult> SweepAsync() => RunAsync<VolunteeringSweep, SweepResult>(s => s.RunOnceAsync(CancellationToken.None));
 }

@@ -15,8 +15,4 @@ public static class AwardsText
 
     public static string Day(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, London).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The service's own count (words are runs of non-space), so the page and the API agree on the limit.</summary>
-    public static int WordCount(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 }

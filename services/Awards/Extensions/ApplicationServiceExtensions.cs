@@ -11,7 +11,6 @@ internal static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi();
         builder.Services.AddAuthorizationBuilder().AddAwardsPolicies();
         builder.AddNpgsqlDbContext<AwardsDbContext>("awardsdb");
         builder.AddMessaging<AwardsDbContext>(bus =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Awards.Infrastructure;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Awards.Nominating;
 
@@ -46,8 +47,8 @@ public static class ManageNominationApi
     private static async Task<(Nomination Nomination, NominationReceipt Receipt)?> FindAsync(
         string token, AwardsDbContext db, TimeProvider time, bool tracked, CancellationToken ct)
     {
-        if (!ManageToken.LooksValid(token)) return null;
-        var hash = ManageToken.Hash(token);
+        if (!BearerSecret.LooksValid(token)) return null;
+        var hash = BearerSecret.Hash(token);
         var query = tracked ? db.Nominations : db.Nominations.AsNoTracking();
         var nomination = await query.FirstOrDefaultAsync(n => n.ManageTokenHash == hash, ct);
         if (nomination is null || nomination.ManageTokenExpiresAt <= time.GetUtcNow()) return null;

@@ -6,6 +6,7 @@ using Platform.Contracts.Awards;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.ReferenceData;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Awards.Nominating;
 
@@ -49,7 +50,7 @@ public static class NominationApi
             return RuleProblem.Unprocessable("nomination-window",
                 $"Nominations are open from {programme.NominationsOpen:u} to {programme.NominationsClose:u}.");
 
-        var token = ManageToken.Create();
+        var token = BearerSecret.Create();
         var key = NomineeKey.Of(request.Nominee!.Name!, Text.Trimmed(request.Nominee.Organisation));
         // Two first nominations of the same person can race to create the nominee; the unique key lets one win and
         // the retry joins it.
@@ -75,7 +76,7 @@ public static class NominationApi
             // set by staff at screening (ScreeningApi), so no nominator decides where the nominee is written to.
 
             var withdrawBefore = programme.NominationsClose;
-            var nomination = request.ToNomination(programmeId, nominee.Id, ManageToken.Hash(token),
+            var nomination = request.ToNomination(programmeId, nominee.Id, BearerSecret.Hash(token),
                 programme.NominationsClose + options.Value.ManageLinkLifetimeAfterClose, now);
             db.Nominations.Add(nomination);
             outbox.Add(new NominationReceived(nomination.Id, programmeId, programme.Title, category.Name, nomination.NomineeName,

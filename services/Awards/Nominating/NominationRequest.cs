@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Platform.Awards.Categories;
 using Platform.Awards.Infrastructure;
 using Platform.ServiceDefaults.Problems;
@@ -24,16 +23,14 @@ public sealed record NominationRequest(Guid? CategoryId, NomineeRequest? Nominee
             Text.Required(errors, "nominee.name", Nominee.Name, Limits.Name);
             Text.Optional(errors, "nominee.organisation", Nominee.Organisation, Limits.Name);
             Text.Optional(errors, "nominee.district", Nominee.District, Limits.Name);
-            Text.Optional(errors, "nominee.contactEmail", Nominee.ContactEmail, Limits.Email);
-            errors.AddIf(Text.Trimmed(Nominee.ContactEmail) is { } e && !IsEmail(e), "nominee.contactEmail", "'nominee.contactEmail' is not a valid email address.");
+            Text.Email(errors, "nominee.contactEmail", Nominee.ContactEmail, required: false);
         }
         Text.Required(errors, "citation", Citation, Limits.Citation);
         if (Nominator is null) errors.Add("nominator", "The nominator is required.");
         else
         {
             Text.Required(errors, "nominator.name", Nominator.Name, Limits.Name);
-            Text.Required(errors, "nominator.email", Nominator.Email, Limits.Email);
-            errors.AddIf(Text.Trimmed(Nominator.Email) is { } e && !IsEmail(e), "nominator.email", "'nominator.email' is not a valid email address.");
+            Text.Email(errors, "nominator.email", Nominator.Email);
             Text.Required(errors, "nominator.relationship", Nominator.Relationship, Limits.ShortText);
         }
         errors.AddIf(!Consent, "consent", "The nominator must confirm they may share these details and that the nominee may be contacted.");
@@ -68,7 +65,4 @@ public sealed record NominationRequest(Guid? CategoryId, NomineeRequest? Nominee
         Status = NominationStatus.Received,
         SubmittedAt = now,
     };
-
-    private static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }

@@ -14,7 +14,6 @@ internal static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi();
         builder.AddNpgsqlDbContext<EventsDbContext>("eventsdb");
         // No consumers: the service only publishes, through its outbox.
         builder.AddMessaging<EventsDbContext>(_ => { });

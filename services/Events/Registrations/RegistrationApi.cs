@@ -8,6 +8,7 @@ using Platform.Events.CheckIn;
 using Platform.Events.Infrastructure;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Events.Registrations;
 
@@ -64,8 +65,8 @@ public static class RegistrationApi
         if (ChoiceRules.Check(e, choices) is { } violation) return RuleProblem.Unprocessable(violation.Rule, violation.Detail);
         if (await OneActiveRegistration.ExistsAsync(db, eventId, request.Email!, ct)) return await RepeatAsync(db, idempotencyKey, fingerprint, ct);
 
-        var token = ManageToken.Create();
-        var tokenHash = ManageToken.Hash(token);
+        var token = BearerSecret.Create();
+        var tokenHash = BearerSecret.Hash(token);
         for (var attempt = 1; ; attempt++)
         {
             // Which choices get a place is decided from a read of the workshops and written with the registration in

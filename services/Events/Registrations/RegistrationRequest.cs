@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -24,8 +23,7 @@ public sealed record RegistrationRequest(
     {
         var errors = new ValidationErrors();
         Text.Required(errors, "name", Name, Limits.Name);
-        Text.Required(errors, "email", Email, Limits.Email);
-        errors.AddIf(!string.IsNullOrWhiteSpace(Email) && !IsEmail(Email.Trim()), "email", "'email' is not a valid email address.");
+        Text.Email(errors, "email", Email);
         Text.Optional(errors, "organisation", Organisation, Limits.Name);
         errors.AddIf(Sector is null, "sector",
             "The sector is required: Police, FireAndRescue, Council, Health, Education, Voluntary, Faith, Business, Community or Other.");
@@ -57,9 +55,6 @@ public sealed record RegistrationRequest(
             CheckInCode = checkInCode,
             CreatedAt = now,
         };
-
-    private static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }
 
 /// <summary>A delegate's new set of workshop choices (manage link).</summary>

@@ -5,6 +5,7 @@ using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
 using Platform.Events.Registrations;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Events.Waitlists;
 
@@ -93,8 +94,8 @@ public sealed class WaitlistPromotion(
         var who = await db.Registrations.FirstAsync(r => r.Id == first.RegistrationId, ct);
         // The offer's email links to the manage page, where the place is accepted: a link of its own, as the manage
         // token itself is only in the confirmation email.
-        var link = ManageToken.Create();
-        who.OfferLinkHash = ManageToken.Hash(link);
+        var link = BearerSecret.Create();
+        who.OfferLinkHash = BearerSecret.Hash(link);
         outbox.Add(new PlaceOffered(who.Id, e.Id, e.Title, who.Name, who.Email, session.Id, session.Title, first.OfferExpiresAt.Value, link) { OccurredAt = now });
         if (!await TrySaveAsync(ct)) return Outcome.Raced; // the delegate cancelled meanwhile: the transaction rolls back
         await tx.CommitAsync(ct);

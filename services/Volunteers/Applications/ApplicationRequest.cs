@@ -29,7 +29,7 @@ public sealed record ApplicationRequest(
         errors.AddIf(AgeBand is null, "ageBand", $"'ageBand' is required: {string.Join(", ", EnumSpelling.Names<AgeBand>())}.");
         errors.AddIf(Availability is null || Availability.Count == 0, "availability",
             $"Say when you can volunteer: {string.Join(", ", EnumSpelling.Names<Availability>())}.");
-        Text.Skills(errors, "skills", Skills);
+        SkillList.Normalise(errors, "skills", Skills);
         districts.CheckOptional(errors, "district", District);
         Text.Required(errors, "motivation", Motivation, Limits.LongText);
         Text.Optional(errors, "experience", Experience, Limits.LongText);
@@ -56,13 +56,13 @@ public sealed record ApplicationRequest(
             OrganisationId = role.OrganisationId,
             Name = Name!.Trim(),
             Email = Email!.Trim(),
-            Phone = Text.TrimOrNull(Phone),
+            Phone = Text.Trimmed(Phone),
             AgeBand = AgeBand!.Value,
             Availability = (Availability ?? []).Distinct().ToList(),
-            Skills = Text.Skills(new ValidationErrors(), "skills", Skills),
+            Skills = SkillList.Normalise(new ValidationErrors(), "skills", Skills),
             District = districts.Find(District) ?? "",
             Motivation = Motivation!.Trim(),
-            Experience = Text.TrimOrNull(Experience),
+            Experience = Text.Trimmed(Experience),
             Consent = Consent,
             ManageTokenHash = tokenHash,
             ManageTokenExpiresAt = tokenExpiresAt,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Secrets;
 using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Roles;
@@ -33,7 +34,7 @@ public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationE
         var now = time.GetUtcNow();
         var change = new StageChange
         {
-            ApplicationId = application.Id, From = application.Stage, To = to.Value, Reason = Text.TrimOrNull(reason), ChangedBy = actor, ChangedAt = now,
+            ApplicationId = application.Id, From = application.Stage, To = to.Value, Reason = Text.Trimmed(reason), ChangedBy = actor, ChangedAt = now,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Volunteer? volunteer = null;
@@ -49,13 +50,13 @@ public sealed class ApplicationTransitions(VolunteersDbContext db, IIntegrationE
             role = await db.Roles.AsNoTracking().FirstAsync(r => r.Id == role.Id, ct);
             if (filled == 1) outbox.Add(RoleMessages.Closed(role, "Filled", now));
 
-            volunteerToken = LinkToken.Create();
+            volunteerToken = BearerSecret.Create();
             volunteer = new Volunteer
             {
                 OrganisationId = application.OrganisationId, RoleId = role.Id, ApplicationId = application.Id,
                 Name = application.Name, Email = application.Email, Phone = application.Phone, Skills = application.Skills,
                 Availability = application.Availability, District = application.District is { Length: > 0 } d ? d : role.District,
-                LinkTokenHash = LinkToken.Hash(volunteerToken), LinkExpiresAt = now + options.Value.VolunteerLinkLifetime, StartedAt = now, LastActivityAt = now,
+                LinkTokenHash = BearerSecret.Hash(volunteerToken), LinkExpiresAt = now + options.Value.VolunteerLinkLifetime, StartedAt = now, LastActivityAt = now,
             };
             db.Volunteers.Add(volunteer);
         }

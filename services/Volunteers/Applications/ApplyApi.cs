@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
 using Platform.ServiceDefaults.ReferenceData;
+using Platform.ServiceDefaults.Secrets;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Matching;
 using Platform.Volunteers.Roles;
@@ -69,8 +70,8 @@ public static class ApplyApi
                 && a.Stage != ApplicationStage.Declined && a.Stage != ApplicationStage.Withdrawn, ct))
             return RuleProblem.Conflict("already-applied", "There is already an application for this role from this email address; its manage link was emailed.");
 
-        var token = LinkToken.Create();
-        var application = request.ToApplication(role, LinkToken.Hash(token), now + options.Value.ManageLinkLifetime, districts, now);
+        var token = BearerSecret.Create();
+        var application = request.ToApplication(role, BearerSecret.Hash(token), now + options.Value.ManageLinkLifetime, districts, now);
         var applied = new StageChange
         {
             ApplicationId = application.Id, From = ApplicationStage.Applied, To = ApplicationStage.Applied, ChangedBy = Applicant, ChangedAt = now,
@@ -106,8 +107,8 @@ public static class ApplyApi
 
     private static async Task<VolunteerApplication?> FindAsync(VolunteersDbContext db, string token, TimeProvider time, CancellationToken ct)
     {
-        if (!LinkToken.LooksValid(token)) return null;
-        var hash = LinkToken.Hash(token);
+        if (!BearerSecret.LooksValid(token)) return null;
+        var hash = BearerSecret.Hash(token);
         var now = time.GetUtcNow();
         return await db.Applications.Include(a => a.History).FirstOrDefaultAsync(a => a.ManageTokenHash == hash && a.ManageTokenExpiresAt > now, ct);
     }

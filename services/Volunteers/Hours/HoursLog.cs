@@ -33,7 +33,7 @@ public sealed class HoursLog(VolunteersDbContext db, MilestoneAwards milestones,
 
         var entry = new HoursEntry
         {
-            VolunteerId = v.Id, OrganisationId = v.OrganisationId, Date = date, Hours = request.Hours.Value, Activity = Text.TrimOrNull(request.Activity),
+            VolunteerId = v.Id, OrganisationId = v.OrganisationId, Date = date, Hours = request.Hours.Value, Activity = Text.Trimmed(request.Activity),
             LoggedBy = by, LoggedAt = now,
         };
         db.Hours.Add(entry);

@@ -30,11 +30,11 @@ public sealed record OrganisationProfileRequest(
     public void ApplyTo(Organisation o, Districts knownDistricts)
     {
         o.Name = Name!.Trim();
-        o.CharityNumber = Text.TrimOrNull(CharityNumber);
+        o.CharityNumber = Text.Trimmed(CharityNumber);
         o.Districts = (Districts ?? []).Select(d => knownDistricts.Find(d)!).Distinct().ToList();
         o.ContactName = ContactName!.Trim();
         o.ContactEmail = ContactEmail!.Trim();
-        o.ContactPhone = Text.TrimOrNull(ContactPhone);
+        o.ContactPhone = Text.Trimmed(ContactPhone);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Secrets;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Volunteering;
 
@@ -23,8 +24,8 @@ public static class CheckInApi
 
     private static async Task<CheckInInvitation?> FindAsync(VolunteersDbContext db, string token, TimeProvider time, CancellationToken ct)
     {
-        if (!LinkToken.LooksValid(token)) return null;
-        var hash = LinkToken.Hash(token);
+        if (!BearerSecret.LooksValid(token)) return null;
+        var hash = BearerSecret.Hash(token);
         var now = time.GetUtcNow();
         return await db.CheckInInvitations.FirstOrDefaultAsync(i => i.TokenHash == hash && i.ExpiresAt > now, ct);
     }

@@ -19,7 +19,7 @@ public sealed record CheckInRequest(int? Score, [MultiLineText] string? Comment)
     /// <summary>Records the answer; answering is activity, so it also ends an at-risk flag (the sweep re-reads the score).</summary>
     public CheckIn Record(VolunteersDbContext db, Volunteer v, DateTimeOffset now)
     {
-        var checkIn = new CheckIn { VolunteerId = v.Id, Score = Score!.Value, Comment = Text.TrimOrNull(Comment), At = now };
+        var checkIn = new CheckIn { VolunteerId = v.Id, Score = Score!.Value, Comment = Text.Trimmed(Comment), At = now };
         db.CheckIns.Add(checkIn);
         v.RecordActivity(now);
         return checkIn;

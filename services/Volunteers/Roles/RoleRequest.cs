@@ -33,7 +33,7 @@ public sealed record RoleRequest(
         errors.AddIf(districts.Find(District) is null, "district", districts.NotADistrict(District));
         Text.Optional(errors, "location", Location, Limits.ShortText);
         errors.AddIf(!Remote && string.IsNullOrWhiteSpace(Location), "location", "A role that is not remote needs a 'location'.");
-        Text.Skills(errors, "skills", Skills);
+        SkillList.Normalise(errors, "skills", Skills);
         Text.Required(errors, "timeCommitment", TimeCommitment, Limits.ShortText);
         errors.AddIf(MinimumAge is null or < 14 or > 99, "minimumAge", "'minimumAge' is required, 14 to 99.");
         errors.AddIf(BackgroundCheck is null, "backgroundCheck", $"'backgroundCheck' is required: {string.Join(", ", EnumSpelling.Names<BackgroundCheck>())}.");
@@ -48,9 +48,9 @@ public sealed record RoleRequest(
         role.Description = Description!.Trim();
         role.Category = Category!.Value;
         role.District = districts.Find(District)!;
-        role.Location = Text.TrimOrNull(Location);
+        role.Location = Text.Trimmed(Location);
         role.Remote = Remote;
-        role.Skills = Text.Skills(new ValidationErrors(), "skills", Skills);
+        role.Skills = SkillList.Normalise(new ValidationErrors(), "skills", Skills);
         role.TimeCommitment = TimeCommitment!.Trim();
         role.Availability = (Availability ?? []).Distinct().ToList();
         role.MinimumAge = MinimumAge!.Value;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Volunteers;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Secrets;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Retention;
 using Platform.Volunteers.Volunteering;
@@ -28,12 +29,12 @@ public sealed class CheckInInvitations(VolunteersDbContext db, IIntegrationEvent
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var v = await db.LockAsync(id, null, ct);
             if (v is null || v.Status != VolunteerStatus.Active || await db.CheckInInvitations.AnyAsync(i => i.VolunteerId == id && i.SentAt > since, ct)) continue;
-            var token = LinkToken.Create();
-            var invitation = new CheckInInvitation { VolunteerId = id, TokenHash = LinkToken.Hash(token), SentAt = now, ExpiresAt = now + options.Value.CheckInLinkLifetime };
+            var token = BearerSecret.Create();
+            var invitation = new CheckInInvitation { VolunteerId = id, TokenHash = BearerSecret.Hash(token), SentAt = now, ExpiresAt = now + options.Value.CheckInLinkLifetime };
             db.CheckInInvitations.Add(invitation);
             // The volunteer's own link is renewed with each invitation: the old one stops working now.
-            var volunteerToken = LinkToken.Create();
-            v.LinkTokenHash = LinkToken.Hash(volunteerToken);
+            var volunteerToken = BearerSecret.Create();
+            v.LinkTokenHash = BearerSecret.Hash(volunteerToken);
             v.LinkExpiresAt = now + options.Value.VolunteerLinkLifetime;
             var about = await (from r in db.Roles join o in db.Organisations on r.OrganisationId equals o.Id
                                where r.Id == v.RoleId select new { r.Title, o.Name }).FirstAsync(ct);

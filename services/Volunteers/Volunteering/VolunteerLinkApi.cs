@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Secrets;
 using Platform.Volunteers.Hours;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Matching;
@@ -38,8 +39,8 @@ public static class VolunteerLinkApi
     /// <summary>The volunteer the link belongs to, unless it has expired or been replaced by a fresher one (answered as unknown).</summary>
     private static async Task<Volunteer?> FindAsync(VolunteersDbContext db, string token, TimeProvider time, CancellationToken ct)
     {
-        if (!LinkToken.LooksValid(token)) return null;
-        var hash = LinkToken.Hash(token);
+        if (!BearerSecret.LooksValid(token)) return null;
+        var hash = BearerSecret.Hash(token);
         var now = time.GetUtcNow();
         return await db.Volunteers.FirstOrDefaultAsync(v => v.LinkTokenHash == hash && v.LinkExpiresAt > now, ct);
     }

@@ -81,7 +81,7 @@ public sealed record LeaveRequest(ExitReason? Reason, [MultiLineText] string? Ex
         v.Status = VolunteerStatus.Left;
         v.LeftAt = now;
         v.ExitReason = Reason;
-        v.ExitSurvey = Text.TrimOrNull(ExitSurvey);
+        v.ExitSurvey = Text.Trimmed(ExitSurvey);
         v.ReturnsOn = null;
         v.AtRiskSince = null;
         v.AtRiskReasons = [];

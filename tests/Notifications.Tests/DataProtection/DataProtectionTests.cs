@@ -30,7 +30,7 @@ public sealed class DataProtectionTests : IAsyncDisposable
         _factory.Time.Advance(TimeSpan.FromDays(21)); // 29 days after leaving
         Assert.Equal(1, await HousekeepAsync());
         Assert.Equal(["stays@example.org"], await AddressesAsync());
-        var recipients = await _factory.QueryAsync(db => db.Deliveries.Select(d => d.Recipient).ToListAsync());
+        var recipients = await _factory.WithDbAsync(db => db.Deliveries.Select(d => d.Recipient).ToListAsync());
         Assert.DoesNotContain("leaves@example.org", recipients);
         Assert.DoesNotContain("never@example.org", recipients);
         Assert.Contains(Subscriber.Fingerprint("leaves@example.org"), recipients);
@@ -90,7 +90,7 @@ public sealed class DataProtectionTests : IAsyncDisposable
 
     private Task<int> HousekeepAsync() => _factory.RunAsync<Housekeeping, int>(h => h.RunOnceAsync(CancellationToken.None));
 
-    private Task<List<string>> AddressesAsync() => _factory.QueryAsync(db => db.Subscribers.Select(s => s.NormalizedEmail).OrderBy(e => e).ToListAsync());
+    private Task<List<string>> AddressesAsync() => _factory.WithDbAsync(db => db.Subscribers.Select(s => s.NormalizedEmail).OrderBy(e => e).ToListAsync());
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 }

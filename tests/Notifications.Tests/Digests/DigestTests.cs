@@ -34,7 +34,7 @@ public sealed class DigestTests : IAsyncDisposable
         Assert.DoesNotContain(_factory.To("now@example.org"), e => e.Subject.StartsWith("Your daily", StringComparison.Ordinal));
 
         // The same run again, a run left unfinished, and the next day with nothing new: nothing is sent twice.
-        await _factory.QueryAsync(db => db.DigestRuns.ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, (DateTime?)null)));
+        await _factory.WithDbAsync(db => db.DigestRuns.ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, (DateTime?)null)));
         Assert.Equal(0, await RunDigestsAsync());
         _factory.Time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await RunDigestsAsync());
@@ -51,9 +51,9 @@ public sealed class DigestTests : IAsyncDisposable
         Assert.Equal(3, await RunDigestsAsync());
 
         // As if the process died after queuing d0's digest but before its watermark moved, and before the run finished.
-        await _factory.QueryAsync(db => db.Subscriptions.Where(s => db.Subscribers.Any(r => r.Id == s.SubscriberId && r.NormalizedEmail == "d0@example.org"))
+        await _factory.WithDbAsync(db => db.Subscriptions.Where(s => db.Subscribers.Any(r => r.Id == s.SubscriberId && r.NormalizedEmail == "d0@example.org"))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.DigestThrough, x => x.ConfirmedAt)));
-        await _factory.QueryAsync(db => db.DigestRuns.ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, (DateTime?)null)));
+        await _factory.WithDbAsync(db => db.DigestRuns.ExecuteUpdateAsync(r => r.SetProperty(x => x.CompletedAt, (DateTime?)null)));
         Assert.Equal(0, await RunDigestsAsync());
         await _factory.WaitForEmailsAsync(6);
 

@@ -57,7 +57,7 @@ public sealed class NewsTests : IAsyncDisposable
         Assert.Single(_factory.To("pending@example.org")); // the confirmation only
 
         // Publishing again is a conflict and sends nothing more.
-        var id = await _factory.QueryAsync(db => db.NewsPosts.Where(p => p.Title == "North event").Select(p => p.Id).SingleAsync());
+        var id = await _factory.WithDbAsync(db => db.NewsPosts.Where(p => p.Title == "North event").Select(p => p.Id).SingleAsync());
         using var again = await _factory.CreateStaffClient().PostAsync($"/api/notifications/news/{id}/publish", null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         await Task.Delay(500);
@@ -77,7 +77,7 @@ public sealed class NewsTests : IAsyncDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
-        Assert.Equal(0, await _factory.QueryAsync(db => db.NewsPosts.CountAsync()));
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.NewsPosts.CountAsync()));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class DeliveryTests : IAsyncDisposable
 
         Assert.Single(_factory.To("flaky@example.org"));
         Assert.True(failures >= 5);
-        var delivery = await _factory.QueryAsync(db => db.Deliveries.SingleAsync());
+        var delivery = await _factory.WithDbAsync(db => db.Deliveries.SingleAsync());
         Assert.Equal(DeliveryStatus.Sent, delivery.Status);
         Assert.Null(delivery.HtmlBody); // the rendered copy is dropped once sent
     }
@@ -41,20 +41,20 @@ public sealed class DeliveryTests : IAsyncDisposable
             : null;
 
         await _factory.PublishNewsAsync("Bounce me");
-        await WaitUntilAsync(() => _factory.QueryAsync(db => db.Suppressions.AnyAsync()));
+        await WaitUntilAsync(() => _factory.WithDbAsync(db => db.Suppressions.AnyAsync()));
 
-        var subscription = await _factory.QueryAsync(db => db.Subscriptions.SingleAsync());
+        var subscription = await _factory.WithDbAsync(db => db.Subscriptions.SingleAsync());
         Assert.Equal(SubscriptionStatus.Ended, subscription.Status);
         Assert.StartsWith("bounced:", subscription.EndReason);
-        Assert.Equal(Subscriber.Fingerprint("gone@example.org"), (await _factory.QueryAsync(db => db.Suppressions.SingleAsync())).Fingerprint);
-        Assert.Equal(DeliveryStatus.Failed, (await _factory.QueryAsync(db => db.Deliveries.SingleAsync(d => d.Kind == "news"))).Status);
+        Assert.Equal(Subscriber.Fingerprint("gone@example.org"), (await _factory.WithDbAsync(db => db.Suppressions.SingleAsync())).Fingerprint);
+        Assert.Equal(DeliveryStatus.Failed, (await _factory.WithDbAsync(db => db.Deliveries.SingleAsync(d => d.Kind == "news"))).Status);
 
         // Anything later for the address is recorded but never offered to the server.
         var attempts = _factory.Emails.Attempts;
         Assert.False(await QueueTransactionalAsync("Gone@Example.org"));
         await Task.Delay(300);
         Assert.Equal(attempts, _factory.Emails.Attempts);
-        Assert.Equal(DeliveryStatus.Suppressed, (await _factory.QueryAsync(db => db.Deliveries.SingleAsync(d => d.Kind == EventsEmails.ReminderKind))).Status);
+        Assert.Equal(DeliveryStatus.Suppressed, (await _factory.WithDbAsync(db => db.Deliveries.SingleAsync(d => d.Kind == EventsEmails.ReminderKind))).Status);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class DeliveryTests : IAsyncDisposable
         Assert.True(attemptsDuringOutage < 40, $"{attemptsDuringOutage} attempts while the server was down");
         Assert.Equal(40, _factory.Emails.Sent.Count);
         Assert.Equal(40, _factory.Emails.Sent.Select(s => s.To).Distinct().Count());
-        Assert.Equal(40, await _factory.QueryAsync(db => db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Sent)));
+        Assert.Equal(40, await _factory.WithDbAsync(db => db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Sent)));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class DeliveryTests : IAsyncDisposable
             .With("Notifications:Delivery:MessagesPerSecond", "50");
         await _factory.SubscribeAsync("reader@example.org", ["news"], "immediately");
         // 60 queued bulk messages for one post (subscribers made directly: the sign-up flow is tested elsewhere).
-        await _factory.QueryAsync(async db =>
+        await _factory.WithDbAsync(async db =>
         {
             for (var i = 0; i < 60; i++)
             {
@@ -115,7 +115,7 @@ public sealed class DeliveryTests : IAsyncDisposable
     {
         _ = _factory.Server;
         var now = _factory.Time.GetUtcNow().UtcDateTime;
-        await _factory.QueryAsync(db =>
+        await _factory.WithDbAsync(db =>
         {
             db.Deliveries.Add(new EmailDelivery
             {
@@ -132,7 +132,7 @@ public sealed class DeliveryTests : IAsyncDisposable
         await _factory.WaitForEmailsAsync(1);
 
         Assert.Single(_factory.To("orphan@example.org"));
-        Assert.Equal(DeliveryStatus.Sent, (await _factory.QueryAsync(db => db.Deliveries.SingleAsync())).Status);
+        Assert.Equal(DeliveryStatus.Sent, (await _factory.WithDbAsync(db => db.Deliveries.SingleAsync())).Status);
     }
 
     [Fact]

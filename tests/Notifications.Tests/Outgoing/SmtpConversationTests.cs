@@ -73,17 +73,17 @@ public sealed class SmtpConversationTests
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(server.Delivered.Contains("reader@example.org") && await factory.QueryAsync(db => db.Suppressions.AnyAsync())))
+        while (!(server.Delivered.Contains("reader@example.org") && await factory.WithDbAsync(db => db.Suppressions.AnyAsync())))
         {
             Assert.True(DateTime.UtcNow < deadline, "timed out");
             await Task.Delay(50);
         }
 
         Assert.Equal(["reader@example.org"], server.Delivered);
-        var suppression = await factory.QueryAsync(db => db.Suppressions.SingleAsync());
+        var suppression = await factory.WithDbAsync(db => db.Suppressions.SingleAsync());
         Assert.Equal(Subscriber.Fingerprint("refuse-me@example.org"), suppression.Fingerprint);
         Assert.Contains("550", suppression.Reason);
-        var deliveries = await factory.QueryAsync(db => db.Deliveries.ToListAsync());
+        var deliveries = await factory.WithDbAsync(db => db.Deliveries.ToListAsync());
         Assert.Equal(DeliveryStatus.Sent, deliveries.Single(d => d.Recipient == "reader@example.org").Status);
         Assert.Equal(DeliveryStatus.Failed, deliveries.Single(d => d.Recipient == "refuse-me@example.org").Status);
     }

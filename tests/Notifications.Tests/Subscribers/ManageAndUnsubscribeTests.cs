@@ -41,7 +41,7 @@ public sealed class ManageAndUnsubscribeTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(SubscriptionStatus.Ended, await StatusAsync());
-        Assert.Equal(1, await _factory.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.MessageType.Contains("SubscriberUnsubscribed"))));
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.MessageType.Contains("SubscriberUnsubscribed"))));
 
         await _factory.PublishNewsAsync("Second news");
         await Task.Delay(1000);
@@ -68,7 +68,7 @@ public sealed class ManageAndUnsubscribeTests : IAsyncDisposable
 
         using var changed = await client.PutAsJsonAsync(manage.PathAndQuery, new { topics = new[] { "events", "awards" }, frequency = "weekly", districts = new[] { "castleton" } });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        var subscription = await _factory.QueryAsync(db => db.Subscriptions.SingleAsync());
+        var subscription = await _factory.WithDbAsync(db => db.Subscriptions.SingleAsync());
         Assert.Equal(["awards", "events"], subscription.Topics);
         Assert.Equal(["Castleton"], subscription.Districts);
         Assert.Equal("weekly", subscription.Frequency);
@@ -101,7 +101,7 @@ public sealed class ManageAndUnsubscribeTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
         Assert.Equal("application/problem+json", expired.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/notifications/manage/{manageCara}")).StatusCode);
-        Assert.Equal(2, await _factory.QueryAsync(db => db.Subscriptions.CountAsync(s => s.Status == SubscriptionStatus.Confirmed)));
+        Assert.Equal(2, await _factory.WithDbAsync(db => db.Subscriptions.CountAsync(s => s.Status == SubscriptionStatus.Confirmed)));
     }
 
     [Fact]
@@ -113,14 +113,14 @@ public sealed class ManageAndUnsubscribeTests : IAsyncDisposable
         using var erased = await _factory.CreateClient().DeleteAsync($"/api/notifications/manage/{manage}");
 
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
-        Assert.Equal(0, await _factory.QueryAsync(db => db.Subscribers.CountAsync()));
-        var deliveries = await _factory.QueryAsync(db => db.Deliveries.ToListAsync());
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Subscribers.CountAsync()));
+        var deliveries = await _factory.WithDbAsync(db => db.Deliveries.ToListAsync());
         Assert.NotEmpty(deliveries);
         Assert.All(deliveries, d => Assert.Equal(Subscriber.Fingerprint("erin@example.org"), d.Recipient));
         Assert.All(deliveries, d => Assert.Null(d.Address));
     }
 
-    private Task<SubscriptionStatus> StatusAsync() => _factory.QueryAsync(db => db.Subscriptions.Select(s => s.Status).SingleAsync());
+    private Task<SubscriptionStatus> StatusAsync() => _factory.WithDbAsync(db => db.Subscriptions.Select(s => s.Status).SingleAsync());
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 }

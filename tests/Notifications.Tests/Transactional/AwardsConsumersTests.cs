@@ -28,7 +28,7 @@ public sealed class AwardsConsumersTests : IAsyncDisposable
         var sent = Assert.Single(_factory.Emails.Sent);
         Assert.Equal("Nina@Example.org", sent.To);
         Assert.Contains("/awards/nominations/tok_en%2B%2F", sent.Email.TextBody);
-        Assert.Equal(AwardsEmails.NominationReceivedKind, (await _factory.QueryAsync(db => db.Deliveries.SingleAsync(d => d.SourceEventId == received.EventId))).Kind);
+        Assert.Equal(AwardsEmails.NominationReceivedKind, (await _factory.WithDbAsync(db => db.Deliveries.SingleAsync(d => d.SourceEventId == received.EventId))).Kind);
     }
 
     [Fact]
@@ -46,13 +46,13 @@ public sealed class AwardsConsumersTests : IAsyncDisposable
         await PublishAsync(confirmed);
         await WaitForEmailsAsync(4);
         await PublishAsync(confirmed);
-        await WaitForAsync(async () => await _factory.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null)) >= 8);
+        await WaitForAsync(async () => await _factory.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null)) >= 8);
         await WaitForEmailsAsync(4);
 
         Assert.Equal(["ANN@example.org", "ann@example.org", "bo@example.org", "sam@example.org"], _factory.Emails.Sent.Select(s => s.To).Order(StringComparer.Ordinal));
         Assert.Equal("You are a finalist: Unsung Hero", Assert.Single(_factory.Emails.Sent, s => s.To == "sam@example.org").Email.Subject);
         Assert.Contains(_factory.Emails.Sent, s => s.Email.Subject == "Kit Helper is a finalist: Unsung Hero");
-        Assert.Equal(4, await _factory.QueryAsync(db => db.Deliveries.CountAsync(d => d.Kind == AwardsEmails.FinalistKind && d.Status == DeliveryStatus.Sent)));
+        Assert.Equal(4, await _factory.WithDbAsync(db => db.Deliveries.CountAsync(d => d.Kind == AwardsEmails.FinalistKind && d.Status == DeliveryStatus.Sent)));
     }
 
     private async Task PublishAsync<T>(T message) where T : class

@@ -33,7 +33,7 @@ public sealed class EventsConsumersTests : IAsyncDisposable
         var toDee = Assert.Single(_factory.Emails.Sent, s => s.To == "Dee@Example.org");
         Assert.Equal("text/calendar; method=PUBLISH", Assert.Single(toDee.Email.Attachments).MediaType);
         Assert.Equal(2, _factory.Emails.Sent.Count);
-        var deliveries = await _factory.QueryAsync(db => db.Deliveries.Where(d => d.SourceEventId == confirmed.EventId).ToListAsync());
+        var deliveries = await _factory.WithDbAsync(db => db.Deliveries.Where(d => d.SourceEventId == confirmed.EventId).ToListAsync());
         var delivery = Assert.Single(deliveries);
         Assert.Equal(("dee@example.org", EventsEmails.RegistrationConfirmedKind, DeliveryStatus.Sent), (delivery.Recipient, delivery.Kind, delivery.Status));
     }
@@ -52,12 +52,12 @@ public sealed class EventsConsumersTests : IAsyncDisposable
         await PublishAsync(cancelled);
         await WaitForEmailsAsync(2);
         await PublishAsync(cancelled);
-        await WaitForAsync(async () => await _factory.QueryAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null)) >= 4);
+        await WaitForAsync(async () => await _factory.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null)) >= 4);
         await WaitForEmailsAsync(2);
 
         Assert.Equal(["ann@example.org", "bo@example.org"], _factory.Emails.Sent.Select(s => s.To).Order());
         Assert.All(_factory.Emails.Sent, s => Assert.StartsWith("Event cancelled: Safer Streets", s.Email.Subject));
-        Assert.Equal(2, await _factory.QueryAsync(db => db.Deliveries.CountAsync(d => d.SourceEventId == cancelled.EventId && d.Status == DeliveryStatus.Sent)));
+        Assert.Equal(2, await _factory.WithDbAsync(db => db.Deliveries.CountAsync(d => d.SourceEventId == cancelled.EventId && d.Status == DeliveryStatus.Sent)));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Platform.ServiceDefaults.Clock;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Tests.Identity;
 using Platform.ServiceDefaults.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.ServiceDefaults.Tests.Clock;
 

@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Tests.Support;
+using Platform.TestSupport;
 
 namespace Platform.ServiceDefaults.Tests.Identity;
 

@@ -26,7 +26,7 @@ public sealed class AuthorizationDocumentationTests
                 .RequireRole(PlatformClaims.Roles.Staff, PlatformClaims.Roles.Organisation).Build());
             app.MapGet("/scoped", () => "ok").RequireAuthorization(PlatformPolicies.Scope("events:read"));
             app.MapGet("/open-after-all", () => "ok").RequireAuthorization(PlatformPolicies.Staff).AllowAnonymous();
-        }, TestApp.WithKey(TestKeys.NewSigningKey()), configureServices: services => services.AddOpenApi());
+        }, TestApp.WithKey(TestKeys.NewSigningKey()));
         using var client = app.GetTestClient();
 
         var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Cancel)).RootElement;

@@ -21,7 +21,7 @@ public sealed class PageRequestTests
         {
             app.MapOpenApi();
             app.MapGet("/numbers", (PageRequest paging) => TypedResults.Ok(Paged<int>.Of(FortyFive, paging)));
-        }, TestApp.WithKey(TestKeys.NewSigningKey()), environment: environment, configureServices: services => services.AddOpenApi());
+        }, TestApp.WithKey(TestKeys.NewSigningKey()), environment: environment);
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string query, HttpStatusCode expected)
     {

@@ -145,7 +145,7 @@ public sealed class TextRulesTests
         {
             app.MapOpenApi();
             app.MapPost("/nominations", (Nomination nomination) => TypedResults.Ok(nomination));
-        }, TestApp.WithKey(TestKeys.NewSigningKey()), configureServices: services => services.AddOpenApi());
+        }, TestApp.WithKey(TestKeys.NewSigningKey()));
 
         var document = JsonDocument.Parse(await app.GetTestClient().GetStringAsync("/openapi/v1.json", Cancel)).RootElement;
 

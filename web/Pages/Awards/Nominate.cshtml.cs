@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.ServiceDefaults.Text;
 using Platform.Web.Api;
 using Platform.Web.Awards;
 using Platform.Web.Site;
@@ -103,17 +103,17 @@ public sealed class NominateModel(PlatformApi api, SharedReads reads) : PageMode
         var category = Programme.Categories.FirstOrDefault(c => c.Id == Form.CategoryId);
         if (category is null) Error("CategoryId", "Select the award you are nominating them for");
         if (string.IsNullOrWhiteSpace(Form.NomineeName)) Error("NomineeName", "Enter the name of the person you are nominating");
-        if (!string.IsNullOrWhiteSpace(Form.NomineeEmail) && !IsEmail(Form.NomineeEmail))
+        if (!string.IsNullOrWhiteSpace(Form.NomineeEmail) && !Text.IsEmail(Form.NomineeEmail.Trim()))
             Error("NomineeEmail", "Enter their email address in the correct format, like name@example.com");
 
-        var words = AwardsText.WordCount(Form.Citation);
+        var words = Text.WordCount(Form.Citation);
         if (words == 0) Error("Citation", "Enter why they deserve the award");
         else if (category is not null && words > category.CitationWordLimit)
             Error("Citation", $"Why they deserve the award must be {category.CitationWordLimit} words or fewer (you have {words})");
 
         if (string.IsNullOrWhiteSpace(Form.NominatorName)) Error("NominatorName", "Enter your full name");
         if (string.IsNullOrWhiteSpace(Form.NominatorEmail)) Error("NominatorEmail", "Enter your email address");
-        else if (!IsEmail(Form.NominatorEmail)) Error("NominatorEmail", "Enter your email address in the correct format, like name@example.com");
+        else if (!Text.IsEmail(Form.NominatorEmail.Trim())) Error("NominatorEmail", "Enter your email address in the correct format, like name@example.com");
         if (string.IsNullOrWhiteSpace(Form.NominatorRelationship)) Error("NominatorRelationship", "Enter how you know them");
         if (!Form.Consent) Error("Consent", "Confirm that you may share these details and that we may contact them");
     }
@@ -123,10 +123,4 @@ public sealed class NominateModel(PlatformApi api, SharedReads reads) : PageMode
     public string? ErrorOf(string field) => FormErrors.Of(ModelState, $"Form.{field}");
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static bool IsEmail(string value)
-    {
-        value = value.Trim();
-        return MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
-    }
 }

@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.ServiceDefaults.Text;
 using Platform.Web.Api;
 using Platform.Web.Events;
 using Platform.Web.Site;
@@ -70,12 +70,9 @@ public sealed class RegisterModel(PlatformApi api, SharedReads reads, TimeProvid
         ChoiceCheck.Check(ModelState, "Form.Choices", Event.ChoiceRules, Event.Workshops.Count(), Form.Choices);
         if (string.IsNullOrWhiteSpace(Form.Name)) ModelState.AddModelError("Form.Name", "Enter your full name");
         if (string.IsNullOrWhiteSpace(Form.Email)) ModelState.AddModelError("Form.Email", "Enter your email address");
-        else if (!LooksLikeEmail(Form.Email.Trim()))
+        else if (!Text.IsEmail(Form.Email.Trim()))
             ModelState.AddModelError("Form.Email", "Enter an email address in the correct format, like name@example.com");
         if (Form.Sector is null) ModelState.AddModelError("Form.Sector", "Select the sector you work in");
         if (!Form.Consent) ModelState.AddModelError("Form.Consent", "Confirm that we may keep your details to run the event");
     }
-
-    private static bool LooksLikeEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }

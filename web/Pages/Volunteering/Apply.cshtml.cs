@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.ServiceDefaults.Text;
 using Platform.Web.Api;
 using Platform.Web.Site;
 using Platform.Web.Volunteering;
@@ -54,7 +54,7 @@ public sealed class ApplyModel(PlatformApi api, SharedReads reads) : PageModel
         if (string.IsNullOrWhiteSpace(Form.Name)) Add(nameof(ApplyForm.Name), "Enter your full name");
         else if (Form.Name.Trim().Length > 200) Add(nameof(ApplyForm.Name), "Your name must be 200 characters or fewer");
         if (string.IsNullOrWhiteSpace(Form.Email)) Add(nameof(ApplyForm.Email), "Enter your email address");
-        else if (!LooksLikeEmail(Form.Email.Trim()))
+        else if (!Text.IsEmail(Form.Email.Trim()))
             Add(nameof(ApplyForm.Email), "Enter an email address in the correct format, like name@example.com");
         if (Form.Phone is { Length: > 32 }) Add(nameof(ApplyForm.Phone), "Your phone number must be 32 characters or fewer");
         if (string.IsNullOrEmpty(Form.AgeBand)) Add(nameof(ApplyForm.AgeBand), "Select your age");
@@ -66,9 +66,6 @@ public sealed class ApplyModel(PlatformApi api, SharedReads reads) : PageModel
     }
 
     private void Add(string field, string message) => ModelState.AddModelError($"{nameof(Form)}.{field}", message);
-
-    private static bool LooksLikeEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 
     /// <summary>The service's field names (JSON paths) to the form's.</summary>
     private static readonly Dictionary<string, string> Fields = new[]

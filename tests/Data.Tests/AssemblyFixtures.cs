@@ -1,0 +1,3 @@
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
