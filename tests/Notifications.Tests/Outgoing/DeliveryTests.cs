@@ -146,7 +146,7 @@ public sealed class DeliveryTests : IAsyncDisposable
             Status = DeliveryStatus.Sending, ClaimedUntil = now.AddMinutes(1), Attempts = 1, CreatedAt = now, NextAttemptAt = now,
             HandedOverAt = handedOverAt, Subject = "Orphan", TextBody = "t", HtmlBody = "<p>h</p>",
         };
-        await _factory.QueryAsync(db =>
+        await _factory.WithDbAsync(db =>
         {
             // One died after writing the whole message (the server has it); one died before (the server has nothing).
             db.Deliveries.AddRange(Orphan("handed@example.org", now.AddSeconds(-1)), Orphan("unsent@example.org", null));
@@ -155,12 +155,12 @@ public sealed class DeliveryTests : IAsyncDisposable
 
         _factory.Time.Advance(TimeSpan.FromMinutes(2));
         await _factory.WaitForEmailsAsync(1);
-        await WaitUntilAsync(() => _factory.QueryAsync(db => db.Deliveries.AllAsync(d => d.Status == DeliveryStatus.Sent)));
+        await WaitUntilAsync(() => _factory.WithDbAsync(db => db.Deliveries.AllAsync(d => d.Status == DeliveryStatus.Sent)));
         await Task.Delay(300);
 
         Assert.Empty(_factory.To("handed@example.org"));
         Assert.Single(_factory.To("unsent@example.org"));
-        var settled = await _factory.QueryAsync(db => db.Deliveries.SingleAsync(d => d.Recipient == "handed@example.org"));
+        var settled = await _factory.WithDbAsync(db => db.Deliveries.SingleAsync(d => d.Recipient == "handed@example.org"));
         Assert.Equal(now.AddSeconds(-1), settled.SentAt!.Value, TimeSpan.FromMilliseconds(1));
         Assert.StartsWith("in doubt", settled.FailureReason);
         Assert.Null(settled.HtmlBody);
