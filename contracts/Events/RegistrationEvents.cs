@@ -15,7 +15,7 @@ public sealed record RegistrationConfirmed(
     DateTimeOffset StartsAt,
     string Name,
     string Email,
-    string ManageToken,
+    [property: LinkSecret] string ManageToken,
     DateTimeOffset ManageTokenExpiresAt,
     string CheckInCode,
     IReadOnlyList<SessionChoice> Choices,
@@ -46,7 +46,7 @@ public sealed record PlaceOffered(
     Guid SessionId,
     string SessionTitle,
     DateTimeOffset AcceptBy,
-    string? ManageToken = null) : IntegrationEvent;
+    [property: LinkSecret] string? ManageToken = null) : IntegrationEvent;
 
 /// <summary>A held place was not accepted in time; it passes to the next waiting delegate.</summary>
 public sealed record PlaceOfferExpired(

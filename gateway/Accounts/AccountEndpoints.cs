@@ -91,7 +91,7 @@ internal static class AccountEndpoints
         var user = await CurrentUserAsync(context, users);
         return user is null
             ? ProblemResults.Unauthorized("This operation needs a signed-in user, not an API key.")
-            : TypedResults.Ok(new AccountResponse(user.Id, user.Email!, user.Role, user.OrganisationId));
+            : TypedResults.Ok(AccountResponse.Of(user));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(

@@ -10,7 +10,7 @@ using Platform.ServiceDefaults.Paging;
 
 namespace Platform.Gateway.Accounts;
 
-/// <summary>Staff register organisations and invite their users; an invited user chooses a password with the token.</summary>
+/// <summary>Staff register organisations and invite their users (and other staff); an invited user chooses a password with the token.</summary>
 internal static class OrganisationEndpoints
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
@@ -19,7 +19,7 @@ internal static class OrganisationEndpoints
         staff.MapPost("/organisations", CreateAsync).WithName("CreateOrganisation").WithSummary("Add a partner organisation");
         staff.MapGet("/organisations", ListAsync).WithName("ListOrganisations").WithSummary("Partner organisations");
         staff.MapPost("/accounts/invitations", InviteAsync)
-            .WithName("InviteOrganisationUser").WithSummary("Invite a user into an organisation (single-use token, shown once)");
+            .WithName("InviteOrganisationUser").WithSummary("Invite a user into an organisation, or with role staff a member of staff (single-use token, shown once)");
 
         app.MapPost("/gateway/accounts/invitations/accept", AcceptAsync).WithTags("Accounts").AllowAnonymous()
             .WithName("AcceptInvitation").WithSummary("Accept an invitation and choose a password");
@@ -62,7 +62,23 @@ internal static class OrganisationEndpoints
             return ProblemResults.Unprocessable("email", "A valid email address is required.");
         }
 
-        if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
+        var role = request.Role ?? PlatformClaims.Roles.Organisation;
+        if (role == PlatformClaims.Roles.Staff)
+        {
+            if (request.OrganisationId is not null)
+            {
+                return ProblemResults.Unprocessable("organisationId", "A member of staff belongs to no organisation.");
+            }
+        }
+        else if (role != PlatformClaims.Roles.Organisation)
+        {
+            return ProblemResults.Unprocessable("role", $"The role is {PlatformClaims.Roles.Organisation} (the default) or {PlatformClaims.Roles.Staff}.");
+        }
+        else if (request.OrganisationId is null)
+        {
+            return ProblemResults.Unprocessable("organisationId", "The organisation the user joins is required (or the role staff).");
+        }
+        else if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
         {
             return ProblemResults.NotFound($"Organisation {request.OrganisationId} does not exist.");
         }
@@ -78,7 +94,8 @@ internal static class OrganisationEndpoints
         {
             TokenHash = OpaqueToken.Hash(token),
             Email = email,
-            OrganisationId = request.OrganisationId,
+            OrganisationId = role == PlatformClaims.Roles.Staff ? null : request.OrganisationId,
+            Role = role,
             InvitedBy = Guid.TryParse(context.User.GetSubject(), out var staffId) ? staffId : Guid.Empty,
             CreatedAt = now,
             ExpiresAt = now + options.Value.InvitationLifetime,
@@ -86,7 +103,7 @@ internal static class OrganisationEndpoints
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/gateway/accounts/invitations/{invitation.Id}",
-            new InvitationResponse(invitation.Id, email, invitation.OrganisationId, token, invitation.ExpiresAt));
+            new InvitationResponse(invitation.Id, email, invitation.OrganisationId, token, invitation.ExpiresAt, invitation.Role));
     }
 
     private static async Task<Results<Created<AccountResponse>, ProblemHttpResult>> AcceptAsync(
@@ -107,7 +124,7 @@ internal static class OrganisationEndpoints
             UserName = invitation.Email,
             Email = invitation.Email,
             EmailConfirmed = true,
-            Role = PlatformClaims.Roles.Organisation,
+            Role = invitation.Role,
             OrganisationId = invitation.OrganisationId,
             CreatedAt = now,
         };
@@ -121,6 +138,6 @@ internal static class OrganisationEndpoints
 
         invitation.AcceptedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created("/gateway/accounts/me", new AccountResponse(user.Id, user.Email, user.Role, user.OrganisationId));
+        return TypedResults.Created("/gateway/accounts/me", AccountResponse.Of(user));
     }
 }

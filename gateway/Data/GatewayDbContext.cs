@@ -49,6 +49,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
         {
             invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.Role).HasMaxLength(32);
         });
         builder.Entity<ApiKey>(key =>
         {

@@ -49,6 +49,7 @@ public sealed class AwardsFactory(string connectionString, bool runBackgroundSer
         // Never dialled: the test harness below replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
         Gateway.ConfigureService(builder);
+        TestLinkSecrets.ConfigurePublisher(builder, "awards");
         builder.UseSetting("Awards:EmbargoSweepInterval", "00:00:00.200");
 
         builder.ConfigureTestServices(services =>
@@ -90,6 +91,10 @@ public sealed class AwardsFactory(string connectionString, bool runBackgroundSer
 
     public Task<int> SweepAsync() => EmbargoSweeper.SweepOnceAsync(Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None);
 
+    /// <summary>A published event as Notifications reads it: its link secrets opened (the service holds its own key).</summary>
+    private T Opened<T>(T message) where T : class =>
+        message is Platform.Contracts.IntegrationEvent e ? (T)(object)Services.GetRequiredService<Platform.Messaging.LinkSecrets>().Open(e) : message;
+
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 
     /// <summary>Waits for the outbox relay to publish a matching event (it polls every second).</summary>
@@ -98,7 +103,7 @@ public sealed class AwardsFactory(string connectionString, bool runBackgroundSer
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            var found = Harness.Published.Select<T>().Select(m => m.Context.Message).FirstOrDefault(match);
+            var found = Harness.Published.Select<T>().Select(m => Opened(m.Context.Message)).FirstOrDefault(match);
             if (found is not null) return found;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"No {typeof(T).Name} matching the test was published.");
             await Task.Delay(100);

@@ -42,6 +42,7 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
         // Never dialled: the test harness below replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
         Gateway.ConfigureService(builder);
+        TestLinkSecrets.ConfigurePublisher(builder, "events");
 
         builder.ConfigureTestServices(services =>
         {
@@ -98,7 +99,7 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            var found = Harness.Published.Select<T>().Select(m => m.Context.Message).FirstOrDefault(match);
+            var found = Harness.Published.Select<T>().Select(m => Opened(m.Context.Message)).FirstOrDefault(match);
             if (found is not null) return found;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"No {typeof(T).Name} matching the test was published.");
             await Task.Delay(100);
@@ -110,6 +111,10 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<EventReminders>().RunOnceAsync(CancellationToken.None);
     }
+
+    /// <summary>A published event as Notifications reads it: its link secrets opened (the service holds its own key).</summary>
+    private T Opened<T>(T message) where T : class =>
+        message is Platform.Contracts.IntegrationEvent e ? (T)(object)Services.GetRequiredService<Platform.Messaging.LinkSecrets>().Open(e) : message;
 
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 }

@@ -50,6 +50,7 @@ public sealed class NotificationsFactory(string? connectionString = null, bool r
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
         builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
         Gateway.ConfigureService(builder);
+        TestLinkSecrets.ConfigureNotifications(builder);
         // Quick retries so a test sees a transient failure recovered in well under a second.
         builder.UseSetting("Notifications:Delivery:RetryDelay", "00:00:00.010");
         builder.UseSetting("Notifications:Delivery:RequeueDelay", "00:00:00.100");
@@ -71,6 +72,12 @@ public sealed class NotificationsFactory(string? connectionString = null, bool r
                 services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == type));
         });
     }
+
+    /// <summary>An event as its publisher's outbox would send it: its link secrets sealed with that service's key.</summary>
+    public T Sealed<T>(T message) where T : class =>
+        message is Platform.Contracts.IntegrationEvent e && Platform.Messaging.LinkSecrets.Carries(e.GetType())
+            ? (T)(object)Services.GetRequiredService<Platform.Messaging.LinkSecrets>().Seal(e, TestLinkSecrets.KeyIdOf(Platform.Messaging.PublisherCheck.OwnerOf(e.GetType())!))
+            : message;
 
     public async Task<T> QueryAsync<T>(Func<NotificationsDbContext, Task<T>> query)
     {

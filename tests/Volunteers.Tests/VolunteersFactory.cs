@@ -40,6 +40,7 @@ public sealed class VolunteersFactory(string connectionString) : WebApplicationF
         // Never dialled: the test harness below replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
         Gateway.ConfigureService(builder);
+        TestLinkSecrets.ConfigurePublisher(builder, "volunteers");
 
         builder.ConfigureTestServices(services =>
         {
@@ -95,7 +96,11 @@ public sealed class VolunteersFactory(string connectionString) : WebApplicationF
     }
 
     public List<T> Published<T>(Func<T, bool> match) where T : class =>
-        Harness.Published.Select<T>().Select(m => m.Context.Message).Where(match).ToList();
+        Harness.Published.Select<T>().Select(m => Opened(m.Context.Message)).Where(match).ToList();
+
+    /// <summary>A published event as Notifications reads it: its link secrets opened (the service holds its own key).</summary>
+    private T Opened<T>(T message) where T : class =>
+        message is Platform.Contracts.IntegrationEvent e ? (T)(object)Services.GetRequiredService<Platform.Messaging.LinkSecrets>().Open(e) : message;
 
     public ITestHarness Harness => Services.GetRequiredService<ITestHarness>();
 }

@@ -90,6 +90,7 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<SendReengagement>();
             bus.AddConsumer<SendCheckExpiryReminder>();
             bus.AddConsumer<SendCheckInInvitation>();
+            bus.AddConsumer<SendFreshVolunteerLink>();
             bus.AddConsumer<TellSubscribersOfWinners>();
         });
 
