@@ -5,7 +5,8 @@ public sealed record SessionChoice(Guid SessionId, string Title, DateTimeOffset 
 
 /// <summary>
 /// A delegate registered (or changed their choices). <see cref="ManageToken"/> is the only copy of the manage
-/// link's secret outside the delegate's mailbox (Events keeps its hash); <see cref="Calendar"/> is the RFC 5545
+/// link's secret outside the delegate's mailbox (Events keeps its hash), sealed for Notifications in transit
+/// (<see cref="LinkSecretAttribute"/>); <see cref="Calendar"/> is the RFC 5545
 /// text to attach to the confirmation email.
 /// </summary>
 public sealed record RegistrationConfirmed(
