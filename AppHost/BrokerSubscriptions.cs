@@ -30,5 +30,6 @@ internal static class BrokerSubscriptions
         "Platform.Contracts.Volunteers:VolunteerAtRisk",
         "Platform.Contracts.Volunteers:CheckExpiring",
         "Platform.Contracts.Volunteers:CheckInDue",
+        "Platform.Contracts.Volunteers:VolunteerLinkRenewed",
     ];
 }

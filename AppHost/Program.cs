@@ -59,6 +59,15 @@ var notifications = builder.AddProject<Projects.Notifications>("notifications").
     .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
+// Link secrets in events (manage, volunteer and check-in tokens) are sealed by the service that makes them for
+// Notifications alone (messaging/LinkSecrets): one key per publisher, held by it and by Notifications.
+foreach (var (publisher, service) in new[] { ("events", events), ("volunteers", volunteers), ("awards", awards) })
+{
+    var linkKey = builder.AddGeneratedParameter($"{publisher}-link-key-1");
+    service.WithLinkSecretKey($"{publisher}-1", linkKey, sealWith: true);
+    notifications.WithLinkSecretKey($"{publisher}-1", linkKey);
+}
+
 var gateway = builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080))
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(events).WaitFor(events)

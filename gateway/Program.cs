@@ -32,6 +32,7 @@ app.UseRateLimiter();
 
 app.MapAccountsApi();
 app.MapOrganisationsApi();
+app.MapPermissionsApi();
 app.MapApiKeysApi();
 app.MapReferenceDataApi();
 app.MapOpenApiAggregation();

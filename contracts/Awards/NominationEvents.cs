@@ -12,7 +12,7 @@ public sealed record NominationReceived(
     string NomineeName,
     string NominatorName,
     string NominatorEmail,
-    string ManageToken,
+    [property: LinkSecret] string ManageToken,
     DateTimeOffset WithdrawBefore) : IntegrationEvent;
 
 /// <summary>Someone who nominated a finalist, to be told the nominee is on the shortlist.</summary>

@@ -5,7 +5,8 @@ public sealed record SessionChoice(Guid SessionId, string Title, DateTimeOffset 
 
 /// <summary>
 /// A delegate registered (or changed their choices). <see cref="ManageToken"/> is the only copy of the manage
-/// link's secret outside the delegate's mailbox (Events keeps its hash); <see cref="Calendar"/> is the RFC 5545
+/// link's secret outside the delegate's mailbox (Events keeps its hash), sealed for Notifications in transit
+/// (<see cref="LinkSecretAttribute"/>); <see cref="Calendar"/> is the RFC 5545
 /// text to attach to the confirmation email.
 /// </summary>
 public sealed record RegistrationConfirmed(
@@ -15,7 +16,7 @@ public sealed record RegistrationConfirmed(
     DateTimeOffset StartsAt,
     string Name,
     string Email,
-    string ManageToken,
+    [property: LinkSecret] string ManageToken,
     DateTimeOffset ManageTokenExpiresAt,
     string CheckInCode,
     IReadOnlyList<SessionChoice> Choices,
@@ -46,7 +47,7 @@ public sealed record PlaceOffered(
     Guid SessionId,
     string SessionTitle,
     DateTimeOffset AcceptBy,
-    string? ManageToken = null) : IntegrationEvent;
+    [property: LinkSecret] string? ManageToken = null) : IntegrationEvent;
 
 /// <summary>A held place was not accepted in time; it passes to the next waiting delegate.</summary>
 public sealed record PlaceOfferExpired(

@@ -12,7 +12,7 @@ public sealed record ApplicationReceived(
     string RoleTitle,
     string Name,
     string Email,
-    string ManageToken) : IntegrationEvent;
+    [property: LinkSecret] string ManageToken) : IntegrationEvent;
 
 /// <summary>
 /// An application moved along the recruitment pipeline. When it reaches Active, <see cref="VolunteerToken"/> carries
@@ -31,4 +31,4 @@ public sealed record ApplicationStatusChanged(
     string? Reason,
     string ChangedBy,
     Guid? VolunteerId,
-    string? VolunteerToken) : IntegrationEvent;
+    [property: LinkSecret] string? VolunteerToken) : IntegrationEvent;

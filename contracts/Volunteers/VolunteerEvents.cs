@@ -60,7 +60,22 @@ public sealed record CheckInDue(
     string RoleTitle,
     string Name,
     string Email,
-    string CheckInToken,
+    [property: LinkSecret] string CheckInToken,
     DateTimeOffset ExpiresAt,
-    string? VolunteerToken = null,
+    [property: LinkSecret] string? VolunteerToken = null,
     DateTimeOffset? VolunteerLinkExpiresAt = null) : IntegrationEvent;
+
+/// <summary>
+/// A volunteer who lost their link asked for a fresh one (by their email address): <see cref="VolunteerToken"/> replaces
+/// the link they had (it stops working now) and works until <see cref="LinkExpiresAt"/>. Sent only to the address on
+/// the volunteer's record.
+/// </summary>
+public sealed record VolunteerLinkRenewed(
+    Guid VolunteerId,
+    Guid OrganisationId,
+    string OrganisationName,
+    string RoleTitle,
+    string Name,
+    string Email,
+    [property: LinkSecret] string VolunteerToken,
+    DateTimeOffset LinkExpiresAt) : IntegrationEvent;

@@ -6,15 +6,20 @@ public sealed record LoginResponse(string AccessToken, string TokenType, DateTim
 
 public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
 
-public sealed record AccountResponse(Guid Id, string Email, string Role, Guid? OrganisationId);
+/// <summary>An account; <see cref="Permissions"/> are a staff account's (<see cref="StaffPermissions"/>).</summary>
+public sealed record AccountResponse(Guid Id, string Email, string Role, Guid? OrganisationId, IReadOnlyList<string> Permissions)
+{
+    public static AccountResponse Of(GatewayUser user) => new(user.Id, user.Email!, user.Role, user.OrganisationId, user.Permissions);
+}
 
 public sealed record CreateOrganisationRequest(string Name);
 
 public sealed record OrganisationResponse(Guid Id, string Name, DateTimeOffset CreatedAt);
 
-public sealed record InviteRequest(string Email, Guid OrganisationId);
+/// <summary>An organisation user (with <see cref="OrganisationId"/>) or, with <see cref="Role"/> "staff", a member of staff.</summary>
+public sealed record InviteRequest(string Email, Guid? OrganisationId, string? Role = null);
 
 /// <summary>The token is shown once: the inviting staff member passes it on (the gateway sends no email).</summary>
-public sealed record InvitationResponse(Guid Id, string Email, Guid OrganisationId, string InvitationToken, DateTimeOffset ExpiresAt);
+public sealed record InvitationResponse(Guid Id, string Email, Guid? OrganisationId, string InvitationToken, DateTimeOffset ExpiresAt, string Role);
 
 public sealed record AcceptInvitationRequest(string InvitationToken, string Password);

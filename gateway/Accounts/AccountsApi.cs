@@ -91,7 +91,7 @@ internal static class AccountsApi
         var user = await CurrentUserAsync(context, users);
         return user is null
             ? NotSignedIn(NeedsUser)
-            : TypedResults.Ok(new AccountResponse(user.Id, user.Email!, user.Role, user.OrganisationId));
+            : TypedResults.Ok(AccountResponse.Of(user));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(

@@ -36,5 +36,6 @@ internal sealed class InvitationModel : IEntityTypeConfiguration<Invitation>
     {
         invitation.HasIndex(i => i.TokenHash).IsUnique();
         invitation.Property(i => i.Email).HasMaxLength(256);
+        invitation.Property(i => i.Role).HasMaxLength(32);
     }
 }

@@ -12,4 +12,7 @@ public sealed class GatewayUser : IdentityUser<Guid>
     public Guid? OrganisationId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A staff account's <see cref="StaffPermissions"/>, granted by another member of staff.</summary>
+    public List<string> Permissions { get; set; } = [];
 }

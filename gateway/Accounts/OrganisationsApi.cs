@@ -11,7 +11,7 @@ using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Gateway.Accounts;
 
-/// <summary>Staff register organisations and invite their users; an invited user chooses a password with the token.</summary>
+/// <summary>Staff register organisations and invite their users (and other staff); an invited user chooses a password with the token.</summary>
 internal static class OrganisationsApi
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
@@ -20,7 +20,7 @@ internal static class OrganisationsApi
         staff.MapPost("/organisations", CreateAsync).WithName("CreateOrganisation").WithSummary("Add a partner organisation");
         staff.MapGet("/organisations", ListAsync).WithName("ListOrganisations").WithSummary("Partner organisations");
         staff.MapPost("/accounts/invitations", InviteAsync)
-            .WithName("InviteOrganisationUser").WithSummary("Invite a user into an organisation (single-use token, shown once)");
+            .WithName("InviteOrganisationUser").WithSummary("Invite a user into an organisation, or with role staff a member of staff (single-use token, shown once)");
 
         app.MapPost("/gateway/accounts/invitations/accept", AcceptAsync).WithTags("Accounts").AllowAnonymous()
             .WithName("AcceptInvitation").WithSummary("Accept an invitation and choose a password");
@@ -63,7 +63,23 @@ internal static class OrganisationsApi
             return ValidationErrors.For("email", "A valid email address is required.");
         }
 
-        if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
+        var role = request.Role ?? PlatformClaims.Roles.Organisation;
+        if (role == PlatformClaims.Roles.Staff)
+        {
+            if (request.OrganisationId is not null)
+            {
+                return ValidationErrors.For("organisationId", "A member of staff belongs to no organisation.");
+            }
+        }
+        else if (role != PlatformClaims.Roles.Organisation)
+        {
+            return ValidationErrors.For("role", $"The role is {PlatformClaims.Roles.Organisation} (the default) or {PlatformClaims.Roles.Staff}.");
+        }
+        else if (request.OrganisationId is null)
+        {
+            return ValidationErrors.For("organisationId", "The organisation the user joins is required (or the role staff).");
+        }
+        else if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
         {
             return RuleProblem.NotFound($"Organisation {request.OrganisationId}");
         }
@@ -79,7 +95,8 @@ internal static class OrganisationsApi
         {
             TokenHash = BearerSecret.Hash(token),
             Email = email,
-            OrganisationId = request.OrganisationId,
+            OrganisationId = role == PlatformClaims.Roles.Staff ? null : request.OrganisationId,
+            Role = role,
             InvitedBy = Guid.TryParse(context.User.GetSubject(), out var staffId) ? staffId : Guid.Empty,
             CreatedAt = now,
             ExpiresAt = now + options.Value.InvitationLifetime,
@@ -87,7 +104,7 @@ internal static class OrganisationsApi
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/gateway/accounts/invitations/{invitation.Id}",
-            new InvitationResponse(invitation.Id, email, invitation.OrganisationId, token, invitation.ExpiresAt));
+            new InvitationResponse(invitation.Id, email, invitation.OrganisationId, token, invitation.ExpiresAt, invitation.Role));
     }
 
     private static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
@@ -108,7 +125,7 @@ internal static class OrganisationsApi
             UserName = invitation.Email,
             Email = invitation.Email,
             EmailConfirmed = true,
-            Role = PlatformClaims.Roles.Organisation,
+            Role = invitation.Role,
             OrganisationId = invitation.OrganisationId,
             CreatedAt = now,
         };
@@ -122,6 +139,6 @@ internal static class OrganisationsApi
 
         invitation.AcceptedAt = now;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created("/gateway/accounts/me", new AccountResponse(user.Id, user.Email, user.Role, user.OrganisationId));
+        return TypedResults.Created("/gateway/accounts/me", AccountResponse.Of(user));
     }
 }

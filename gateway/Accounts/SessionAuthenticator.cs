@@ -31,6 +31,7 @@ public sealed class SessionAuthenticator(IServiceScopeFactory scopes, TimeProvid
 
         // Failed sign-ins never end a live session: they are throttled, not locked out (LoginThrottle).
         var user = found.User;
-        return EdgeAuthentication.Succeeded(new InternalIdentity(user.Id.ToString(), user.Role, user.OrganisationId, []));
+        // A staff account's permissions travel as scopes, which the services check like any other.
+        return EdgeAuthentication.Succeeded(new InternalIdentity(user.Id.ToString(), user.Role, user.OrganisationId, StaffPermissions.ScopesOf(user)));
     }
 }

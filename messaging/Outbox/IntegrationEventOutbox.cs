@@ -12,13 +12,15 @@ public sealed class IntegrationEventOutbox<TDbContext> : IIntegrationEventOutbox
     private readonly TDbContext _dbContext;
     private readonly OutboxSignal _signal;
     private readonly TimeProvider _timeProvider;
+    private readonly LinkSecrets _linkSecrets;
     private bool _subscribed;
 
-    public IntegrationEventOutbox(TDbContext dbContext, OutboxSignal signal, TimeProvider timeProvider)
+    public IntegrationEventOutbox(TDbContext dbContext, OutboxSignal signal, TimeProvider timeProvider, LinkSecrets linkSecrets)
     {
         _dbContext = dbContext;
         _signal = signal;
         _timeProvider = timeProvider;
+        _linkSecrets = linkSecrets;
     }
 
     /// <summary>True when events were added since the last nudge; the inbox filter nudges after its commit.</summary>
@@ -33,11 +35,14 @@ public sealed class IntegrationEventOutbox<TDbContext> : IIntegrationEventOutbox
 
         // The runtime type, not T: an event added through its base type must still be published as itself.
         var type = @event.GetType();
+        // Sealed before the row exists: from here to Notifications (outbox row, queue, error queue, dashboard) a link's
+        // secret is ciphertext only Notifications can open.
+        var stored = _linkSecrets.Seal(@event);
         _dbContext.Set<OutboxMessage>().Add(new OutboxMessage
         {
             MessageId = @event.EventId,
             MessageType = OutboxMessageTypes.NameOf(type),
-            Body = JsonSerializer.Serialize(@event, type, OutboxMessageTypes.JsonOptions),
+            Body = JsonSerializer.Serialize(stored, type, OutboxMessageTypes.JsonOptions),
             Headers = JsonSerializer.Serialize(headers, OutboxMessageTypes.JsonOptions),
             CreatedAt = _timeProvider.GetUtcNow().UtcDateTime,
         });

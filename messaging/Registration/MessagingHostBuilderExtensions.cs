@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public static class MessagingHostBuilderExtensions
         var services = builder.Services;
         services.AddSingleton(broker);
         services.AddMessagingPersistence<TDbContext>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkSecretOptions>, LinkSecretSealingRequired>());
         services.PostConfigure<MessagingOptions>(o => o.EndpointPrefix ??= KebabCase(builder.Environment.ApplicationName));
         services.AddSingleton<DeadLetters>();
 

@@ -23,6 +23,9 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
+        services.AddOptions<LinkSecretOptions>().BindConfiguration(LinkSecretOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkSecretOptions>, LinkSecretOptionsValidator>());
+        services.TryAddSingleton<LinkSecrets>();
 
         services.AddScoped<IntegrationEventOutbox<TDbContext>>();
         services.AddScoped<IIntegrationEventOutbox>(sp => sp.GetRequiredService<IntegrationEventOutbox<TDbContext>>());
@@ -49,6 +52,7 @@ public static class MessagingServiceCollectionExtensions
             {
                 r.Incremental(options.RetryLimit, options.RetryInitialInterval, options.RetryIntervalIncrement);
                 r.Ignore<UnexpectedPublisherException>();
+                r.Ignore<LinkSecretRefusedException>();
             });
         }
 

@@ -223,6 +223,82 @@ public sealed class AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_invite_staff_and_a_permission_granted_by_another_member_of_staff_travels_as_its_scope()
+    {
+        var admin = await _gateway.LoginAsync(_client);
+        var invitation = await _client.SendJsonAsync(HttpMethod.Post, "/gateway/accounts/invitations", admin, new { email = "dpo@office.example", role = "staff" });
+        Assert.Equal("staff", invitation.GetProperty("role").GetString());
+        using var accept = await _client.PostAsJsonAsync("/gateway/accounts/invitations/accept",
+            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = "data protection officer" }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, accept.StatusCode);
+        var account = await accept.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel);
+        Assert.Equal("staff", account.GetProperty("role").GetString());
+        var dpoId = account.GetProperty("id").GetGuid();
+        var dpo = await _gateway.LoginAsync(_client, "dpo@office.example", "data protection officer");
+        var adminId = (await _client.SendJsonAsync(HttpMethod.Get, "/gateway/accounts/me", admin)).GetProperty("id").GetGuid();
+
+        async Task<string?> ForwardedScopeAsync(string session)
+        {
+            _events.Received.Clear();
+            using var proxied = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/events/1").As(session), Cancel);
+            Assert.Equal(HttpStatusCode.OK, proxied.StatusCode);
+            var forwarded = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(Assert.Single(_events.Received).Headers["Authorization"]["Bearer ".Length..]);
+            Assert.Equal("staff", forwarded.GetClaim("role").Value);
+            return forwarded.TryGetClaim("scope", out var scope) ? scope.Value : null;
+        }
+
+        async Task<HttpStatusCode> ChangeAsync(HttpMethod method, Guid accountId, string session, string permission = "data-protection")
+        {
+            using var response = await _client.SendAsync(new HttpRequestMessage(method, $"/gateway/accounts/{accountId}/permissions/{permission}").As(session), Cancel);
+            return response.StatusCode;
+        }
+
+        Assert.True(string.IsNullOrEmpty(await ForwardedScopeAsync(dpo)));
+        Assert.Equal(HttpStatusCode.Forbidden, await ChangeAsync(HttpMethod.Put, dpoId, dpo));
+        Assert.Equal(HttpStatusCode.Forbidden, await ChangeAsync(HttpMethod.Put, adminId, admin));
+        Assert.Equal(HttpStatusCode.NotFound, await ChangeAsync(HttpMethod.Put, dpoId, admin, "notifications:subscribers"));
+        Assert.Equal(HttpStatusCode.NotFound, await ChangeAsync(HttpMethod.Put, Guid.CreateVersion7(), admin));
+
+        Assert.Equal(HttpStatusCode.OK, await ChangeAsync(HttpMethod.Put, dpoId, admin));
+        Assert.Equal(HttpStatusCode.OK, await ChangeAsync(HttpMethod.Put, dpoId, admin)); // granting twice holds it once
+        Assert.Equal(new[] { "data-protection" }, (await _client.SendJsonAsync(HttpMethod.Get, "/gateway/accounts/me", dpo)).GetProperty("permissions").EnumerateArray().Select(p => p.GetString()!));
+        Assert.Equal("notifications:subscribers", await ForwardedScopeAsync(dpo));
+        Assert.True(string.IsNullOrEmpty(await ForwardedScopeAsync(admin)));
+
+        Assert.Equal(HttpStatusCode.OK, await ChangeAsync(HttpMethod.Delete, dpoId, admin));
+        Assert.True(string.IsNullOrEmpty(await ForwardedScopeAsync(dpo)));
+    }
+
+    [Fact]
+    public async Task Only_staff_accounts_hold_permissions_and_an_invitation_is_for_an_organisation_or_for_staff()
+    {
+        var admin = await _gateway.LoginAsync(_client);
+        var organisation = await _client.CreateOrganisationAsync(admin, "Riverside Volunteers");
+        var invitation = await _client.SendJsonAsync(HttpMethod.Post, "/gateway/accounts/invitations", admin,
+            new { email = "coordinator@riverside.example", organisationId = organisation });
+        Assert.Equal("organisation", invitation.GetProperty("role").GetString());
+        using var accept = await _client.PostAsJsonAsync("/gateway/accounts/invitations/accept",
+            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = "riverside volunteers rock" }, Cancel);
+        var user = (await accept.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        using var granted = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/gateway/accounts/{user}/permissions/data-protection").As(admin), Cancel);
+        Assert.Equal(HttpStatusCode.Conflict, granted.StatusCode);
+
+        foreach (var body in new object[]
+                 {
+                     new { email = "a@office.example", role = "staff", organisationId = organisation },
+                     new { email = "b@office.example", role = "partner" },
+                 })
+        {
+            using var refused = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/gateway/accounts/invitations") { Content = JsonContent.Create(body) }.As(admin), Cancel);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using var noOrganisation = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/gateway/accounts/invitations")
+            { Content = JsonContent.Create(new { email = "c@office.example" }) }.As(admin), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, noOrganisation.StatusCode);
+    }
+
+    [Fact]
     public async Task Housekeeping_deletes_sessions_a_week_after_they_ended_and_never_a_live_one()
     {
         var loggedOut = await _gateway.LoginAsync(_client);

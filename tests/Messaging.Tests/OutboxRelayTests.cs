@@ -162,7 +162,8 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     {
         var publisher = new BodyRecordingPublisher();
         await using var services = _database.BuildServices(s => s.AddSingleton<IOutboxMessagePublisher>(publisher), backgroundRelay: false);
-        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        // URL-safe, as link tokens are: a '+' would be escaped in the JSON body and the substring checks below would miss it.
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await using (var scope = services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<IIntegrationEventOutbox>().Add(new WidgetLinked("linked", token));

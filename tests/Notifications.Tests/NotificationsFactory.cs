@@ -57,6 +57,12 @@ public sealed class NotificationsFactory(string? connectionString = null, bool r
         services.RemovePeriodicJob<Notifications.Digests.Digests>().RemovePeriodicJob<Housekeeping>();
     }
 
+    /// <summary>An event as its publisher's outbox would send it: its link secrets sealed with that service's key.</summary>
+    public T Sealed<T>(T message) where T : class =>
+        message is Platform.Contracts.IntegrationEvent e && Platform.Messaging.LinkSecrets.Carries(e.GetType())
+            ? (T)(object)Services.GetRequiredService<Platform.Messaging.LinkSecrets>().Seal(e, TestLinkSecrets.KeyIdOf(Platform.Messaging.PublisherCheck.OwnerOf(e.GetType())!))
+            : message;
+
     /// <summary>Waits until at least <paramref name="count"/> emails went out, then a little longer so a wrongly repeated one shows too.</summary>
     public async Task WaitForEmailsAsync(int count, TimeSpan? settle = null)
     {

@@ -66,6 +66,7 @@ public abstract class ServiceFactory<TProgram, TDbContext>(string service, strin
         // Never dialled: the test harness below replaces the RabbitMQ transport.
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
         Gateway.ConfigureService(builder);
+        TestLinkSecrets.Configure(builder, service);
         ConfigureSettings(builder);
 
         builder.ConfigureTestServices(services =>
@@ -112,7 +113,11 @@ public abstract class ServiceFactory<TProgram, TDbContext>(string service, strin
 
     /// <summary>Everything published so far that matches.</summary>
     public List<T> Published<T>(Func<T, bool> match) where T : class =>
-        Harness.Published.Select<T>().Select(m => m.Context.Message).Where(match).ToList();
+        Harness.Published.Select<T>().Select(m => Opened(m.Context.Message)).Where(match).ToList();
+
+    /// <summary>A published event as Notifications reads it: its link secrets opened (the service holds its own key).</summary>
+    private T Opened<T>(T message) where T : class =>
+        message is Contracts.IntegrationEvent e && Services.GetService<Messaging.LinkSecrets>() is { } secrets ? (T)(object)secrets.Open(e) : message;
 
     /// <summary>Waits for the outbox relay to publish a matching event (it polls every second).</summary>
     public Task<T> PublishedAsync<T>(Func<T, bool> match) where T : class =>

@@ -20,6 +20,9 @@ public static class VolunteeringApi
 
     public static string CheckIn(string token) => $"api/volunteers/check-ins/{Uri.EscapeDataString(token)}";
 
+    /// <summary>A fresh volunteer link emailed to an address (always 202).</summary>
+    public const string FreshLink = "api/volunteers/volunteering/link-requests";
+
     /// <summary>The platform's district list, for the pickers (GET /api/reference/districts).</summary>
     public static async Task<IReadOnlyList<string>> DistrictsAsync(SharedReads reads, CancellationToken cancellationToken)
     {

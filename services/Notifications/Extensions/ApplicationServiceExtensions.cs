@@ -87,6 +87,7 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<SendReengagement>();
             bus.AddConsumer<SendCheckExpiryReminder>();
             bus.AddConsumer<SendCheckInInvitation>();
+            bus.AddConsumer<SendFreshVolunteerLink>();
             bus.AddConsumer<TellSubscribersOfWinners>();
         });
 

@@ -19,6 +19,7 @@ public sealed class VolunteersEmails(EmailTemplates templates, IOptions<Notifica
     public const string ReengagementKind = "volunteer-reengagement";
     public const string CheckExpiringKind = "volunteer-check-expiring";
     public const string CheckInKind = "volunteer-check-in";
+    public const string FreshLinkKind = "volunteer-fresh-link";
 
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
@@ -35,6 +36,13 @@ public sealed class VolunteersEmails(EmailTemplates templates, IOptions<Notifica
             ExpiresOn = e.ExpiresAt.UtcDateTime.ToString("d MMMM yyyy", British),
             VolunteerLink = e.VolunteerToken is null ? null : VolunteerLink(e.VolunteerToken).AbsoluteUri,
             VolunteerLinkExpiresOn = e.VolunteerLinkExpiresAt?.UtcDateTime.ToString("d MMMM yyyy", British),
+        });
+
+    public RenderedEmail FreshLink(VolunteerLinkRenewed e) =>
+        templates.Render(FreshLinkKind, new
+        {
+            e.Name, e.OrganisationName, e.RoleTitle, VolunteerLink = VolunteerLink(e.VolunteerToken).AbsoluteUri,
+            VolunteerLinkExpiresOn = e.LinkExpiresAt.UtcDateTime.ToString("d MMMM yyyy", British),
         });
 
     public RenderedEmail ApplicationReceived(ApplicationReceived e) =>

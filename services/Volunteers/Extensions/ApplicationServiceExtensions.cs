@@ -7,6 +7,7 @@ using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Matching;
 using Platform.Volunteers.Retention;
 using Platform.Volunteers.Sweeps;
+using Platform.Volunteers.Volunteering;
 
 namespace Platform.Volunteers.Extensions;
 
@@ -27,6 +28,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<MilestoneAwards>();
         builder.Services.AddScoped<HoursLog>();
         builder.Services.AddScoped<RoleMatcher>();
+        builder.Services.AddScoped<FreshVolunteerLinks>();
 
         builder.Services.AddScoped<ClosingDates>();
         builder.Services.AddScoped<ExpiryReminders>();

@@ -33,6 +33,12 @@ public sealed class VolunteersOptions
     /// </summary>
     public TimeSpan VolunteerLinkLifetime { get; set; } = TimeSpan.FromDays(120);
 
+    /// <summary>
+    /// A volunteer record gets at most one fresh link on request (by email address) per this long: the form then cannot
+    /// flood a mailbox, nor keep replacing a link the volunteer is using.
+    /// </summary>
+    public TimeSpan FreshLinkInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>How often the time-driven work (closing dates, expiry, lapse, tenure milestones) runs.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -49,6 +55,7 @@ public sealed class VolunteersOptions
         if (CheckInLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:CheckInLinkLifetime must be positive.";
         if (VolunteerLinkLifetime <= CheckInInterval)
             yield return "Volunteers:VolunteerLinkLifetime must be longer than Volunteers:CheckInInterval, or links lapse between the invitations that renew them.";
+        if (FreshLinkInterval < TimeSpan.Zero) yield return "Volunteers:FreshLinkInterval must not be negative.";
         if (SweepInterval <= TimeSpan.Zero) yield return "Volunteers:SweepInterval must be positive.";
         if (ManageLinkLifetime <= TimeSpan.Zero) yield return "Volunteers:ManageLinkLifetime must be positive.";
     }

@@ -23,6 +23,9 @@ public sealed class Volunteer
 
     /// <summary>When the current link stops working (VolunteersOptions.VolunteerLinkLifetime after it was issued).</summary>
     public DateTimeOffset LinkExpiresAt { get; set; }
+
+    /// <summary>When the volunteer last asked for a fresh link by email address (FreshVolunteerLinks); at most one per interval.</summary>
+    public DateTimeOffset? LinkRequestedAt { get; set; }
     public VolunteerStatus Status { get; set; } = VolunteerStatus.Active;
     public DateTimeOffset StartedAt { get; init; }
     public DateOnly? ReturnsOn { get; set; }

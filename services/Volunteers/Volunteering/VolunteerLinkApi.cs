@@ -33,7 +33,23 @@ public static class VolunteerLinkApi
         group.MapPost("/leave", LeaveAsync).WithName("LeaveVolunteering").WithSummary("Tell the organisation you are leaving, with the reason and an optional exit survey")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/matches", MatchesAsync).WithName("MatchRolesForVolunteer").WithSummary("Other open roles that fit the volunteer, best first").ProducesProblem(StatusCodes.Status404NotFound);
+
+        // Not under {token}: the one thing a volunteer without a working link can do.
+        routes.MapPost("/api/volunteers/volunteering/link-requests", RequestFreshLinkAsync).WithTags("Volunteer link").WithName("RequestFreshVolunteerLink")
+            .WithSummary("Email a fresh volunteer link to this address if it is an active or paused volunteer's (always 202: the answer says nothing about the address)")
+            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem();
         return routes;
+    }
+
+    /// <summary>The same 202 for every well-formed address, known or not, so the form finds out nobody's volunteering.</summary>
+    private static async Task<Results<Accepted, ValidationProblem>> RequestFreshLinkAsync(
+        FreshLinkRequest request, FreshVolunteerLinks links, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        Text.Email(errors, "email", request.Email);
+        if (errors.Any) return errors.ToProblem();
+        await links.SendAsync(request.Email!, ct);
+        return TypedResults.Accepted((string?)null);
     }
 
     /// <summary>The volunteer the link belongs to, unless it has expired or been replaced by a fresher one (answered as unknown).</summary>

@@ -42,6 +42,9 @@ public sealed record AtRiskView(Guid Id, string Name, string Email, Guid RoleId,
     DateTimeOffset LastActivityAt, DateTimeOffset? ReengagedAt);
 
 /// <summary>A break until a return date, recorded by the organisation or by the volunteer through their link.</summary>
+/// <summary>A volunteer who lost their link asks for a fresh one at their address.</summary>
+public sealed record FreshLinkRequest(string? Email);
+
 public sealed record PauseRequest(DateOnly? ReturnsOn)
 {
     public ValidationErrors Validate(DateOnly today)

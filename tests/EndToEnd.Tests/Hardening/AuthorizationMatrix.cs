@@ -31,6 +31,9 @@ internal static class AuthorizationMatrix
         POST /gateway/accounts/logout                                                  401       401 401        ok    ok    ok    ok
         GET /gateway/accounts/me                                                       401       401 401        ok    ok    ok    ok
         POST /gateway/accounts/password                                                401       401 401        in    in    in    in
+        # A staff account's permissions are set by other staff (the matrix's staff names an account nobody has: 404).
+        PUT /gateway/accounts/{accountId}/permissions/{permission}                     401       403 403        403   403   403   in
+        DELETE /gateway/accounts/{accountId}/permissions/{permission}                  401       403 403        403   403   403   in
         GET /gateway/api-keys                                                          401       403 403        403   403   403   ok
         POST /gateway/api-keys                                                         401       403 403        403   403   403   in
         DELETE /gateway/api-keys/{id}                                                  401       403 403        403   403   403   in
@@ -115,6 +118,7 @@ internal static class AuthorizationMatrix
         POST /api/volunteers/volunteering/{token}/leave                                ok        in  403        in    in    in    in
         GET /api/volunteers/volunteering/{token}/matches                               ok        ok  403        ok    ok    ok    ok
         POST /api/volunteers/volunteering/{token}/pause                                ok        ok  403        ok    ok    ok    ok
+        POST /api/volunteers/volunteering/link-requests                                in        in  403        in    in    in    in
 
         # Awards: programmes and results public, figures for partners and staff; judging for a panel's members (404 off the panel); the rest staff's.
         GET /api/awards/categories/{categoryId}/judges                                 401       403 403        403   403   403   ok
@@ -144,8 +148,8 @@ internal static class AuthorizationMatrix
         GET /api/awards/programmes/{programmeId}/winners                               401       403 403        403   403   403   ok
         GET /api/awards/suggestions                                                    401       403 403        403   403   403   ok
 
-        # Notifications: subscribing and links public; news and reports staff's. Looking up or erasing an address needs the scope
-        # notifications:subscribers, which no session or key can carry through the gateway today: 403 even for staff (reported).
+        # Notifications: subscribing and links public; news and reports staff's. Looking up or erasing an address needs the staff
+        # account's data-protection permission (scope notifications:subscribers), which the matrix's staff does not hold and no key can: 403.
         DELETE /api/notifications/manage/{token}                                       in        in  403        in    in    in    in
         GET /api/notifications/manage/{token}                                          in        in  403        in    in    in    in
         PUT /api/notifications/manage/{token}                                          in        in  403        in    in    in    in

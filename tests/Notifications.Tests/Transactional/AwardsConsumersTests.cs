@@ -58,7 +58,7 @@ public sealed class AwardsConsumersTests : IAsyncDisposable
     private async Task PublishAsync<T>(T message) where T : class
     {
         _ = _factory.Server;
-        await _factory.Services.GetRequiredService<IBus>().Publish(message, Cancel);
+        await _factory.Services.GetRequiredService<IBus>().Publish(_factory.Sealed(message), Cancel);
     }
 
     private async Task WaitForEmailsAsync(int count)

@@ -39,6 +39,29 @@ public sealed class EventsConsumersTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_manage_token_opens_only_in_the_confirmation_it_was_sealed_for()
+    {
+        var genuine = EventsEmailsTests.Confirmed(email: "gus@example.org");
+        var sealedGenuine = _factory.Sealed(genuine);
+        // Its ciphertext moved into another delegate's confirmation, and a token sent in clear: neither is mailed.
+        var moved = _factory.Sealed(EventsEmailsTests.Confirmed(email: "mallory@example.org")) with { ManageToken = sealedGenuine.ManageToken };
+        var clear = EventsEmailsTests.Confirmed(email: "clara@example.org");
+
+        _ = _factory.Server;
+        var bus = _factory.Services.GetRequiredService<IBus>();
+        await bus.Publish(moved, Cancel);
+        await bus.Publish(clear, Cancel);
+        await bus.Publish(sealedGenuine, Cancel);
+        await WaitForEmailsAsync(1);
+
+        var sent = Assert.Single(_factory.Emails.Sent);
+        Assert.Equal("gus@example.org", sent.To);
+        Assert.Contains("registrations/" + Uri.EscapeDataString(genuine.ManageToken), sent.Email.TextBody);
+        Assert.DoesNotContain(sealedGenuine.ManageToken, sent.Email.TextBody);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.Deliveries.CountAsync(d => d.SourceEventId == moved.EventId || d.SourceEventId == clear.EventId, Cancel)));
+    }
+
+    [Fact]
     public async Task An_event_cancellation_emails_each_registrant_once_even_when_replayed()
     {
         var cancelled = new PartnershipEventCancelled(Guid.CreateVersion7(), "Safer Streets", DateTimeOffset.UtcNow.AddDays(10),
@@ -79,7 +102,7 @@ public sealed class EventsConsumersTests : IAsyncDisposable
     private async Task PublishAsync<T>(T message) where T : class
     {
         _ = _factory.Server; // starts the app, its bus and consumers
-        await _factory.Services.GetRequiredService<IBus>().Publish(message, Cancel);
+        await _factory.Services.GetRequiredService<IBus>().Publish(_factory.Sealed(message), Cancel);
     }
 
     // Waits for at least this many emails, then long enough for a wrongly repeated one to show up too.

@@ -17,7 +17,7 @@ public sealed class VolunteersEmailsTests
     public static TheoryData<string> EveryKind => new()
     {
         VolunteersEmails.ApplicationReceivedKind, VolunteersEmails.ApplicationStatusKind, VolunteersEmails.MilestoneKind,
-        VolunteersEmails.ReengagementKind, VolunteersEmails.CheckExpiringKind, VolunteersEmails.CheckInKind,
+        VolunteersEmails.ReengagementKind, VolunteersEmails.CheckExpiringKind, VolunteersEmails.CheckInKind, VolunteersEmails.FreshLinkKind,
     };
 
     private static RenderedEmail Render(string kind, string name = "<b>Val</b>", string role = "Speed <watch>", string organisation = "Pastors & Co")
@@ -36,6 +36,8 @@ public sealed class VolunteersEmailsTests
                 "BackgroundCheck", role, new DateOnly(2026, 3, 3)), toOrganisation: false),
             VolunteersEmails.CheckInKind => Emails.CheckIn(new(Id(), Id(), organisation, role, name, "val@example.org", "check-in-token",
                 new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero), "volunteer-token", new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero))),
+            VolunteersEmails.FreshLinkKind => Emails.FreshLink(new(Id(), Id(), organisation, role, name, "val@example.org", "fresh-volunteer-token",
+                new DateTimeOffset(2026, 8, 2, 0, 0, 0, TimeSpan.Zero))),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -99,6 +101,15 @@ public sealed class VolunteersEmailsTests
         Assert.Contains("https://partnership.example.org/volunteering/you/volunteer-token", email.TextBody);
         Assert.Contains("https://partnership.example.org/volunteering/you/volunteer-token", email.HtmlBody);
         Assert.Contains("1 July 2026", email.TextBody);
+    }
+
+    [Fact]
+    public void A_fresh_link_asked_for_by_address_links_the_volunteer_page_and_says_when_it_ends()
+    {
+        var email = Render(VolunteersEmails.FreshLinkKind);
+        Assert.Contains("https://partnership.example.org/volunteering/you/fresh-volunteer-token", email.TextBody);
+        Assert.Contains("href=\"https://partnership.example.org/volunteering/you/fresh-volunteer-token\"", email.HtmlBody);
+        Assert.Contains("2 August 2026", email.TextBody);
     }
 
     [Fact]

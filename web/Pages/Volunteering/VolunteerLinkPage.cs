@@ -20,6 +20,9 @@ public abstract class VolunteerLinkPage(PlatformApi api) : PageModel
 
     public string Home => $"/volunteering/you/{Token}";
 
+    /// <summary>Where "link not recognised" sends a volunteer for a fresh link (the page asks for their email address).</summary>
+    public const string FreshLinkKey = "FreshLinkPage";
+
     /// <summary>Most pages behind the link show the volunteer's record, or "link not recognised", and nothing else on GET.</summary>
     public virtual async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
@@ -37,6 +40,7 @@ public abstract class VolunteerLinkPage(PlatformApi api) : PageModel
         }
 
         Response.StatusCode = StatusCodes.Status404NotFound;
+        ViewData[FreshLinkKey] = "/volunteering/new-link";
         return false;
     }
 }

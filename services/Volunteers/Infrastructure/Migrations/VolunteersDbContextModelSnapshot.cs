@@ -723,6 +723,10 @@ namespace Platform.Volunteers.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("link_expires_at");
 
+                    b.Property<DateTimeOffset?>("LinkRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("link_requested_at");
+
                     b.Property<byte[]>("LinkTokenHash")
                         .IsRequired()
                         .HasColumnType("bytea")

@@ -140,10 +140,23 @@ public sealed partial class VolunteeringSiteTests(PlatformFixture platform, Site
         Assert.True(question.GetProperty("answered").GetBoolean());
 
         // The check-in email carries a fresh volunteer link; the one from the welcome email no longer works.
-        var freshLink = VolunteerLink().Match(VolunteersActors.Decoded(checkInEmail)).Groups["path"].Value;
-        Assert.NotEqual($"/volunteering/you/{volunteerToken}", freshLink);
+        var checkInLink = VolunteerLink().Match(VolunteersActors.Decoded(checkInEmail)).Groups["path"].Value;
+        Assert.NotEqual($"/volunteering/you/{volunteerToken}", checkInLink);
         await page.GotoAsync($"/volunteering/you/{volunteerToken}");
         await Assertions.Expect(Heading(page)).ToHaveTextAsync("This link has expired or is not recognised");
+
+        // Lost that email too: the page offers a fresh link by email address, which replaces the check-in email's.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Get a new link to your volunteer page by email" }).ClickAsync();
+        await Assertions.Expect(Heading(page)).ToHaveTextAsync("Get a new link to your volunteer page");
+        await SiteBrowser.CheckPageAsync(page, "volunteering-new-link");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send me a new link" }).ClickAsync();
+        await Assertions.Expect(Heading(page)).ToHaveTextAsync("Check your email");
+        await SiteBrowser.CheckPageAsync(page, "volunteering-new-link-sent");
+        var newLinkEmail = await mailbox.WaitForAsync(m => m.IsTo(email) && VolunteersActors.Decoded(m).Contains("You asked for a new link"), VolunteersActors.MailTimeout);
+        var freshLink = VolunteerLink().Match(VolunteersActors.Decoded(newLinkEmail)).Groups["path"].Value;
+        Assert.NotEqual(checkInLink, freshLink);
+        Assert.Equal(404, (await page.GotoAsync(checkInLink))!.Status);
 
         // A break, then leaving with the exit survey.
         await page.GotoAsync(freshLink);
