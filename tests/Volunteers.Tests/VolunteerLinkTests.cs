@@ -46,28 +46,28 @@ public sealed class VolunteerLinkTests(PostgresServer postgres) : VolunteersTest
     [Fact]
     public async Task A_volunteer_who_lost_their_link_gets_a_fresh_one_by_address_at_most_once_per_interval()
     {
-        var (_, _, volunteer, old) = await _world.VolunteerAsync();
-        var client = _factory.CreateClient();
+        var (_, _, volunteer, old) = await World.VolunteerAsync();
+        var client = Factory.CreateClient();
         Task<HttpResponseMessage> AskAsync(string? email) =>
             client.PostAsJsonAsync("/api/volunteers/volunteering/link-requests", new FreshLinkRequest(email), Json.Options, Cancel);
 
         Assert.Equal(HttpStatusCode.Accepted, (await AskAsync($"  {volunteer.Email.ToUpperInvariant()} ")).StatusCode);
-        var renewed = await _factory.PublishedAsync<VolunteerLinkRenewed>(e => e.VolunteerId == volunteer.Id);
-        Assert.Equal((volunteer.Email, _factory.Time.GetUtcNow().AddDays(120)), (renewed.Email, renewed.LinkExpiresAt));
+        var renewed = await Factory.PublishedAsync<VolunteerLinkRenewed>(e => e.VolunteerId == volunteer.Id);
+        Assert.Equal((volunteer.Email, Factory.Time.GetUtcNow().AddDays(120)), (renewed.Email, renewed.LinkExpiresAt));
         Assert.Equal(HttpStatusCode.NotFound, (await OpenAsync(old)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(renewed.VolunteerToken)).StatusCode);
 
         // The same answer for an address nobody volunteers with, and for a repeat within the interval, which changes nothing.
         Assert.Equal(HttpStatusCode.Accepted, (await AskAsync("nobody@example.org")).StatusCode);
-        _factory.Time.Advance(TimeSpan.FromMinutes(14));
+        Factory.Time.Advance(TimeSpan.FromMinutes(14));
         Assert.Equal(HttpStatusCode.Accepted, (await AskAsync(volunteer.Email)).StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(2), Cancel); // the relay polls every second
-        Assert.Single(_factory.Published<VolunteerLinkRenewed>(_ => true));
+        Assert.Single(Factory.Published<VolunteerLinkRenewed>(_ => true));
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(renewed.VolunteerToken)).StatusCode);
 
-        _factory.Time.Advance(TimeSpan.FromMinutes(1));
+        Factory.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.Accepted, (await AskAsync(volunteer.Email)).StatusCode);
-        var again = await _factory.PublishedAsync<VolunteerLinkRenewed>(e => e.VolunteerToken != renewed.VolunteerToken);
+        var again = await Factory.PublishedAsync<VolunteerLinkRenewed>(e => e.VolunteerToken != renewed.VolunteerToken);
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(again.VolunteerToken)).StatusCode);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await AskAsync("not an address")).StatusCode);
@@ -77,15 +77,15 @@ public sealed class VolunteerLinkTests(PostgresServer postgres) : VolunteersTest
     [Fact]
     public async Task A_volunteer_who_has_left_gets_no_fresh_link()
     {
-        var (_, _, volunteer, token) = await _world.VolunteerAsync();
-        var client = _factory.CreateClient();
+        var (_, _, volunteer, token) = await World.VolunteerAsync();
+        var client = Factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/volunteers/volunteering/{token}/leave",
             new LeaveRequest(ExitReason.Moved, null), Json.Options, Cancel)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/volunteers/volunteering/link-requests",
             new FreshLinkRequest(volunteer.Email), Json.Options, Cancel)).StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
-        Assert.Empty(_factory.Published<VolunteerLinkRenewed>(_ => true));
+        Assert.Empty(Factory.Published<VolunteerLinkRenewed>(_ => true));
         Assert.Equal(HttpStatusCode.OK, (await OpenAsync(token)).StatusCode);
     }
 
