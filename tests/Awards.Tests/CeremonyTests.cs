@@ -41,11 +41,11 @@ public sealed class CeremonyTests(PostgresServer postgres)
         var moved = x.Scenario.CeremonyAt.AddDays(2);
 
         var change = new PartnershipEventChanged(x.Scenario.EventId, "Partnership Conference (moved)", "Town Hall", moved, moved.AddHours(8))
-            { OccurredAt = f.Time.GetUtcNow() };
+        { OccurredAt = f.Time.GetUtcNow() };
         await f.DeliverAsync(change, db => db.CeremonyEvents.AnyAsync(e => e.Id == x.Scenario.EventId && e.StartsAt == moved));
         // A change that happened earlier but arrived later must not undo the newer one.
         var stale = new PartnershipEventChanged(x.Scenario.EventId, "Stale", "Old Hall", x.Scenario.CeremonyAt, x.Scenario.CeremonyAt.AddHours(8))
-            { OccurredAt = change.OccurredAt.AddMinutes(-5) };
+        { OccurredAt = change.OccurredAt.AddMinutes(-5) };
         await f.DeliverAndWaitAsync(stale);
 
         var programme = await f.CreateClient().GetFromJsonAsync<ProgrammeView>($"/api/awards/programmes/{x.Scenario.ProgrammeId}", Json.Options);

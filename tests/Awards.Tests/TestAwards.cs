@@ -49,13 +49,13 @@ public static class TestAwards
 
     public static object Nomination(Guid categoryId, string nominee, string? organisation = "Northside Youth Club", string nominatorEmail = "nina@example.org",
         string citation = "Kept the youth club open every night for a year.", string? contact = null) => new
-    {
-        categoryId,
-        nominee = new { name = nominee, organisation, district = "Castleton", contactEmail = contact },
-        citation,
-        nominator = new { name = "Nina Nominator", email = nominatorEmail, relationship = "Neighbour" },
-        consent = true,
-    };
+        {
+            categoryId,
+            nominee = new { name = nominee, organisation, district = "Castleton", contactEmail = contact },
+            citation,
+            nominator = new { name = "Nina Nominator", email = nominatorEmail, relationship = "Neighbour" },
+            consent = true,
+        };
 
     public static Task<NominationCreated> NominateAsync(HttpClient client, Scenario s, object nomination) =>
         PostAsync<NominationCreated>(client, $"/api/awards/programmes/{s.ProgrammeId}/nominations", nomination);

@@ -122,7 +122,8 @@ public sealed class AppHostProcessTests
     private static string PostgresState(string data)
     {
         var info = new ProcessStartInfo("/usr/bin/setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", "--",
-            "/usr/lib/postgresql/15/bin/pg_controldata", Path.Combine(data, "postgres", "data")]) { RedirectStandardOutput = true };
+            "/usr/lib/postgresql/15/bin/pg_controldata", Path.Combine(data, "postgres", "data")])
+        { RedirectStandardOutput = true };
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

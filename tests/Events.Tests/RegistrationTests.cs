@@ -118,7 +118,7 @@ public sealed class RegistrationTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(1, await _factory.WithDbAsync(db => db.Sessions.Where(s => s.Id == e.Workshops[0]).Select(s => s.PlacesTaken).FirstAsync()));
 
         var reused = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{e.EventId}/registrations")
-            { Content = JsonContent.Create(TestEvents.Delegate(2, e.Workshops[0])) };
+        { Content = JsonContent.Create(TestEvents.Delegate(2, e.Workshops[0])) };
         reused.Headers.Add("Idempotency-Key", "retry-me");
         var conflict = await client.SendAsync(reused);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, conflict.StatusCode);

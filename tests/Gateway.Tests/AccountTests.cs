@@ -294,7 +294,7 @@ public sealed class AccountTests : IAsyncLifetime
         }
 
         using var noOrganisation = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/gateway/accounts/invitations")
-            { Content = JsonContent.Create(new { email = "c@office.example" }) }.As(admin), Cancel);
+        { Content = JsonContent.Create(new { email = "c@office.example" }) }.As(admin), Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, noOrganisation.StatusCode);
     }
 

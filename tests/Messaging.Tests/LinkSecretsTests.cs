@@ -68,7 +68,8 @@ public sealed class LinkSecretsTests
         Assert.Throws<LinkSecretRefusedException>(() => secrets.Open(secrets.Seal(Confirmed()) with { ManageToken = sealedEvent.ManageToken }));
         // Another type with a field of the same name, keeping the event id.
         var offer = new PlaceOffered(Guid.CreateVersion7(), Guid.CreateVersion7(), "Safer Streets", "Dee", "dee@example.org", Guid.CreateVersion7(),
-            "Workshop", DateTimeOffset.UtcNow, sealedEvent.ManageToken) { EventId = sealedEvent.EventId };
+            "Workshop", DateTimeOffset.UtcNow, sealedEvent.ManageToken)
+        { EventId = sealedEvent.EventId };
         Assert.Throws<LinkSecretRefusedException>(() => secrets.Open(offer));
 
         // Another field of the same message: the volunteer link's ciphertext given as the check-in link.

@@ -80,7 +80,8 @@ public static class NominationApi
                 programme.NominationsClose + options.Value.ManageLinkLifetimeAfterClose, now);
             db.Nominations.Add(nomination);
             outbox.Add(new NominationReceived(nomination.Id, programmeId, programme.Title, category.Name, nomination.NomineeName,
-                nomination.NominatorName, nomination.NominatorEmail, token, withdrawBefore) { OccurredAt = now });
+                nomination.NominatorName, nomination.NominatorEmail, token, withdrawBefore)
+            { OccurredAt = now });
             try
             {
                 await db.SaveChangesAsync(ct);

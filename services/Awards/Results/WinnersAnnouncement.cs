@@ -44,7 +44,8 @@ public sealed class WinnersAnnouncement(AwardsDbContext db, IIntegrationEventOut
             var winners = await PublicResults.WinnersQuery(db, programmeId).ToListAsync(ct);
             outbox.Add(new WinnersAnnounced(programme.Id, programme.Year, programme.Title, now,
                 winners.Select(w => new AwardWinner(w.CategoryId, w.CategoryName, w.NomineeName, w.NomineeOrganisation, w.District, w.Citation)).ToList(),
-                new Uri(options.Value.PublicBaseUrl, $"awards/results/{programme.Id}").AbsoluteUri) { OccurredAt = now });
+                new Uri(options.Value.PublicBaseUrl, $"awards/results/{programme.Id}").AbsoluteUri)
+            { OccurredAt = now });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return true;

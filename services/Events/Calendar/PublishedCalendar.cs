@@ -29,14 +29,14 @@ public static class PublishedCalendar
     public static CalendarEvent Entry(
         string uid, DateTimeOffset stamp, DateTimeOffset startsAt, DateTimeOffset endsAt, string summary,
         string? description, string? location, bool cancelled) => new()
-    {
-        Uid = uid,
-        DtStamp = new CalDateTime(stamp.UtcDateTime),
-        DtStart = new CalDateTime(startsAt.UtcDateTime),
-        DtEnd = new CalDateTime(endsAt.UtcDateTime),
-        Summary = summary,
-        Description = string.IsNullOrEmpty(description) ? null : description,
-        Location = string.IsNullOrEmpty(location) ? null : location,
-        Status = cancelled ? Ical.Net.EventStatus.Cancelled : Ical.Net.EventStatus.Confirmed,
-    };
+        {
+            Uid = uid,
+            DtStamp = new CalDateTime(stamp.UtcDateTime),
+            DtStart = new CalDateTime(startsAt.UtcDateTime),
+            DtEnd = new CalDateTime(endsAt.UtcDateTime),
+            Summary = summary,
+            Description = string.IsNullOrEmpty(description) ? null : description,
+            Location = string.IsNullOrEmpty(location) ? null : location,
+            Status = cancelled ? Ical.Net.EventStatus.Cancelled : Ical.Net.EventStatus.Confirmed,
+        };
 }

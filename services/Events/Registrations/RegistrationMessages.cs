@@ -16,7 +16,8 @@ public static class RegistrationMessages
             .Select(x => new SessionChoice(x.Session.Id, x.Session.Title, x.Session.StartsAt, x.Session.EndsAt, x.Choice.Status.ToString()))
             .ToList();
         return new RegistrationConfirmed(r.Id, e.Id, e.Title, e.StartsAt, r.Name, r.Email, manageToken, r.ManageTokenExpiresAt,
-            r.CheckInCode, choices, RegistrationCalendar.Create(e, r, calendarDomain)) { OccurredAt = now };
+            r.CheckInCode, choices, RegistrationCalendar.Create(e, r, calendarDomain))
+        { OccurredAt = now };
     }
 
     public static RegistrationWaitlisted Waitlisted(PartnershipEvent e, Registration r, Session s, int position, DateTimeOffset now) =>

@@ -77,42 +77,42 @@ public sealed partial class DeliverySender(
         {
             for (; i < batch.Count; i++)
             {
-            // Stop well inside the lease, so another sender never takes over a message this one may still send.
-            if (timeProvider.GetElapsedTime(started) > options.Value.ClaimLease / 2)
-            {
-                await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None));
-                break;
-            }
-
-            var delivery = batch[i];
-            if (_rate is not null)
-            {
-                using var lease = await _rate.AcquireAsync(1, cancellationToken);
-            }
-
-            var outcome = await SendOneAsync(scope.ServiceProvider, queue, delivery, cancellationToken);
-            switch (outcome)
-            {
-                case Outcome.Sent:
-                    await RecordAsync(started, () => queue.MarkSentAsync(delivery.Id, CancellationToken.None));
-                    break;
-                case Outcome.CircuitOpen:
-                    // The server is down: put this and the rest of the batch back untried and pause this sender.
-                    await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, "mail server unavailable", CancellationToken.None));
-                    await Task.Delay(options.Value.BreakDuration, cancellationToken);
-                    return batch.Count;
-                case Outcome.NotHandedOver:
-                    // The database went away between claim and hand-over: nothing was taken by the server. Put the
-                    // batch back once the database answers, rather than leave it claimed for a lease.
+                // Stop well inside the lease, so another sender never takes over a message this one may still send.
+                if (timeProvider.GetElapsedTime(started) > options.Value.ClaimLease / 2)
+                {
                     await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None));
-                    return batch.Count;
-                case Outcome.Transient transient:
-                    await RecordAsync(started, () => queue.RequeueAsync([delivery.Id], countAttempt: true, delivery.Attempts, transient.Reason, CancellationToken.None));
                     break;
-                case Outcome.Permanent permanent:
-                    await RecordAsync(started, () => queue.FailAsync(delivery, permanent.Reason, permanent.SuppressAddress, CancellationToken.None));
-                    break;
-            }
+                }
+
+                var delivery = batch[i];
+                if (_rate is not null)
+                {
+                    using var lease = await _rate.AcquireAsync(1, cancellationToken);
+                }
+
+                var outcome = await SendOneAsync(scope.ServiceProvider, queue, delivery, cancellationToken);
+                switch (outcome)
+                {
+                    case Outcome.Sent:
+                        await RecordAsync(started, () => queue.MarkSentAsync(delivery.Id, CancellationToken.None));
+                        break;
+                    case Outcome.CircuitOpen:
+                        // The server is down: put this and the rest of the batch back untried and pause this sender.
+                        await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, "mail server unavailable", CancellationToken.None));
+                        await Task.Delay(options.Value.BreakDuration, cancellationToken);
+                        return batch.Count;
+                    case Outcome.NotHandedOver:
+                        // The database went away between claim and hand-over: nothing was taken by the server. Put the
+                        // batch back once the database answers, rather than leave it claimed for a lease.
+                        await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None));
+                        return batch.Count;
+                    case Outcome.Transient transient:
+                        await RecordAsync(started, () => queue.RequeueAsync([delivery.Id], countAttempt: true, delivery.Attempts, transient.Reason, CancellationToken.None));
+                        break;
+                    case Outcome.Permanent permanent:
+                        await RecordAsync(started, () => queue.FailAsync(delivery, permanent.Reason, permanent.SuppressAddress, CancellationToken.None));
+                        break;
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

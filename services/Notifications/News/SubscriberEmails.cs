@@ -20,7 +20,8 @@ public sealed class SubscriberEmails(EmailTemplates templates, SubscriberLinks l
             Post = Item(post),
             ManageLink = links.Manage(subscriberId).AbsoluteUri,
             UnsubscribeLink = links.Unsubscribe(subscriberId).AbsoluteUri,
-        }) with { Headers = links.Headers(subscriberId) };
+        }) with
+        { Headers = links.Headers(subscriberId) };
     }
 
     public RenderedEmail Digest(string frequency, IReadOnlyList<NewsPost> posts, Guid subscriberId)
@@ -32,7 +33,8 @@ public sealed class SubscriberEmails(EmailTemplates templates, SubscriberLinks l
             Posts = posts.Select(Item).ToList(),
             ManageLink = links.Manage(subscriberId).AbsoluteUri,
             UnsubscribeLink = links.Unsubscribe(subscriberId).AbsoluteUri,
-        }) with { Headers = links.Headers(subscriberId) };
+        }) with
+        { Headers = links.Headers(subscriberId) };
     }
 
     private object Item(NewsPost post) => new

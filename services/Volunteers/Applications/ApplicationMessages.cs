@@ -12,5 +12,6 @@ public static class ApplicationMessages
     public static ApplicationStatusChanged StatusChanged(
         VolunteerApplication a, VolunteerRole r, Organisation o, StageChange change, Guid? volunteerId, string? volunteerToken) =>
         new(a.Id, r.Id, o.Id, o.Name, r.Title, a.Name, a.Email, change.From.ToString(), change.To.ToString(), change.Reason,
-            change.ChangedBy, volunteerId, volunteerToken) { OccurredAt = change.ChangedAt };
+            change.ChangedBy, volunteerId, volunteerToken)
+        { OccurredAt = change.ChangedAt };
 }

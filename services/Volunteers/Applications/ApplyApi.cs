@@ -53,8 +53,10 @@ public static class ApplyApi
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var found = await (from r in db.Roles.AsNoTracking() join o in db.Organisations on r.OrganisationId equals o.Id
-                           where r.Id == roleId select new { Role = r, Organisation = o }).FirstOrDefaultAsync(ct);
+        var found = await (from r in db.Roles.AsNoTracking()
+                           join o in db.Organisations on r.OrganisationId equals o.Id
+                           where r.Id == roleId
+                           select new { Role = r, Organisation = o }).FirstOrDefaultAsync(ct);
         if (found is null || found.Role.Status == RoleStatus.Draft || found.Organisation.Status != Organisations.OrganisationStatus.Approved)
             return RuleProblem.NotFound($"Role {roleId}");
         var role = found.Role;
@@ -115,8 +117,10 @@ public static class ApplyApi
 
     private static async Task<ManagedApplicationView> ViewAsync(VolunteersDbContext db, VolunteerApplication a, CancellationToken ct)
     {
-        var names = await (from r in db.Roles join o in db.Organisations on r.OrganisationId equals o.Id
-                           where r.Id == a.RoleId select new { r.Title, o.Name }).FirstAsync(ct);
+        var names = await (from r in db.Roles
+                           join o in db.Organisations on r.OrganisationId equals o.Id
+                           where r.Id == a.RoleId
+                           select new { r.Title, o.Name }).FirstAsync(ct);
         return new ManagedApplicationView(a.Id, a.RoleId, names.Title, names.Name, a.Stage, a.CreatedAt,
             a.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Select(h => new StageChangeView(h.From, h.To, h.Reason, h.ChangedBy == Applicant ? Applicant : "organisation", h.ChangedAt)).ToList());
     }

@@ -44,12 +44,17 @@ public static class OversightApi
         var roles = await db.Roles.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var volunteers = await db.Volunteers.GroupBy(v => v.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var atRisk = await db.Volunteers.CountAsync(v => v.AtRiskSince != null && v.Status == VolunteerStatus.Active, ct);
-        var volunteersByCategory = await (from v in db.Volunteers join r in db.Roles on v.RoleId equals r.Id
+        var volunteersByCategory = await (from v in db.Volunteers
+                                          join r in db.Roles on v.RoleId equals r.Id
                                           where v.Status != VolunteerStatus.Left
-                                          group v by r.Category into g select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var hoursByCategory = await (from h in db.Hours join v in db.Volunteers on h.VolunteerId equals v.Id join r in db.Roles on v.RoleId equals r.Id
+                                          group v by r.Category into g
+                                          select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var hoursByCategory = await (from h in db.Hours
+                                     join v in db.Volunteers on h.VolunteerId equals v.Id
+                                     join r in db.Roles on v.RoleId equals r.Id
                                      where h.Status == HoursStatus.Approved
-                                     group h by r.Category into g select new { g.Key, Hours = g.Sum(h => h.Hours) }).ToDictionaryAsync(x => x.Key, x => x.Hours, ct);
+                                     group h by r.Category into g
+                                     select new { g.Key, Hours = g.Sum(h => h.Hours) }).ToDictionaryAsync(x => x.Key, x => x.Hours, ct);
         var byCategory = Enum.GetValues<RoleCategory>()
             .Select(c => new CategoryHours(c, volunteersByCategory.GetValueOrDefault(c), hoursByCategory.GetValueOrDefault(c)))
             .ToList();
@@ -57,7 +62,8 @@ public static class OversightApi
     }
 
     private static async Task<Ok<Paged<StaffAtRiskView>>> AtRiskAsync(VolunteersDbContext db, PageRequest paging, CancellationToken ct) =>
-        TypedResults.Ok(await (from v in db.Volunteers join o in db.Organisations on v.OrganisationId equals o.Id
+        TypedResults.Ok(await (from v in db.Volunteers
+                               join o in db.Organisations on v.OrganisationId equals o.Id
                                where v.AtRiskSince != null && v.Status == VolunteerStatus.Active
                                orderby v.AtRiskSince, v.Id
                                select new StaffAtRiskView(v.Id, o.Id, o.Name, v.Name, v.RoleId, v.AtRiskSince!.Value, v.AtRiskReasons, v.LastActivityAt, v.ReengagedAt))

@@ -34,8 +34,11 @@ public static class CheckInApi
     {
         var invitation = await FindAsync(db, token, time, ct);
         if (invitation is null) return RuleProblem.NotFound("The check-in");
-        var about = await (from v in db.Volunteers join r in db.Roles on v.RoleId equals r.Id join o in db.Organisations on v.OrganisationId equals o.Id
-                           where v.Id == invitation.VolunteerId select new { v.Name, r.Title, OrganisationName = o.Name }).FirstAsync(ct);
+        var about = await (from v in db.Volunteers
+                           join r in db.Roles on v.RoleId equals r.Id
+                           join o in db.Organisations on v.OrganisationId equals o.Id
+                           where v.Id == invitation.VolunteerId
+                           select new { v.Name, r.Title, OrganisationName = o.Name }).FirstAsync(ct);
         return TypedResults.Ok(new CheckInQuestion(about.Name, about.Title, about.OrganisationName, Question, invitation.ExpiresAt, invitation.AnsweredAt is not null));
     }
 

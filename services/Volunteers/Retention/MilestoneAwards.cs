@@ -21,13 +21,16 @@ public sealed class MilestoneAwards(VolunteersDbContext db, IIntegrationEventOut
         var fresh = due.Except(have).ToList();
         if (fresh.Count == 0) return [];
 
-        var context = await (from r in db.Roles join o in db.Organisations on r.OrganisationId equals o.Id
-                             where r.Id == v.RoleId select new { r.Title, r.Category, r.District, o.Name }).FirstAsync(ct);
+        var context = await (from r in db.Roles
+                             join o in db.Organisations on r.OrganisationId equals o.Id
+                             where r.Id == v.RoleId
+                             select new { r.Title, r.Category, r.District, o.Name }).FirstAsync(ct);
         foreach (var kind in fresh)
         {
             db.Milestones.Add(new Milestone { VolunteerId = v.Id, Kind = kind, ReachedAt = now });
             outbox.Add(new MilestoneReached(v.Id, v.OrganisationId, context.Name, v.RoleId, context.Title, context.Category.ToString(),
-                context.District, v.Name, v.Email, kind.ToString(), Milestones.Describe(kind), v.ApprovedHours, now) { OccurredAt = now });
+                context.District, v.Name, v.Email, kind.ToString(), Milestones.Describe(kind), v.ApprovedHours, now)
+            { OccurredAt = now });
         }
         return fresh;
     }

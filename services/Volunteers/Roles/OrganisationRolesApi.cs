@@ -48,8 +48,10 @@ public static class OrganisationRolesApi
     private static async Task<Results<Ok<RoleView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, VolunteersDbContext db, CancellationToken ct)
     {
         var org = user.OrganisationId();
-        var found = await (from r in db.Roles.AsNoTracking() join o in db.Organisations on r.OrganisationId equals o.Id
-                           where r.Id == id && r.OrganisationId == org select new { r, o.Name }).FirstOrDefaultAsync(ct);
+        var found = await (from r in db.Roles.AsNoTracking()
+                           join o in db.Organisations on r.OrganisationId equals o.Id
+                           where r.Id == id && r.OrganisationId == org
+                           select new { r, o.Name }).FirstOrDefaultAsync(ct);
         return found is null ? RuleProblem.NotFound($"Role {id}") : TypedResults.Ok(RoleView.Of(found.r, found.Name));
     }
 

@@ -72,10 +72,10 @@ public static class RoleSearchApi
         }
 
         var page = await (from r in roles
-                           join o in db.Organisations on r.OrganisationId equals o.Id
-                           orderby r.ClosesOn == null, r.ClosesOn, r.Id
-                           select new RoleSummary(r.Id, r.OrganisationId, o.Name, r.Title, r.Category, r.District, r.Remote, r.Skills,
-                               r.TimeCommitment, r.BackgroundCheck, r.Places - r.PlacesFilled, r.ClosesOn, r.Status))
+                          join o in db.Organisations on r.OrganisationId equals o.Id
+                          orderby r.ClosesOn == null, r.ClosesOn, r.Id
+                          select new RoleSummary(r.Id, r.OrganisationId, o.Name, r.Title, r.Category, r.District, r.Remote, r.Skills,
+                              r.TimeCommitment, r.BackgroundCheck, r.Places - r.PlacesFilled, r.ClosesOn, r.Status))
             .ToPagedAsync(paging, ct);
         return TypedResults.Ok(page);
     }
@@ -85,8 +85,10 @@ public static class RoleSearchApi
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var roles = user.IsStaff() ? db.Roles.AsNoTracking() : Visible(db, today).AsNoTracking();
-        var found = await (from r in roles join o in db.Organisations on r.OrganisationId equals o.Id
-                           where r.Id == id select new { r, o.Name }).FirstOrDefaultAsync(ct);
+        var found = await (from r in roles
+                           join o in db.Organisations on r.OrganisationId equals o.Id
+                           where r.Id == id
+                           select new { r, o.Name }).FirstOrDefaultAsync(ct);
         return found is null ? RuleProblem.NotFound($"Role {id}") : TypedResults.Ok(RoleView.Of(found.r, found.Name));
     }
 }

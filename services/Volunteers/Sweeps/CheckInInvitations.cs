@@ -36,10 +36,13 @@ public sealed class CheckInInvitations(VolunteersDbContext db, IIntegrationEvent
             var volunteerToken = BearerSecret.Create();
             v.LinkTokenHash = BearerSecret.Hash(volunteerToken);
             v.LinkExpiresAt = now + options.Value.VolunteerLinkLifetime;
-            var about = await (from r in db.Roles join o in db.Organisations on r.OrganisationId equals o.Id
-                               where r.Id == v.RoleId select new { r.Title, o.Name }).FirstAsync(ct);
+            var about = await (from r in db.Roles
+                               join o in db.Organisations on r.OrganisationId equals o.Id
+                               where r.Id == v.RoleId
+                               select new { r.Title, o.Name }).FirstAsync(ct);
             outbox.Add(new CheckInDue(v.Id, v.OrganisationId, about.Name, about.Title, v.Name, v.Email, token, invitation.ExpiresAt,
-                volunteerToken, v.LinkExpiresAt) { OccurredAt = now });
+                volunteerToken, v.LinkExpiresAt)
+            { OccurredAt = now });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             sent++;

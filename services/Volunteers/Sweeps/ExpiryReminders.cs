@@ -37,7 +37,8 @@ public sealed class ExpiryReminders(VolunteersDbContext db, IIntegrationEventOut
                                where c.Id == id
                                select new { c, v.Name, v.Email, OrganisationName = o.Name, o.ContactEmail }).AsNoTracking().FirstAsync(ct);
             outbox.Add(new CheckExpiring(found.c.Id, found.c.VolunteerId, found.c.OrganisationId, found.OrganisationName, found.ContactEmail,
-                found.Name, found.Email, found.c.Kind.ToString(), found.c.Title, found.c.ExpiresOn!.Value) { OccurredAt = now });
+                found.Name, found.Email, found.c.Kind.ToString(), found.c.Title, found.c.ExpiresOn!.Value)
+            { OccurredAt = now });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             sent++;

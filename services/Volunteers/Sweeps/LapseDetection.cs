@@ -58,7 +58,8 @@ public sealed class LapseDetection(VolunteersDbContext db, IIntegrationEventOutb
                                    select new { v.Name, v.Email, v.OrganisationId, OrganisationName = org.Name, org.ContactEmail, RoleTitle = r.Title })
                     .AsNoTracking().FirstAsync(ct);
                 outbox.Add(new VolunteerAtRisk(c.Id, found.OrganisationId, found.OrganisationName, found.ContactEmail, found.RoleTitle,
-                    found.Name, found.Email, reasons, c.LastActivityAt) { OccurredAt = now });
+                    found.Name, found.Email, reasons, c.LastActivityAt)
+                { OccurredAt = now });
                 await db.SaveChangesAsync(ct);
                 sent++;
             }

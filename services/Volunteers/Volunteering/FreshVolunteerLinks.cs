@@ -35,8 +35,10 @@ public sealed class FreshVolunteerLinks(VolunteersDbContext db, IIntegrationEven
             v.LinkTokenHash = BearerSecret.Hash(token);
             v.LinkExpiresAt = now + options.Value.VolunteerLinkLifetime;
             v.LinkRequestedAt = now;
-            var about = await (from r in db.Roles join o in db.Organisations on r.OrganisationId equals o.Id
-                               where r.Id == v.RoleId select new { r.Title, o.Name }).FirstAsync(ct);
+            var about = await (from r in db.Roles
+                               join o in db.Organisations on r.OrganisationId equals o.Id
+                               where r.Id == v.RoleId
+                               select new { r.Title, o.Name }).FirstAsync(ct);
             outbox.Add(new VolunteerLinkRenewed(v.Id, v.OrganisationId, about.Name, about.Title, v.Name, v.Email, token, v.LinkExpiresAt) { OccurredAt = now });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -164,13 +164,13 @@ public sealed class AwardsJourneyTests(PlatformFixture platform)
 
     private static object Nomination(Guid categoryId, string nominee, string nominatorEmail, string citation = "Kept the youth club open every night.",
         string? contact = null) => new
-    {
-        categoryId,
-        nominee = new { name = nominee, organisation = "Northside Youth Club", district = "Castleton", contactEmail = contact },
-        citation,
-        nominator = new { name = "A Nominator", email = nominatorEmail, relationship = "Neighbour" },
-        consent = true,
-    };
+        {
+            categoryId,
+            nominee = new { name = nominee, organisation = "Northside Youth Club", district = "Castleton", contactEmail = contact },
+            citation,
+            nominator = new { name = "A Nominator", email = nominatorEmail, relationship = "Neighbour" },
+            consent = true,
+        };
 
     private static async Task<Nominated> NominateAsync(HttpClient client, Guid programmeId, Guid categoryId, string nominee, string? contact)
     {

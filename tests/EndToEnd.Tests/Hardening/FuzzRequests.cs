@@ -150,92 +150,92 @@ internal static class FuzzRequests
 
                 break;
             case Mutation.ExtraField:
+            {
+                var target = body is null ? null : Objects(body).ToList() is { Count: > 0 } objects ? Pick(random, objects) : null;
+                if (target is null)
                 {
-                    var target = body is null ? null : Objects(body).ToList() is { Count: > 0 } objects ? Pick(random, objects) : null;
-                    if (target is null)
-                    {
-                        body = new JsonObject();
-                        target = body.AsObject();
-                    }
-
-                    var name = Pick(random, new[] { "unexpected", "$type", "__proto__", "id", "Id", "role", "organisationId" });
-                    target[name] = Pick(random, OddValues)?.DeepClone();
-                    bodyText = body!.ToJsonString();
-                    contentType = "application/json";
-                    what = $"an extra '{name}'";
-                    break;
+                    body = new JsonObject();
+                    target = body.AsObject();
                 }
+
+                var name = Pick(random, new[] { "unexpected", "$type", "__proto__", "id", "Id", "role", "organisationId" });
+                target[name] = Pick(random, OddValues)?.DeepClone();
+                bodyText = body!.ToJsonString();
+                contentType = "application/json";
+                what = $"an extra '{name}'";
+                break;
+            }
 
             case Mutation.LongString:
                 what = PoisonText(body, query, pathValues, random, (text, inUrl) => LongText(random, inUrl ? LongUrlPart : LongBody));
                 bodyText = body?.ToJsonString();
                 break;
             case Mutation.ControlCharacter:
-                {
-                    var control = Pick(random, Controls);
-                    what = PoisonText(body, query, pathValues, random, (text, _) => text[..(text.Length / 2)] + control + text[(text.Length / 2)..]);
-                    what += $" with U+{(int)control[0]:X4}";
-                    bodyText = body?.ToJsonString();
-                    break;
-                }
+            {
+                var control = Pick(random, Controls);
+                what = PoisonText(body, query, pathValues, random, (text, _) => text[..(text.Length / 2)] + control + text[(text.Length / 2)..]);
+                what += $" with U+{(int)control[0]:X4}";
+                bodyText = body?.ToJsonString();
+                break;
+            }
 
             case Mutation.BoundaryNumber:
+            {
+                var number = Pick(random, Boundaries);
+                var numbers = body is null ? [] : Leaves(body).Where(l => l.Node?.GetValueKind() == System.Text.Json.JsonValueKind.Number).ToList();
+                var numericQuery = query.Select((q, i) => i).Where(i => IsNumeric(operation, query[i].Name)).ToList();
+                if (numbers.Count > 0 && (numericQuery.Count == 0 || random.Next(2) == 0))
                 {
-                    var number = Pick(random, Boundaries);
-                    var numbers = body is null ? [] : Leaves(body).Where(l => l.Node?.GetValueKind() == System.Text.Json.JsonValueKind.Number).ToList();
-                    var numericQuery = query.Select((q, i) => i).Where(i => IsNumeric(operation, query[i].Name)).ToList();
-                    if (numbers.Count > 0 && (numericQuery.Count == 0 || random.Next(2) == 0))
-                    {
-                        var (path, node) = Pick(random, numbers);
-                        Replace(node!, JsonValue.Create(HugeNumber));
-                        bodyText = body!.ToJsonString().Replace($"\"{HugeNumber}\"", number == HugeNumber ? new string('9', 400) : number, StringComparison.Ordinal);
-                        what = $"{path} = {number}";
-                    }
-                    else
-                    {
-                        var name = numericQuery.Count > 0 ? query[Pick(random, numericQuery)].Name
-                            : operation.QueryParameters.Select(p => (string)p["name"]!).DefaultIfEmpty("page").First();
-                        query.RemoveAll(q => q.Name == name);
-                        query.Add((name, number == HugeNumber ? new string('9', 400) : number));
-                        bodyText = body?.ToJsonString();
-                        what = $"?{name}={number}";
-                    }
-
-                    break;
+                    var (path, node) = Pick(random, numbers);
+                    Replace(node!, JsonValue.Create(HugeNumber));
+                    bodyText = body!.ToJsonString().Replace($"\"{HugeNumber}\"", number == HugeNumber ? new string('9', 400) : number, StringComparison.Ordinal);
+                    what = $"{path} = {number}";
                 }
+                else
+                {
+                    var name = numericQuery.Count > 0 ? query[Pick(random, numericQuery)].Name
+                        : operation.QueryParameters.Select(p => (string)p["name"]!).DefaultIfEmpty("page").First();
+                    query.RemoveAll(q => q.Name == name);
+                    query.Add((name, number == HugeNumber ? new string('9', 400) : number));
+                    bodyText = body?.ToJsonString();
+                    what = $"?{name}={number}";
+                }
+
+                break;
+            }
 
             case Mutation.BoundaryDate:
+            {
+                var date = Pick(random, Dates);
+                var dates = body is null ? [] : Leaves(body).Where(l => l.Node is JsonValue v && v.TryGetValue<string>(out var t) && LooksLikeDate(t)).ToList();
+                var dateQuery = query.Select((q, i) => i).Where(i => LooksLikeDate(query[i].Value)).ToList();
+                if (dates.Count > 0 && (dateQuery.Count == 0 || random.Next(3) != 0))
                 {
-                    var date = Pick(random, Dates);
-                    var dates = body is null ? [] : Leaves(body).Where(l => l.Node is JsonValue v && v.TryGetValue<string>(out var t) && LooksLikeDate(t)).ToList();
-                    var dateQuery = query.Select((q, i) => i).Where(i => LooksLikeDate(query[i].Value)).ToList();
-                    if (dates.Count > 0 && (dateQuery.Count == 0 || random.Next(3) != 0))
-                    {
-                        var (path, node) = Pick(random, dates);
-                        Replace(node!, JsonValue.Create(date));
-                        what = $"{path} = {date}";
-                    }
-                    else if (dateQuery.Count > 0)
-                    {
-                        var i = Pick(random, dateQuery);
-                        query[i] = (query[i].Name, date);
-                        what = $"?{query[i].Name}={date}";
-                    }
-                    else if (operation.QueryParameters.Where(p => ((string?)p["schema"]?["format"])?.StartsWith("date", StringComparison.Ordinal) == true)
-                                 .Select(p => (string)p["name"]!).ToList() is { Count: > 0 } dateNames)
-                    {
-                        var name = Pick(random, dateNames);
-                        query.Add((name, date));
-                        what = $"?{name}={date}";
-                    }
-                    else
-                    {
-                        what = "no date to change (sent as planned)";
-                    }
-
-                    bodyText = body?.ToJsonString();
-                    break;
+                    var (path, node) = Pick(random, dates);
+                    Replace(node!, JsonValue.Create(date));
+                    what = $"{path} = {date}";
                 }
+                else if (dateQuery.Count > 0)
+                {
+                    var i = Pick(random, dateQuery);
+                    query[i] = (query[i].Name, date);
+                    what = $"?{query[i].Name}={date}";
+                }
+                else if (operation.QueryParameters.Where(p => ((string?)p["schema"]?["format"])?.StartsWith("date", StringComparison.Ordinal) == true)
+                             .Select(p => (string)p["name"]!).ToList() is { Count: > 0 } dateNames)
+                {
+                    var name = Pick(random, dateNames);
+                    query.Add((name, date));
+                    what = $"?{name}={date}";
+                }
+                else
+                {
+                    what = "no date to change (sent as planned)";
+                }
+
+                bodyText = body?.ToJsonString();
+                break;
+            }
 
             case Mutation.RandomIds:
                 foreach (var name in pathValues.Keys.ToList())
@@ -263,16 +263,16 @@ internal static class FuzzRequests
 
                 break;
             case Mutation.BadQueryValue:
-                {
-                    var value = Pick(random, BadQueryValues);
-                    var names = operation.QueryParameters.Select(p => (string)p["name"]!).ToList();
-                    var name = names.Count > 0 && random.Next(5) != 0 ? Pick(random, names) : "unexpected";
-                    query.RemoveAll(q => q.Name == name);
-                    query.Add((name, value));
-                    if (random.Next(4) == 0) query.Add((name, value + "2"));
-                    what = $"?{name}={Shown(value)}";
-                    break;
-                }
+            {
+                var value = Pick(random, BadQueryValues);
+                var names = operation.QueryParameters.Select(p => (string)p["name"]!).ToList();
+                var name = names.Count > 0 && random.Next(5) != 0 ? Pick(random, names) : "unexpected";
+                query.RemoveAll(q => q.Name == name);
+                query.Add((name, value));
+                if (random.Next(4) == 0) query.Add((name, value + "2"));
+                what = $"?{name}={Shown(value)}";
+                break;
+            }
 
             case Mutation.WrongContentType:
                 contentType = Pick(random, ContentTypes);

@@ -105,7 +105,8 @@ internal static partial class BadTextRequests
                 {
                     var text = copy.GetValue<string>();
                     copy.ReplaceWith(text[..(text.Length / 2)] + control + text[(text.Length / 2)..]);
-                });
+                }
+                );
                 break;
         }
     }

@@ -205,13 +205,13 @@ public sealed partial class AwardsSiteTests(PlatformFixture platform, SiteBrowse
         using var anyone = platform.CreatePublicClient();
         var winner = $"Kit Winner {Guid.NewGuid():N}"[..22];
         using (var nominated = await anyone.PostAsJsonAsync($"/api/awards/programmes/{programmeId}/nominations", new
-               {
-                   categoryId,
-                   nominee = new { name = winner, organisation = "Castleton Street Pastors", district = "Castleton" },
-                   citation = "Walked the town centre every Saturday night for ten years.",
-                   nominator = new { name = "Bo Nominator", email = Addresses.Unique("Nominator"), relationship = "Colleague" },
-                   consent = true,
-               }, Cancel))
+        {
+            categoryId,
+            nominee = new { name = winner, organisation = "Castleton Street Pastors", district = "Castleton" },
+            citation = "Walked the town centre every Saturday night for ten years.",
+            nominator = new { name = "Bo Nominator", email = Addresses.Unique("Nominator"), relationship = "Colleague" },
+            consent = true,
+        }, Cancel))
             Assert.Equal(HttpStatusCode.Created, nominated.StatusCode);
 
         // Screened, shortlisted after judging and confirmed the winner: all still under embargo.
