@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
-using Npgsql;
 using Platform.AppHost.Hosting.Resources;
 using Platform.EndToEnd.Tests.Events;
 using Platform.EndToEnd.Tests.Notifications;
@@ -100,33 +99,7 @@ internal sealed class FaultLoad(PlatformFixture platform) : IAsyncDisposable
     public async Task StartFanOutAsync(int subscribers, string district)
     {
         _subscribers = [.. Enumerable.Range(0, subscribers).Select(i => Addresses.Unique($"Fanout{i}"))];
-        // Unpooled: a case that restarts PostgreSQL must not leave this process a dead pooled connection.
-        var unpooled = new NpgsqlConnectionStringBuilder(platform.App.GetConnectionString("notificationsdb")) { Pooling = false }.ConnectionString;
-        await using (var connection = new NpgsqlConnection(unpooled))
-        {
-            await connection.OpenAsync(Cancel);
-            await using var batch = connection.CreateBatch();
-            foreach (var address in _subscribers)
-            {
-                var id = Guid.NewGuid();
-                var subscriber = new NpgsqlBatchCommand(
-                    "INSERT INTO subscriber (id, email, normalized_email, created_at) VALUES (@id, @e, @n, now())");
-                subscriber.Parameters.AddWithValue("id", id);
-                subscriber.Parameters.AddWithValue("e", address);
-                subscriber.Parameters.AddWithValue("n", address.ToLowerInvariant());
-                batch.BatchCommands.Add(subscriber);
-                var subscription = new NpgsqlBatchCommand("""
-                    INSERT INTO subscription (id, subscriber_id, topics, districts, frequency, status, created_at, confirmed_at, confirm_by, digest_through)
-                    VALUES (@id, @s, ARRAY['volunteering'], ARRAY[@d], 'immediately', 'Confirmed', now(), now() - interval '1 minute', now(), now())
-                    """);
-                subscription.Parameters.AddWithValue("id", Guid.NewGuid());
-                subscription.Parameters.AddWithValue("s", id);
-                subscription.Parameters.AddWithValue("d", district);
-                batch.BatchCommands.Add(subscription);
-            }
-
-            await batch.ExecuteNonQueryAsync(Cancel);
-        }
+        await ConfirmedSubscribers.InsertAsync(platform.App, _subscribers, district, Cancel);
 
         _newsTitle = $"Fault drill {Guid.NewGuid():N}";
         await platform.PublishNewsAsync(_newsTitle, topic: "volunteering", district: district);

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Platform.EndToEnd.Tests.Notifications;
 
 /// <summary>
@@ -19,7 +17,7 @@ public sealed class SmtpOutageTests(PlatformFixture platform)
         // district goes to them alone among this run's subscribers with districts (no other test chooses Greystone).
         var district = "Greystone";
         var addresses = Enumerable.Range(0, Subscribers).Select(i => Addresses.Unique($"Burst{i}")).ToList();
-        await InsertSubscribersAsync(addresses, district);
+        await ConfirmedSubscribers.InsertAsync(platform.App, addresses, district, Cancel);
 
         var mailbox = platform.App.GetMailbox("mail");
         var title = $"Volunteers needed {Guid.NewGuid():N}";
@@ -54,31 +52,4 @@ public sealed class SmtpOutageTests(PlatformFixture platform)
             .Where(m => m.DecodedSubject() == title)
             .Select(m => addresses.Single(m.IsTo))
             .ToList();
-
-    private async Task InsertSubscribersAsync(List<string> addresses, string district)
-    {
-        await using var connection = new NpgsqlConnection(platform.App.GetConnectionString("notificationsdb"));
-        await connection.OpenAsync(Cancel);
-        await using var batch = connection.CreateBatch();
-        foreach (var address in addresses)
-        {
-            var id = Guid.NewGuid();
-            var subscriber = new NpgsqlBatchCommand(
-                "INSERT INTO subscriber (id, email, normalized_email, created_at) VALUES (@id, @e, @n, now())");
-            subscriber.Parameters.AddWithValue("id", id);
-            subscriber.Parameters.AddWithValue("e", address);
-            subscriber.Parameters.AddWithValue("n", address.ToLowerInvariant());
-            batch.BatchCommands.Add(subscriber);
-            var subscription = new NpgsqlBatchCommand("""
-                INSERT INTO subscription (id, subscriber_id, topics, districts, frequency, status, created_at, confirmed_at, confirm_by, digest_through)
-                VALUES (@id, @s, ARRAY['volunteering'], ARRAY[@d], 'immediately', 'Confirmed', now(), now() - interval '1 minute', now(), now())
-                """);
-            subscription.Parameters.AddWithValue("id", Guid.NewGuid());
-            subscription.Parameters.AddWithValue("s", id);
-            subscription.Parameters.AddWithValue("d", district);
-            batch.BatchCommands.Add(subscription);
-        }
-
-        await batch.ExecuteNonQueryAsync(Cancel);
-    }
 }
