@@ -63,6 +63,23 @@ public sealed class NotificationsFactory(string? connectionString = null, bool r
             ? (T)(object)Services.GetRequiredService<Platform.Messaging.LinkSecrets>().Seal(e, TestLinkSecrets.KeyIdOf(Platform.Messaging.PublisherCheck.OwnerOf(e.GetType())!))
             : message;
 
+    /// <summary>Publishes as the event's owning service would (link secrets sealed), starting the app and its consumers first.</summary>
+    public async Task PublishAsOwnerAsync<T>(T message) where T : class
+    {
+        _ = Server;
+        await Services.GetRequiredService<MassTransit.IBus>().Publish(Sealed(message), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Waits up to 30 s for the condition; the test's own assertions say what was missing.</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> emails went out, then a little longer so a wrongly repeated one shows too.</summary>
     public async Task WaitForEmailsAsync(int count, TimeSpan? settle = null)
     {

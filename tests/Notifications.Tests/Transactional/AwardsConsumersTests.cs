@@ -20,10 +20,10 @@ public sealed class AwardsConsumersTests : IAsyncDisposable
     {
         var received = AwardsEmailsTests.Received(email: "Nina@Example.org");
 
-        await PublishAsync(received);
-        await WaitForEmailsAsync(1);
-        await PublishAsync(received);
-        await WaitForEmailsAsync(1);
+        await _factory.PublishAsOwnerAsync(received);
+        await _factory.WaitForEmailsAsync(1, TimeSpan.FromSeconds(2));
+        await _factory.PublishAsOwnerAsync(received);
+        await _factory.WaitForEmailsAsync(1, TimeSpan.FromSeconds(2));
 
         var sent = Assert.Single(_factory.Emails.Sent);
         Assert.Equal("Nina@Example.org", sent.To);
@@ -43,37 +43,16 @@ public sealed class AwardsConsumersTests : IAsyncDisposable
             new Finalist(Guid.CreateVersion7(), "Kit Helper", "Youth Club", null, [new FinalistNominator("Ann again", "ANN@example.org")]),
         ]);
 
-        await PublishAsync(confirmed);
-        await WaitForEmailsAsync(4);
-        await PublishAsync(confirmed);
-        await WaitForAsync(async () => await _factory.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null)) >= 8);
-        await WaitForEmailsAsync(4);
+        await _factory.PublishAsOwnerAsync(confirmed);
+        await _factory.WaitForEmailsAsync(4, TimeSpan.FromSeconds(2));
+        await _factory.PublishAsOwnerAsync(confirmed);
+        await NotificationsFactory.WaitForAsync(async () => await _factory.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null)) >= 8);
+        await _factory.WaitForEmailsAsync(4, TimeSpan.FromSeconds(2));
 
         Assert.Equal(["ANN@example.org", "ann@example.org", "bo@example.org", "sam@example.org"], _factory.Emails.Sent.Select(s => s.To).Order(StringComparer.Ordinal));
         Assert.Equal("You are a finalist: Unsung Hero", Assert.Single(_factory.Emails.Sent, s => s.To == "sam@example.org").Email.Subject);
         Assert.Contains(_factory.Emails.Sent, s => s.Email.Subject == "Kit Helper is a finalist: Unsung Hero");
         Assert.Equal(4, await _factory.WithDbAsync(db => db.Deliveries.CountAsync(d => d.Kind == AwardsEmails.FinalistKind && d.Status == DeliveryStatus.Sent)));
-    }
-
-    private async Task PublishAsync<T>(T message) where T : class
-    {
-        _ = _factory.Server;
-        await _factory.Services.GetRequiredService<IBus>().Publish(_factory.Sealed(message), Cancel);
-    }
-
-    private async Task WaitForEmailsAsync(int count)
-    {
-        await WaitForAsync(() => Task.FromResult(_factory.Emails.Sent.Count >= count));
-        await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, Cancel);
-        }
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();

@@ -24,11 +24,11 @@ public sealed class EventsConsumersTests : IAsyncDisposable
         var confirmed = EventsEmailsTests.Confirmed(email: "Dee@Example.org");
 
         // Two broker messages (a replay gets a new message id, so the inbox cannot catch it) for one event.
-        await PublishAsync(confirmed);
-        await WaitForEmailsAsync(1);
-        await PublishAsync(confirmed);
-        await PublishAsync(EventsEmailsTests.Confirmed(email: "ed@example.org"));
-        await WaitForEmailsAsync(2);
+        await _factory.PublishAsOwnerAsync(confirmed);
+        await _factory.WaitForEmailsAsync(1, TimeSpan.FromSeconds(2));
+        await _factory.PublishAsOwnerAsync(confirmed);
+        await _factory.PublishAsOwnerAsync(EventsEmailsTests.Confirmed(email: "ed@example.org"));
+        await _factory.WaitForEmailsAsync(2, TimeSpan.FromSeconds(2));
 
         var toDee = Assert.Single(_factory.Emails.Sent, s => s.To == "Dee@Example.org");
         Assert.Equal("text/calendar; method=PUBLISH", Assert.Single(toDee.Email.Attachments).MediaType);
@@ -52,7 +52,7 @@ public sealed class EventsConsumersTests : IAsyncDisposable
         await bus.Publish(moved, Cancel);
         await bus.Publish(clear, Cancel);
         await bus.Publish(sealedGenuine, Cancel);
-        await WaitForEmailsAsync(1);
+        await _factory.WaitForEmailsAsync(1, TimeSpan.FromSeconds(2));
 
         var sent = Assert.Single(_factory.Emails.Sent);
         Assert.Equal("gus@example.org", sent.To);
@@ -72,11 +72,11 @@ public sealed class EventsConsumersTests : IAsyncDisposable
         ]);
 
         // Each copy is split into one message per address (Ann once), relayed through the outbox.
-        await PublishAsync(cancelled);
-        await WaitForEmailsAsync(2);
-        await PublishAsync(cancelled);
-        await WaitForAsync(async () => await _factory.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null)) >= 4);
-        await WaitForEmailsAsync(2);
+        await _factory.PublishAsOwnerAsync(cancelled);
+        await _factory.WaitForEmailsAsync(2, TimeSpan.FromSeconds(2));
+        await _factory.PublishAsOwnerAsync(cancelled);
+        await NotificationsFactory.WaitForAsync(async () => await _factory.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt != null)) >= 4);
+        await _factory.WaitForEmailsAsync(2, TimeSpan.FromSeconds(2));
 
         Assert.Equal(["ann@example.org", "bo@example.org"], _factory.Emails.Sent.Select(s => s.To).Order());
         Assert.All(_factory.Emails.Sent, s => Assert.StartsWith("Event cancelled: Safer Streets", s.Email.Subject));
@@ -87,9 +87,9 @@ public sealed class EventsConsumersTests : IAsyncDisposable
     public async Task A_reminder_reaches_every_registrant_with_the_venue_and_london_time()
     {
         var startsAt = new DateTimeOffset(2026, 6, 10, 8, 0, 0, TimeSpan.Zero);
-        await PublishAsync(new PartnershipEventReminderDue(Guid.CreateVersion7(), "Safer Streets", "County Hall", startsAt,
+        await _factory.PublishAsOwnerAsync(new PartnershipEventReminderDue(Guid.CreateVersion7(), "Safer Streets", "County Hall", startsAt,
             [new Registrant(Guid.CreateVersion7(), "Ann", "ann@example.org"), new Registrant(Guid.CreateVersion7(), "Bo", "bo@example.org")]));
-        await WaitForEmailsAsync(2);
+        await _factory.WaitForEmailsAsync(2, TimeSpan.FromSeconds(2));
 
         Assert.Equal(["ann@example.org", "bo@example.org"], _factory.Emails.Sent.Select(s => s.To).Order());
         Assert.All(_factory.Emails.Sent, s =>
@@ -97,28 +97,6 @@ public sealed class EventsConsumersTests : IAsyncDisposable
             Assert.Equal("Reminder: Safer Streets on Wednesday 10 June 2026, 09:00 BST", s.Email.Subject);
             Assert.Contains("County Hall", s.Email.TextBody);
         });
-    }
-
-    private async Task PublishAsync<T>(T message) where T : class
-    {
-        _ = _factory.Server; // starts the app, its bus and consumers
-        await _factory.Services.GetRequiredService<IBus>().Publish(_factory.Sealed(message), Cancel);
-    }
-
-    // Waits for at least this many emails, then long enough for a wrongly repeated one to show up too.
-    private async Task WaitForEmailsAsync(int count)
-    {
-        await WaitForAsync(() => Task.FromResult(_factory.Emails.Sent.Count >= count));
-        await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, Cancel);
-        }
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
