@@ -37,9 +37,20 @@ internal static class GatewayActors
 
     public static async Task<JsonElement> SendAsync(this HttpClient gateway, HttpMethod method, string path, string token, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await gateway.SendAsync(request, Cancel);
+        HttpResponseMessage response;
+        // As a partner's client would: a 503 with Retry-After changed nothing and asks to be tried again (a service meets
+        // its pool's dead connections once after a PostgreSQL restart, which the fault tests cause).
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            response = await gateway.SendAsync(request, Cancel);
+            if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || response.Headers.RetryAfter?.Delta is not { } wait || attempt == 3) break;
+            response.Dispose();
+            await Task.Delay(wait, Cancel);
+        }
+
+        using var _ = response;
         var text = await response.Content.ReadAsStringAsync(Cancel);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
