@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.TestSupport;
@@ -55,10 +54,6 @@ public abstract class ServiceFactory<TProgram, TDbContext>(string service, strin
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
     }
-
-    /// <summary>Leaves one of the service's background loops out.</summary>
-    protected static void WithoutHostedService<THostedService>(IServiceCollection services) where THostedService : IHostedService =>
-        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(THostedService)));
 
     protected sealed override void ConfigureWebHost(IWebHostBuilder builder)
     {
