@@ -132,6 +132,7 @@ public sealed class EventsDeskTests(PlatformFixture platform, SiteBrowser browse
             Assert.Equal(403, refused!.Status);
         }
         await Assertions.Expect(outsider.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You cannot open this page");
+        await SiteBrowser.CheckPageAsync(outsider, "manage-events-refused");
         await outsider.Context.CloseAsync();
     }
 
