@@ -1,6 +1,7 @@
 using Platform.Events.Calendar;
 using Platform.Events.Catalogue;
 using Platform.Events.CheckIn;
+using Platform.Events.Delegates;
 using Platform.Events.Extensions;
 using Platform.Events.Infrastructure;
 using Platform.Events.Managing;
@@ -24,6 +25,7 @@ app.MapRegistrationApi();   // public: register, capacity and waitlists
 app.MapManageApi();         // public with a manage token: view, change, cancel, answer offers
 app.MapOrganisingApi();     // staff: events and their status
 app.MapStaffCancellationApi(); // staff: cancel any registration, audited
+app.MapDelegatesApi();      // staff: registrations and each workshop's list and waitlist
 app.MapProgrammeApi();      // staff: sessions
 app.MapCheckInApi();        // staff: check-in and attendance
 app.MapReportsApi();        // staff: registration reports and CSV

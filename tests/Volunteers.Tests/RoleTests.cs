@@ -37,6 +37,18 @@ public sealed class RoleTests(PostgresServer postgres) : VolunteersTest(postgres
     }
 
     [Fact]
+    public async Task Search_text_matches_what_is_typed_literally_percent_and_underscore_included()
+    {
+        var org = await World.OrganisationAsync();
+        var literal = await World.OpenRoleAsync(org, World.Role("Fire_safety checks: 100% of homes"));
+        await World.OpenRoleAsync(org, World.Role("Fire safety checks for 1000 homes"));
+
+        Assert.Equal([literal.Id], (await SearchAsync("?q=100%25")).Items.Select(r => r.Id));
+        Assert.Equal([literal.Id], (await SearchAsync("?q=fire_safety")).Items.Select(r => r.Id));
+        Assert.Empty((await SearchAsync("?q=fire%25homes")).Items);
+    }
+
+    [Fact]
     public async Task Search_filters_by_category_district_skill_text_and_remote_and_pages_the_results()
     {
         var org = await World.OrganisationAsync();

@@ -1,5 +1,6 @@
-// Builds the site's two files into wwwroot (run by Web.csproj through `npm run build`):
-// - js/site.js: Assets/site.mjs with the GOV.UK Frontend modules it imports, bundled and minified by esbuild;
+// Builds the site's files into wwwroot (run by Web.csproj through `npm run build`):
+// - js/site.js: Assets/site.mjs with the GOV.UK Frontend modules it imports, bundled and minified by esbuild (and
+//   js/check-in-desk.js, the check-in desk's QR reader, from Assets/check-in-desk.mjs);
 // - css/site.css: Assets/site.scss compiled by Sass (compressed), then every rule whose classes no page uses removed
 //   by PurgeCSS. The classes are looked for in the pages (*.cshtml) and in the script just built (the classes GOV.UK
 //   Frontend's components add as they run), so write a class name whole in a page, never built from pieces.
@@ -12,9 +13,10 @@ import { PurgeCSS } from "purgecss";
 mkdirSync("wwwroot/js", { recursive: true });
 mkdirSync("wwwroot/css", { recursive: true });
 
+// site.js for every page; check-in-desk.js only for the check-in desk (its QR reader), so no other page pays for it.
 await build({
-  entryPoints: ["Assets/site.mjs"],
-  outfile: "wwwroot/js/site.js",
+  entryPoints: ["Assets/site.mjs", "Assets/check-in-desk.mjs"],
+  outdir: "wwwroot/js",
   bundle: true,
   minify: true,
   format: "esm",

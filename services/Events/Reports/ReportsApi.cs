@@ -11,9 +11,13 @@ public sealed record CountBy(string Key, int Count);
 
 public sealed record WorkshopFill(Guid SessionId, string Title, int Capacity, int PlacesTaken, int Confirmed, int Offered, int Waitlisted);
 
+/// <summary>One day (UK time) of registrations: made and cancelled that day, and still registered at its end.</summary>
+public sealed record RegistrationDay(DateOnly Date, int Registered, int Cancelled, int Total);
+
 public sealed record RegistrationReport(
     Guid EventId, string Title, int Capacity, int Registered, int Cancelled, int CheckedIn,
-    IReadOnlyList<CountBy> BySector, IReadOnlyList<CountBy> ByOrganisation, IReadOnlyList<WorkshopFill> Workshops);
+    IReadOnlyList<CountBy> BySector, IReadOnlyList<CountBy> ByOrganisation, IReadOnlyList<WorkshopFill> Workshops,
+    IReadOnlyList<RegistrationDay> ByDay);
 
 /// <summary>Staff reports: the breadth of sectors and organisations, workshop fill and waitlists, and a CSV of delegates.</summary>
 public static class ReportsApi
@@ -56,8 +60,11 @@ public static class ReportsApi
         var sectors = Enum.GetValues<Sector>()
             .Select(s => new CountBy(EnumSpelling.Of(s), bySector.FirstOrDefault(x => x.Key == s)?.Count ?? 0)).ToList();
 
+        var times = await db.Registrations.Where(r => r.EventId == eventId).Select(r => new { r.CreatedAt, r.CancelledAt }).ToListAsync(ct);
+        var byDay = RegistrationDays.From(times.Select(t => (t.CreatedAt, t.CancelledAt)));
+
         return TypedResults.Ok(new RegistrationReport(e.Id, e.Title, e.Capacity, bySector.Sum(x => x.Count), cancelled, checkedIn,
-            sectors, byOrganisation, workshops));
+            sectors, byOrganisation, workshops, byDay));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(Guid eventId, EventsDbContext db, CancellationToken ct)

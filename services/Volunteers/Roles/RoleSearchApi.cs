@@ -67,8 +67,8 @@ public static class RoleSearchApi
         if (organisationId is not null) roles = roles.Where(r => r.OrganisationId == organisationId);
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = "%" + q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            roles = roles.Where(r => EF.Functions.ILike(r.Title, pattern) || EF.Functions.ILike(r.Description, pattern));
+            var pattern = LikePattern.Containing(q);
+            roles = roles.Where(r => EF.Functions.ILike(r.Title, pattern, LikePattern.Escape) || EF.Functions.ILike(r.Description, pattern, LikePattern.Escape));
         }
 
         var page = await (from r in roles

@@ -59,13 +59,17 @@ internal static class AuthorizationMatrix
         GET /api/events/registrations/{token}/qr.png                                   ok        ok  403        ok    ok    ok    ok
         GET /api/events/{eventId}/attendance                                           401       403 403        403   403   403   ok
         POST /api/events/{eventId}/check-ins                                           401       403 403        403   403   403   in
+        GET /api/events/{eventId}/registrations                                        401       403 403        403   403   403   ok
         POST /api/events/{eventId}/registrations                                       in        in  403        in    in    in    in
+        # The matrix names no registration by id (the hardening delegate's is not known to it): staff get 404.
+        GET /api/events/{eventId}/registrations/{registrationId}                       401       403 403        403   403   403   in
         POST /api/events/{eventId}/registrations/{registrationId}/cancel               401       403 403        403   403   403   in
         GET /api/events/{eventId}/reports/registrations                                401       403 403        403   403   403   ok
         GET /api/events/{eventId}/reports/registrations.csv                            401       403 403        403   403   403   ok
         POST /api/events/{eventId}/sessions                                            401       403 403        403   403   403   in
         DELETE /api/events/{eventId}/sessions/{sessionId}                              401       403 403        403   403   403   in
         PUT /api/events/{eventId}/sessions/{sessionId}                                 401       403 403        403   403   403   in
+        GET /api/events/{eventId}/sessions/{sessionId}/delegates                       401       403 403        403   403   403   ok
         POST /api/events/{eventId}/sessions/{sessionId}/check-ins                      401       403 403        403   403   403   in
         GET /api/events/{id}                                                           ok        ok  403        ok    ok    ok    ok
         PUT /api/events/{id}                                                           401       403 403        403   403   403   in
