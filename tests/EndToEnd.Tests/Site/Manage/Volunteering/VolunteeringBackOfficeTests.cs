@@ -75,7 +75,9 @@ public sealed class VolunteeringBackOfficeTests(PlatformFixture platform, SiteBr
         await page.GetByLabel("Active", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#application-stage")).ToHaveTextAsync("Active");
-        await Assertions.Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(5);
+        // Applying, then the five moves, each with who made it.
+        await Assertions.Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("#history tbody tr").Last).ToContainTextAsync(new Regex(@"Onboarding\s+Active"));
         await SiteBrowser.CheckPageAsync(page, "manage-volunteering-application");
         var stored = await platform.Gateway.SendAsync(HttpMethod.Get, $"/api/volunteers/organisation/applications/{applicationId}", organisationToken);
         Assert.Equal("active", stored.GetProperty("stage").GetString());
