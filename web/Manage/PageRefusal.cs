@@ -10,6 +10,12 @@ namespace Platform.Web.Manage;
 /// </summary>
 public static class PageRefusal
 {
+    /// <summary>
+    /// Whether a refused change ends the page: the record is not the user's (404) or the action not theirs to take (403),
+    /// so there is no form to show again. Any other refusal (a rule, a field) is said on the page.
+    /// </summary>
+    public static bool Ends(ApiProblem problem) => problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound;
+
     public static IActionResult Of(ApiProblem problem) =>
         new StatusCodeResult(problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound ? problem.Status : StatusCodes.Status400BadRequest);
 }

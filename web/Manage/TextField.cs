@@ -16,3 +16,15 @@ public sealed record TextField(string Name, string Label, string? Value, string?
         new(name, label, state.TryGetValue(name, out var entry) && entry.AttemptedValue is { } typed ? typed : value,
             FormErrors.Of(state, name), type, hint, multiline, width);
 }
+
+/// <summary>Model binding's own messages ("The value 'x' is not valid") in the words the back office's forms use.</summary>
+public static class BindingErrors
+{
+    /// <summary>Replaces whatever the binder said about <paramref name="key"/> (a number or date it could not read) with <paramref name="message"/>.</summary>
+    public static void Rephrase(this ModelStateDictionary state, string key, string message)
+    {
+        if (!state.TryGetValue(key, out var entry) || entry.Errors.Count == 0) return;
+        entry.Errors.Clear();
+        state.AddModelError(key, message);
+    }
+}

@@ -24,19 +24,14 @@ public sealed class NewProgrammeModel(PlatformApi api) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        foreach (var (_, key) in Fields)
-            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
-            {
-                entry.Errors.Clear();
-                ModelState.AddModelError(key, key == "Form.Year" ? "Enter the year as a number" : "Enter a real date and time");
-            }
+        foreach (var (_, key) in Fields) ModelState.Rephrase(key, key == "Form.Year" ? "Enter the year as a number" : "Enter a real date and time");
         if (ModelState.IsValid)
         {
             var created = await api.PostAsync<StaffProgramme>(ManageAwardsApi.Programmes, new ProgrammeBody(Form.Year, Form.Title,
                 ManageAwardsApi.FromLondon(Form.NominationsOpen), ManageAwardsApi.FromLondon(Form.NominationsClose),
                 ManageAwardsApi.FromLondon(Form.JudgingOpens), ManageAwardsApi.FromLondon(Form.JudgingCloses), Form.CeremonyEventId, Form.BlindJudging), cancellationToken);
             if (created.Succeeded) return Redirect($"/manage/awards/programmes/{created.Value.Id}");
-            if (created.Problem.Status is StatusCodes.Status403Forbidden) return PageRefusal.Of(created.Problem);
+            if (PageRefusal.Ends(created.Problem)) return PageRefusal.Of(created.Problem);
             ModelState.AddApiProblem(created.Problem, Fields);
         }
         ViewData[FormErrors.OrderKey] = Fields.Values.ToList();

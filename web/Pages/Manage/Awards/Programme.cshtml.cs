@@ -29,7 +29,7 @@ public sealed class ProgrammeModel(PlatformApi api) : PageModel
         var added = await api.PostAsync<StaffCategory>($"{ManageAwardsApi.Programme(id)}/categories",
             new CategoryBody(Form.Name, Form.Eligibility, Form.CitationWordLimit, rubric.Select(c => new CriterionBody(c.Key, c.Name, c.Weight)).ToList()), cancellationToken);
         if (added.Succeeded) return Redirect($"/manage/awards/programmes/{id}");
-        if (added.Problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) return PageRefusal.Of(added.Problem);
+        if (PageRefusal.Ends(added.Problem)) return PageRefusal.Of(added.Problem);
         var fields = new Dictionary<string, string>
         {
             ["name"] = "Form.Name", ["eligibility"] = "Form.Eligibility", ["citationWordLimit"] = "Form.CitationWordLimit", ["rubric"] = "Form.Rubric[0].Key",
@@ -48,7 +48,7 @@ public sealed class ProgrammeModel(PlatformApi api) : PageModel
     {
         var announced = await api.PostAsync<EmbargoedResults>($"{ManageAwardsApi.Programme(id)}/announce", null, cancellationToken);
         if (announced.Succeeded) return Redirect($"/manage/awards/programmes/{id}#winners");
-        if (announced.Problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) return PageRefusal.Of(announced.Problem);
+        if (PageRefusal.Ends(announced.Problem)) return PageRefusal.Of(announced.Problem);
         Refusal = announced.Problem.Summary;
         return await LoadAsync(id, cancellationToken) ?? Page();
     }

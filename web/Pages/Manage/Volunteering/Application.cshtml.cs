@@ -27,7 +27,7 @@ public sealed class ApplicationModel(PlatformApi api) : PageModel
             var moved = await api.PostAsync<OrganisationApplication>($"{ManageVolunteeringApi.Application(id)}/stage",
                 new StageChangeBody(Stage, string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim()), cancellationToken);
             if (moved.Succeeded) return Redirect($"/manage/volunteering/applications/{id}");
-            if (moved.Problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) return PageRefusal.Of(moved.Problem);
+            if (PageRefusal.Ends(moved.Problem)) return PageRefusal.Of(moved.Problem);
             ModelState.AddApiProblem(moved.Problem, Fields);
         }
         return await LoadAsync(id, cancellationToken) ?? Page();

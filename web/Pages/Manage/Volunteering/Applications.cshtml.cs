@@ -29,7 +29,7 @@ public sealed class ApplicationsModel(PlatformApi api) : PageModel
             new StageChangeBody(string.IsNullOrWhiteSpace(stage) ? null : stage, null), cancellationToken);
         if (moved.Succeeded)
             return Redirect($"/manage/volunteering/applications{(RoleId is { } r ? $"?roleId={r}" : "")}#application-{applicationId}");
-        if (moved.Problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) return PageRefusal.Of(moved.Problem);
+        if (PageRefusal.Ends(moved.Problem)) return PageRefusal.Of(moved.Problem);
         Refusal = moved.Problem.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? moved.Problem.Summary;
         return await LoadAsync(cancellationToken) ?? Page();
     }

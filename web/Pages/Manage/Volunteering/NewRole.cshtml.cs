@@ -28,17 +28,14 @@ public sealed class NewRoleModel(PlatformApi api, SharedReads reads) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         // A number or date the browser sent that is no number or date: said here, in the API's words, before asking it.
-        foreach (var key in new[] { "Form.MinimumAge", "Form.Places", "Form.ClosesOn" })
-            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
-            {
-                entry.Errors.Clear();
-                ModelState.AddModelError(key, key == "Form.ClosesOn" ? "Enter the closing date as a real date" : "Enter a whole number");
-            }
+        ModelState.Rephrase("Form.MinimumAge", "Enter the minimum age as a whole number");
+        ModelState.Rephrase("Form.Places", "Enter the number of places as a whole number");
+        ModelState.Rephrase("Form.ClosesOn", "Enter the closing date as a real date");
         if (ModelState.IsValid)
         {
             var created = await api.PostAsync<RoleView>(ManageVolunteeringApi.Roles, Form.ToBody(), cancellationToken);
             if (created.Succeeded) return Redirect($"/manage/volunteering/roles/{created.Value.Id}?posted=true");
-            if (created.Problem.Status is StatusCodes.Status403Forbidden) return PageRefusal.Of(created.Problem);
+            if (PageRefusal.Ends(created.Problem)) return PageRefusal.Of(created.Problem);
             ModelState.AddApiProblem(created.Problem, Fields);
         }
         ViewData[FormErrors.OrderKey] = Fields.Values.ToList();

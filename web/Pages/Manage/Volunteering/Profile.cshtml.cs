@@ -43,7 +43,7 @@ public sealed class ProfileModel(PlatformApi api, SharedReads reads) : PageModel
         var saved = await api.PutAsync<OrganisationProfile>(ManageVolunteeringApi.Profile, new OrganisationProfileBody(
             Form.Name, Form.CharityNumber, Form.Districts, Form.ContactName, Form.ContactEmail, Form.ContactPhone), cancellationToken);
         if (saved.Succeeded) return Redirect("/manage/volunteering");
-        if (saved.Problem.Status is StatusCodes.Status403Forbidden) return PageRefusal.Of(saved.Problem);
+        if (PageRefusal.Ends(saved.Problem)) return PageRefusal.Of(saved.Problem);
         ModelState.AddApiProblem(saved.Problem, Fields);
         ViewData[FormErrors.OrderKey] = Fields.Values.ToList();
         AllDistricts = await VolunteeringApi.DistrictsAsync(reads, cancellationToken);

@@ -25,7 +25,7 @@ public sealed class RoleModel(PlatformApi api) : PageModel
     {
         var changed = await api.PostAsync<RoleView>($"{ManageVolunteeringApi.Role(id)}/{change}", null, cancellationToken);
         if (changed.Succeeded) return Redirect($"/manage/volunteering/roles/{id}");
-        if (changed.Problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) return PageRefusal.Of(changed.Problem);
+        if (PageRefusal.Ends(changed.Problem)) return PageRefusal.Of(changed.Problem);
         Refusal = changed.Problem.Summary;
         return await LoadAsync(id, cancellationToken) ?? Page();
     }

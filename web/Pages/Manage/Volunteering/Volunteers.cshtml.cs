@@ -28,7 +28,7 @@ public sealed class VolunteersModel(PlatformApi api) : PageModel
     {
         var decided = await api.PostAsync<OrganisationHours>($"{ManageVolunteeringApi.Hours}/{hoursId}/{decision}", null, cancellationToken);
         if (decided.Succeeded) return Redirect("/manage/volunteering/volunteers#hours");
-        if (decided.Problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) return PageRefusal.Of(decided.Problem);
+        if (PageRefusal.Ends(decided.Problem)) return PageRefusal.Of(decided.Problem);
         Refusal = decided.Problem.Summary;
         return await LoadAsync(cancellationToken) ?? Page();
     }
