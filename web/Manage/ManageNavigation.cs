@@ -14,6 +14,9 @@ public static class ManageNavigation
         new("/manage/events", "Events", "/Manage/Events", ManageAccess.StaffOnly),
         new("/manage/volunteering", "Volunteering", "/Manage/Volunteering", ManageAccess.StaffAndOrganisations),
         new("/manage/awards", "Awards", "/Manage/Awards", ManageAccess.StaffOnly),
+        // Judges are staff or organisation users on a category's panel: their pages are a folder of their own (the
+        // Awards service decides who sits on which panel; an organisation user on none sees an empty list).
+        new("/manage/awards/judging", "Judging", "/Manage/Judging", ManageAccess.StaffAndOrganisations),
         new("/manage/news", "News", "/Manage/News", ManageAccess.StaffOnly),
         new("/manage/accounts", "Accounts", "/Manage/Accounts", ManageAccess.StaffOnly),
         new("/manage/api-keys", "API keys", "/Manage/ApiKeys", ManageAccess.StaffOnly),

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Data;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Serialization;
 using Platform.Volunteers.Infrastructure;
@@ -10,6 +12,9 @@ using Platform.Volunteers.Volunteering;
 namespace Platform.Volunteers.Credentials;
 
 public sealed record CredentialRequest(CredentialKind? Kind, string? Title, DateOnly? IssuedOn, DateOnly? ExpiresOn);
+
+/// <summary>A credential that has expired or soon will, with whose it is.</summary>
+public sealed record ExpiringCredentialView(Guid Id, Guid VolunteerId, string VolunteerName, CredentialKind Kind, string Title, DateOnly ExpiresOn, bool Expired);
 
 /// <summary>Background checks and qualifications the organisation records for its volunteers; expiry is reminded by the sweep.</summary>
 public static class CredentialsApi
@@ -22,7 +27,29 @@ public static class CredentialsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", RenewAsync).WithName("RenewCredential").WithSummary("Renew: a new expiry date (reminded again before it)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapGet("/api/volunteers/organisation/credentials/expiring", ExpiringAsync).WithTags("Organisation volunteers")
+            .RequireAuthorization(PlatformPolicies.Organisation).ProducesAuthorizationFailures()
+            .WithName("ListExpiringCredentials").WithSummary("Credentials of current volunteers expired or expiring within 'withinDays' (default 60), soonest first")
+            .ProducesValidationProblem();
         return routes;
+    }
+
+    private static async Task<Results<Ok<Paged<ExpiringCredentialView>>, ValidationProblem>> ExpiringAsync(
+        int? withinDays, ClaimsPrincipal user, VolunteersDbContext db, TimeProvider time, PageRequest paging, CancellationToken ct)
+    {
+        if (withinDays is < 0 or > 366) return ValidationErrors.For("withinDays", "'withinDays' must be from 0 to 366.");
+        var org = user.OrganisationId();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var until = today.AddDays(withinDays ?? 60);
+        // Those who left need no renewal: their records stay, but not on the list of things to chase.
+        var page = await (from c in db.Credentials.AsNoTracking()
+                          join v in db.Volunteers on c.VolunteerId equals v.Id
+                          where c.OrganisationId == org && v.OrganisationId == org && v.Status != VolunteerStatus.Left
+                                && c.ExpiresOn != null && c.ExpiresOn <= until
+                          orderby c.ExpiresOn, c.Id
+                          select new { c, v.Name }).ToPagedAsync(paging, ct);
+        return TypedResults.Ok(page.Select(x => new ExpiringCredentialView(
+            x.c.Id, x.c.VolunteerId, x.Name, x.c.Kind, x.c.Title, x.c.ExpiresOn!.Value, x.c.ExpiresOn < today)));
     }
 
     private static async Task<Results<Created<CredentialView>, ValidationProblem, ProblemHttpResult>> AddAsync(

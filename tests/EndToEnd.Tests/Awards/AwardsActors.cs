@@ -11,6 +11,8 @@ namespace Platform.EndToEnd.Tests.Awards;
 /// <summary>Setting up awards through the gateway as the office, the public and judges would.</summary>
 internal static partial class AwardsActors
 {
+    public const string JudgePassword = "a long enough passphrase";
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     // Programmes are one per year; every test in the run shares the platform's database.
@@ -92,16 +94,19 @@ internal static partial class AwardsActors
         return (programmeId, category.GetProperty("id").GetGuid());
     }
 
-    /// <summary>An invited partner user (organisation role), signed in; returns their session and gateway user id.</summary>
-    public static async Task<(string Session, string Subject)> PartnerUserAsync(this PlatformFixture platform, string staff, Guid organisation)
+    /// <summary>
+    /// An invited partner user (organisation role), signed in; returns their session and gateway user id. Their address
+    /// is <paramref name="email"/> when given, and their password <see cref="JudgePassword"/> (a browser test signs in with both).
+    /// </summary>
+    public static async Task<(string Session, string Subject)> PartnerUserAsync(this PlatformFixture platform, string staff, Guid organisation, string? email = null)
     {
-        var email = Addresses.Unique("Judge");
+        email ??= Addresses.Unique("Judge");
         var invitation = await platform.Gateway.SendAsync(HttpMethod.Post, "/gateway/accounts/invitations", staff, new { email, organisationId = organisation });
         using var caller = platform.CreatePublicClient();
         using var accepted = await caller.PostAsJsonAsync("/gateway/accounts/invitations/accept",
-            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = "a long enough passphrase" }, Cancel);
+            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = JudgePassword }, Cancel);
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
-        var session = await caller.LoginAsync(email, "a long enough passphrase");
+        var session = await caller.LoginAsync(email, JudgePassword);
         return (session, await platform.SubjectAsync(session));
     }
 

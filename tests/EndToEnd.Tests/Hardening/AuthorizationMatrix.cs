@@ -86,6 +86,7 @@ internal static class AuthorizationMatrix
         GET /api/volunteers/organisation/applications                                  401       403 403        ok    ok    ok    403
         GET /api/volunteers/organisation/applications/{id}                             401       403 403        ok    404   404   403
         POST /api/volunteers/organisation/applications/{id}/stage                      401       403 403        in    404   404   403
+        GET /api/volunteers/organisation/credentials/expiring                          401       403 403        ok    ok    ok    403
         GET /api/volunteers/organisation/hours                                         401       403 403        ok    ok    ok    403
         POST /api/volunteers/organisation/hours/{id}/approve                           401       403 403        in    404   404   403
         POST /api/volunteers/organisation/hours/{id}/reject                            401       403 403        in    404   404   403

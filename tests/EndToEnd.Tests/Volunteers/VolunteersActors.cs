@@ -14,12 +14,15 @@ internal static partial class VolunteersActors
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>A gateway organisation, one of its users signed in, and its Volunteers profile registered (not yet approved).</summary>
-    public static async Task<(Guid Id, string Token)> RegisteredOrganisationAsync(this PlatformFixture platform)
+    /// <summary>
+    /// A gateway organisation, one of its users signed in, and its Volunteers profile registered (not yet approved). The
+    /// user's address is <paramref name="email"/> when given (a browser test signs in with it and <see cref="Password"/>).
+    /// </summary>
+    public static async Task<(Guid Id, string Token)> RegisteredOrganisationAsync(this PlatformFixture platform, string? email = null)
     {
         var staff = await platform.LoginAsStaffAsync();
         var organisation = await platform.Gateway.CreateOrganisationAsync(staff);
-        var email = Addresses.Unique("Coordinator");
+        email ??= Addresses.Unique("Coordinator");
         var invitation = await platform.Gateway.SendAsync(HttpMethod.Post, "/gateway/accounts/invitations", staff, new { email, organisationId = organisation });
         using var accepted = await platform.Gateway.PostAsJsonAsync("/gateway/accounts/invitations/accept",
             new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = Password }, Cancel);
