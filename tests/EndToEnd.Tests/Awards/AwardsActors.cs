@@ -96,11 +96,8 @@ internal static partial class AwardsActors
     public static async Task<(string Session, string Subject)> PartnerUserAsync(this PlatformFixture platform, string staff, Guid organisation)
     {
         var email = Addresses.Unique("Judge");
-        var invitation = await platform.Gateway.SendAsync(HttpMethod.Post, "/gateway/accounts/invitations", staff, new { email, organisationId = organisation });
+        await platform.InviteAndAcceptAsync(staff, email, "a long enough passphrase", organisation);
         using var caller = platform.CreatePublicClient();
-        using var accepted = await caller.PostAsJsonAsync("/gateway/accounts/invitations/accept",
-            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = "a long enough passphrase" }, Cancel);
-        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         var session = await caller.LoginAsync(email, "a long enough passphrase");
         return (session, await platform.SubjectAsync(session));
     }
