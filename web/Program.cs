@@ -1,5 +1,6 @@
 using Platform.ServiceDefaults.Health;
 using Platform.Web.Api;
+using Platform.Web.Manage;
 using Platform.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,11 +8,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHostingDefaults();     // telemetry, health, discovery, resilient HTTP (ServiceDefaults)
 builder.Services.AddSite();       // options, Razor Pages, antiforgery, forwarded headers from the gateway
 builder.Services.AddPlatformApi(); // the gateway's APIs, called as the visitor's agent
+builder.Services.AddManage();      // the back office at /manage: who may open which folder
 
 var app = builder.Build();
 
 app.UseSiteErrors();              // friendly pages with a reference id, never a stack trace
 app.UseSiteSecurityHeaders();     // CSP without unsafe-inline, no referrer, no framing
+app.UseManageSignIn();            // a back-office session the gateway no longer knows: sign in again
 app.MapDefaultHealthEndpoints();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -15,11 +15,23 @@ public sealed class RecordingEmailSender : IEmailSender
 
     private int _attempts;
 
+    /// <summary>
+    /// The exception to throw for a send to this address after the message was handed over (the connection lost before
+    /// the server's answer: the server has the message), or null.
+    /// </summary>
+    public Func<string, Exception?>? FailureAfterHandOver { get; set; }
+
+    /// <summary>Awaited with the attempt's number (from 1) before the hand-over and after it: a test holds a send there.</summary>
+    public Func<int, bool, Task>? Pause { get; set; }
+
     public async Task SendAsync(string to, RenderedEmail email, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _attempts);
+        var attempt = Interlocked.Increment(ref _attempts);
         if (Failure?.Invoke(to) is { } failure) throw failure;
+        if (Pause is { } before) await before(attempt, false);
         await handingOver(cancellationToken);
         Sent.Enqueue((to, email));
+        if (Pause is { } after) await after(attempt, true);
+        if (FailureAfterHandOver?.Invoke(to) is { } lost) throw lost;
     }
 }

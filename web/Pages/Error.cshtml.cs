@@ -30,6 +30,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         Heading = Code switch
         {
             404 => "Page not found",
+            403 => "You cannot open this page",
             >= 400 and < 500 => "There is a problem with that request",
             503 => "Sorry, the service is unavailable",
             _ => "Sorry, there is a problem with the service",

@@ -7,7 +7,9 @@ namespace Platform.Notifications.Delivery;
 
 /// <summary>
 /// The outgoing queue's state changes, each one statement: claim (skipping rows other senders hold), mark sent,
-/// put back for later, fail. A claim is a lease: a sender that dies holding it loses it when it lapses.
+/// put back for later, fail. A claim is a lease: a sender that dies holding it loses it when it lapses. A claim is
+/// known by its <see cref="EmailDelivery.ClaimedUntil"/>, the same for one batch and later for every later claim, so a
+/// sender that overran its lease cannot act on the claim of the sender that took the message over from it.
 /// </summary>
 public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOptions> options, TimeProvider timeProvider)
 {
@@ -58,23 +60,31 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
 
     /// <summary>
     /// The whole message is written to the mail server and the end of data comes next: recorded first, so a sender that
-    /// dies from here on is not followed by a second copy (<see cref="SettleHandedOverAsync"/>). Only while the claim is this sender's.
+    /// dies from here on is not followed by a second copy (<see cref="SettleHandedOverAsync"/>). Only while the claim is
+    /// this sender's: not lapsed, and not lapsed and taken by another sender since (then both would send it).
     /// </summary>
-    public async Task MarkHandedOverAsync(Guid id, CancellationToken cancellationToken)
+    public async Task MarkHandedOverAsync(EmailDelivery claimed, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var marked = await db.Deliveries.Where(d => d.Id == id && d.Status == DeliveryStatus.Sending && d.ClaimedUntil > now)
+        var claim = claimed.ClaimedUntil;
+        var marked = await db.Deliveries
+            .Where(d => d.Id == claimed.Id && d.Status == DeliveryStatus.Sending && d.ClaimedUntil == claim && d.ClaimedUntil > now)
             .ExecuteUpdateAsync(d => d.SetProperty(x => x.HandedOverAt, now), cancellationToken);
-        if (marked != 1) throw new InvalidOperationException($"Delivery {id} is no longer claimed by this sender; not sending it.");
+        if (marked != 1) throw new InvalidOperationException($"Delivery {claimed.Id} is no longer claimed by this sender; not sending it.");
     }
 
-    /// <summary>Sent: the rendered parts (which hold links and tokens) and the address are no longer needed.</summary>
-    public Task MarkSentAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sent: the rendered parts (which hold links and tokens) and the address are no longer needed. With
+    /// <paramref name="inDoubt"/>, the server may or may not have taken it (the connection failed after the hand-over, before
+    /// its answer): counted sent, as after a crash (<see cref="SettleHandedOverAsync"/>), with the reason.
+    /// </summary>
+    public Task MarkSentAsync(Guid id, CancellationToken cancellationToken, string? inDoubt = null)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         return db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(d => d
             .SetProperty(x => x.Status, DeliveryStatus.Sent)
             .SetProperty(x => x.SentAt, now)
+            .SetProperty(x => x.FailureReason, x => inDoubt ?? x.FailureReason)
             .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
             .SetProperty(x => x.Address, (string?)null)
             .SetProperty(x => x.TextBody, (string?)null)
@@ -82,16 +92,21 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
             .SetProperty(x => x.Attachments, (string?)null), cancellationToken);
     }
 
-    /// <summary>Back in the queue. <paramref name="countAttempt"/> false when it was never tried (the circuit was open).</summary>
-    public Task RequeueAsync(IEnumerable<Guid> ids, bool countAttempt, int attempts, string? reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Back in the queue, those of <paramref name="claimed"/> still under this sender's claim.
+    /// <paramref name="countAttempt"/> false when it was never tried (the circuit was open).
+    /// </summary>
+    public Task RequeueAsync(IReadOnlyCollection<EmailDelivery> claimed, bool countAttempt, int attempts, string? reason, CancellationToken cancellationToken)
     {
+        if (claimed.Count == 0) return Task.CompletedTask;
+        var claim = claimed.First().ClaimedUntil; // one claim for the batch
+        var idList = claimed.Select(d => d.Id).ToList();
         var settings = options.Value;
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var delay = countAttempt
             ? TimeSpan.FromTicks(Math.Min(settings.MaxRequeueDelay.Ticks, settings.RequeueDelay.Ticks * (1L << Math.Min(20, Math.Max(0, attempts - 1)))))
             : TimeSpan.Zero;
-        var idList = ids.ToList();
-        return db.Deliveries.Where(d => idList.Contains(d.Id) && d.Status == DeliveryStatus.Sending).ExecuteUpdateAsync(d => d
+        return db.Deliveries.Where(d => idList.Contains(d.Id) && d.Status == DeliveryStatus.Sending && d.ClaimedUntil == claim).ExecuteUpdateAsync(d => d
             .SetProperty(x => x.Status, DeliveryStatus.Queued)
             .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
             .SetProperty(x => x.HandedOverAt, (DateTime?)null)
@@ -109,7 +124,7 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
         var now = timeProvider.GetUtcNow().UtcDateTime;
         reason = reason.Length > 300 ? reason[..300] : reason;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Deliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(d => d
+        await db.Deliveries.Where(d => d.Id == delivery.Id && d.ClaimedUntil == delivery.ClaimedUntil).ExecuteUpdateAsync(d => d
             .SetProperty(x => x.Status, DeliveryStatus.Failed)
             .SetProperty(x => x.FailedAt, now)
             .SetProperty(x => x.FailureReason, reason)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Notifications.Infrastructure;
@@ -15,10 +16,11 @@ namespace Platform.Notifications.Delivery;
 /// configured rate, and recording each outcome as soon as the server answers. Exactly once across a crash: the
 /// hand-over (the whole message written, the end of data next) is recorded before the server can take the message, and
 /// a message handed over by a sender that died is counted sent rather than sent again
-/// (<see cref="DeliveryQueue.SettleHandedOverAsync"/>); one not handed over was never taken and goes again. What
-/// remains is SMTP's own: a sender that dies in the microseconds between recording the hand-over and writing the "."
-/// loses that message, and a server that takes a message and drops the connection before its "250" gets it again
-/// (with the same Message-ID). Outcomes the database cannot take at once (it is restarting) are retried while the
+/// (<see cref="DeliveryQueue.SettleHandedOverAsync"/>), as is one whose connection failed after the hand-over and before
+/// the server's answer; one not handed over was never taken and goes again. A sender that overran its claim cannot hand
+/// over a message another sender has claimed since. What remains is SMTP's own: a sender that dies in the microseconds
+/// between recording the hand-over and writing the ".", or a server that drops the connection after the hand-over
+/// without taking the message, loses that message: at most once where the protocol leaves a doubt. Outcomes the database cannot take at once (it is restarting) are retried while the
 /// claim lasts, so a short outage costs neither a second copy nor a lease's wait.
 /// Not a ServiceDefaults periodic job: it drains a queue with several senders at once, going again at once while
 /// there is work, where a periodic job runs one pass per interval.
@@ -80,7 +82,7 @@ public sealed partial class DeliverySender(
                 // Stop well inside the lease, so another sender never takes over a message this one may still send.
                 if (timeProvider.GetElapsedTime(started) > options.Value.ClaimLease / 2)
                 {
-                    await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None));
+                    await RecordAsync(started, () => queue.RequeueAsync([.. batch.Skip(i)], countAttempt: false, 0, null, CancellationToken.None));
                     break;
                 }
 
@@ -96,18 +98,21 @@ public sealed partial class DeliverySender(
                     case Outcome.Sent:
                         await RecordAsync(started, () => queue.MarkSentAsync(delivery.Id, CancellationToken.None));
                         break;
+                    case Outcome.InDoubt inDoubt:
+                        await RecordAsync(started, () => queue.MarkSentAsync(delivery.Id, CancellationToken.None, inDoubt.Reason));
+                        break;
                     case Outcome.CircuitOpen:
                         // The server is down: put this and the rest of the batch back untried and pause this sender.
-                        await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, "mail server unavailable", CancellationToken.None));
+                        await RecordAsync(started, () => queue.RequeueAsync([.. batch.Skip(i)], countAttempt: false, 0, "mail server unavailable", CancellationToken.None));
                         await Task.Delay(options.Value.BreakDuration, cancellationToken);
                         return batch.Count;
                     case Outcome.NotHandedOver:
                         // The database went away between claim and hand-over: nothing was taken by the server. Put the
                         // batch back once the database answers, rather than leave it claimed for a lease.
-                        await RecordAsync(started, () => queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None));
+                        await RecordAsync(started, () => queue.RequeueAsync([.. batch.Skip(i)], countAttempt: false, 0, null, CancellationToken.None));
                         return batch.Count;
                     case Outcome.Transient transient:
-                        await RecordAsync(started, () => queue.RequeueAsync([delivery.Id], countAttempt: true, delivery.Attempts, transient.Reason, CancellationToken.None));
+                        await RecordAsync(started, () => queue.RequeueAsync([delivery], countAttempt: true, delivery.Attempts, transient.Reason, CancellationToken.None));
                         break;
                     case Outcome.Permanent permanent:
                         await RecordAsync(started, () => queue.FailAsync(delivery, permanent.Reason, permanent.SuppressAddress, CancellationToken.None));
@@ -118,7 +123,7 @@ public sealed partial class DeliverySender(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: hand back what this sender has not finished, rather than leave it claimed for a lease.
-            await queue.RequeueAsync(batch.Skip(i).Select(d => d.Id), countAttempt: false, 0, null, CancellationToken.None);
+            await queue.RequeueAsync([.. batch.Skip(i)], countAttempt: false, 0, null, CancellationToken.None);
             throw;
         }
 
@@ -162,16 +167,32 @@ public sealed partial class DeliverySender(
             return new Outcome.Permanent($"could not be rendered: {e.Message}", SuppressAddress: false);
         }
 
+        var handedOver = false;
         try
         {
-            await resilience.Pipeline.ExecuteAsync(
-                async ct => await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, HandOverAsync, ct), cancellationToken);
+            await resilience.Pipeline.ExecuteAsync(async ct =>
+            {
+                try
+                {
+                    await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, HandOverAsync, ct);
+                }
+                catch (Exception e) when (handedOver && e is not SmtpCommandException)
+                {
+                    // Not retried: see SentInDoubtException.
+                    throw new SentInDoubtException(e);
+                }
+            }, cancellationToken);
             return Outcome.Sent.Instance;
         }
         catch (HandOverNotRecordedException e)
         {
             LogNotHandedOver(logger, e.InnerException!, delivery.Id);
             return Outcome.NotHandedOver.Instance;
+        }
+        catch (SentInDoubtException e)
+        {
+            LogInDoubt(logger, delivery.Id, SmtpFailures.Describe(e.InnerException!));
+            return new Outcome.InDoubt($"in doubt: the connection failed after the hand-over, before the server's answer ({SmtpFailures.Describe(e.InnerException!)}); counted sent");
         }
         catch (Exception e) when (SmtpResilience.IsOpenCircuit(e))
         {
@@ -204,7 +225,8 @@ public sealed partial class DeliverySender(
         {
             try
             {
-                await queue.MarkHandedOverAsync(delivery.Id, CancellationToken.None);
+                await queue.MarkHandedOverAsync(delivery, CancellationToken.None);
+                handedOver = true;
             }
             catch (Exception e)
             {
@@ -214,6 +236,14 @@ public sealed partial class DeliverySender(
     }
 
     private sealed class HandOverNotRecordedException(Exception inner) : Exception("The hand-over to the mail server could not be recorded.", inner);
+
+    /// <summary>
+    /// The whole message was written and the connection failed (or timed out, or the service is stopping) before the
+    /// server's answer to the end of data: the server has probably taken it. Sending it again would almost surely deliver
+    /// it twice, so, as after a crash, it is counted sent with the reason, and never retried. A refusal the server did
+    /// answer (an SMTP reply code) is certain and goes the usual way.
+    /// </summary>
+    private sealed class SentInDoubtException(Exception inner) : Exception("The message was handed over; the server's answer never came.", inner);
 
     private async Task<RenderedEmail> RenderAsync(IServiceProvider services, EmailDelivery delivery, CancellationToken cancellationToken)
     {
@@ -281,6 +311,7 @@ public sealed partial class DeliverySender(
         public sealed record Sent : Outcome { public static readonly Sent Instance = new(); }
         public sealed record CircuitOpen : Outcome { public static readonly CircuitOpen Instance = new(); }
         public sealed record NotHandedOver : Outcome { public static readonly NotHandedOver Instance = new(); }
+        public sealed record InDoubt(string Reason) : Outcome;
         public sealed record Transient(string Reason) : Outcome;
         public sealed record Permanent(string Reason, bool SuppressAddress) : Outcome;
     }
@@ -290,6 +321,9 @@ public sealed partial class DeliverySender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was not handed to the mail server: its hand-over could not be recorded")]
     private static partial void LogNotHandedOver(ILogger logger, Exception e, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was handed to the mail server but its answer never came ({Reason}); counted sent, not sent again")]
+    private static partial void LogInDoubt(ILogger logger, Guid deliveryId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery's outcome could not be recorded yet, trying again: {Reason}")]
     private static partial void LogRecordRetry(ILogger logger, string reason);

@@ -166,6 +166,61 @@ public sealed class DeliveryTests : IAsyncDisposable
         Assert.Null(settled.HtmlBody);
     }
 
+    [Fact]
+    public async Task A_message_whose_connection_fails_after_the_hand_over_is_counted_sent_and_not_sent_again()
+    {
+        // The server has the message (it was written whole) and the connection drops before its answer: a retry would
+        // deliver a second copy.
+        _factory.Emails.FailureAfterHandOver = to => to == "dropped@example.org" ? new IOException("connection reset before the answer") : null;
+
+        await QueueTransactionalAsync("dropped@example.org");
+        await _factory.WaitForEmailsAsync(1);
+        await WaitUntilAsync(() => _factory.WithDbAsync(db => db.Deliveries.AllAsync(d => d.Status == DeliveryStatus.Sent)));
+        await Task.Delay(500);
+
+        Assert.Single(_factory.To("dropped@example.org"));
+        Assert.Equal(1, _factory.Emails.Attempts);
+        var delivery = await _factory.WithDbAsync(db => db.Deliveries.SingleAsync());
+        Assert.StartsWith("in doubt", delivery.FailureReason);
+        Assert.Null(delivery.HtmlBody);
+    }
+
+    [Fact]
+    public async Task A_sender_that_overran_its_claim_does_not_send_what_another_sender_has_claimed_since()
+    {
+        _factory = new NotificationsFactory().With("Notifications:Delivery:Concurrency", "2").With("Notifications:Delivery:BatchSize", "1");
+        var firstWaiting = new TaskCompletionSource();
+        var secondHandedOver = new TaskCompletionSource();
+        var releaseFirst = new TaskCompletionSource();
+        var releaseSecond = new TaskCompletionSource();
+        // The first sender stalls before its hand-over until its lease has lapsed; the second claims the message and
+        // hands it over, and is waiting for the server's answer when the first goes on.
+        _factory.Emails.Pause = (attempt, handedOver) => (attempt, handedOver) switch
+        {
+            (1, false) => Stall(firstWaiting, releaseFirst),
+            (2, true) => Stall(secondHandedOver, releaseSecond),
+            _ => Task.CompletedTask,
+        };
+
+        await QueueTransactionalAsync("contested@example.org");
+        await firstWaiting.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        _factory.Time.Advance(TimeSpan.FromMinutes(6)); // past the five-minute lease
+        await secondHandedOver.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        releaseFirst.SetResult();
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        releaseSecond.SetResult();
+        await WaitUntilAsync(() => _factory.WithDbAsync(db => db.Deliveries.AllAsync(d => d.Status == DeliveryStatus.Sent)));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        Assert.Single(_factory.To("contested@example.org"));
+
+        static async Task Stall(TaskCompletionSource reached, TaskCompletionSource release)
+        {
+            reached.TrySetResult();
+            await release.Task;
+        }
+    }
+
     private async Task<bool> QueueTransactionalAsync(string to)
     {
         _ = _factory.Server;
