@@ -42,6 +42,7 @@ public sealed class AccountsJourneyTests(PlatformFixture platform, SiteBrowser b
         await staff.GotoAsync("/manage/accounts");
         var row = staff.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
         await Assertions.Expect(row).ToContainTextAsync("Staff");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Row).Filter(new() { HasText = GatewayActors.StaffEmail })).ToContainTextAsync("This is you");
         await row.GetByRole(AriaRole.Button, new() { Name = $"Disable {email}" }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Row).Filter(new() { HasText = email })).ToContainTextAsync("Disabled");
         await SiteBrowser.CheckPageAsync(staff, "manage-accounts-disabled");
@@ -50,10 +51,11 @@ public sealed class AccountsJourneyTests(PlatformFixture platform, SiteBrowser b
     }
 
     [Fact]
-    public async Task Someone_who_forgot_their_password_resets_it_from_the_email_and_the_link_then_works_no_more()
+    public async Task An_organisation_user_who_forgot_their_password_resets_it_from_the_email_and_the_link_then_works_no_more()
     {
         var email = Addresses.Unique("forgetful");
-        await platform.InviteAndAcceptAsync(await platform.LoginAsStaffAsync(), email, "the password I forgot", role: "staff");
+        var staff = await platform.LoginAsStaffAsync();
+        await platform.InviteAndAcceptAsync(staff, email, "the password I forgot", await platform.Gateway.CreateOrganisationAsync(staff));
 
         var visitor = await browser.NewVisitorAsync(platform.Gateway.BaseAddress!);
         await visitor.GotoAsync("/manage/sign-in");
@@ -86,6 +88,9 @@ public sealed class AccountsJourneyTests(PlatformFixture platform, SiteBrowser b
         await Assertions.Expect(visitor.Locator(".govuk-error-summary")).ToContainTextAsync("already used");
         await SiteBrowser.CheckPageAsync(visitor, "manage-reset-password-used");
 
-        await browser.SignedInAsync(platform, email, "a remembered passphrase");
+        // Signed in with the new password, an organisation's user cannot reach staff's accounts page.
+        var signedIn = await browser.SignedInAsync(platform, email, "a remembered passphrase");
+        var accounts = await signedIn.GotoAsync("/manage/accounts");
+        Assert.Equal(403, accounts!.Status);
     }
 }
