@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Web.Api;
+using Platform.Web.Site;
 
 namespace Platform.Web.Manage;
 
@@ -22,5 +26,41 @@ public sealed class ChoosePasswordForm
         if (string.IsNullOrEmpty(Password)) modelState.AddModelError("Form.Password", "Enter a password");
         else if (Password != Confirm) modelState.AddModelError("Form.Confirm", "Enter the same password twice");
         return modelState.ErrorCount == 0;
+    }
+}
+
+/// <summary>
+/// A page an emailed link leads to: its token (from the link's path) and the chosen password go to one gateway call,
+/// whose refusal (a weak password; a link used, superseded or expired) is shown on the form.
+/// </summary>
+public abstract class ChoosePasswordPage(PlatformApi api) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public ChoosePasswordForm Form { get; set; } = new();
+
+    public bool Done { get; private set; }
+
+    /// <summary>The gateway's path that takes the token and the password.</summary>
+    protected abstract string Path { get; }
+
+    protected abstract object Body(string token, string password);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ViewData[FormErrors.OrderKey] = ChoosePasswordForm.Order;
+        if (!Form.Check(ModelState)) return Page();
+
+        var result = await api.PostAsync<NoContent>(Path, Body(Token ?? "", Form.Password!), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddApiProblem(result.Problem, ChoosePasswordForm.ApiFields);
+            return Page();
+        }
+
+        Done = true;
+        return Page();
     }
 }
