@@ -31,5 +31,7 @@ internal static class BrokerSubscriptions
         "Platform.Contracts.Volunteers:CheckExpiring",
         "Platform.Contracts.Volunteers:CheckInDue",
         "Platform.Contracts.Volunteers:VolunteerLinkRenewed",
+        "Platform.Contracts.Gateway:InvitationIssued",
+        "Platform.Contracts.Gateway:PasswordResetRequested",
     ];
 }

@@ -13,6 +13,7 @@ var eventsBus = messaging.AddServiceUser("events");
 var volunteersBus = messaging.AddServiceUser("volunteers");
 var awardsBus = messaging.AddServiceUser("awards", BrokerSubscriptions.Awards);
 var notificationsBus = messaging.AddServiceUser("notifications", BrokerSubscriptions.Notifications);
+var gatewayBus = messaging.AddServiceUser("gateway");
 // Each database comes with a login that owns it and nothing else; the superuser stays with the AppHost.
 var postgres = builder.AddPostgres("postgres");
 var eventsDb = postgres.AddDatabase("eventsdb");
@@ -70,6 +71,7 @@ foreach (var (publisher, service) in new[] { ("events", events), ("volunteers", 
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080))
     .WithReference(gatewayDb).WaitFor(gatewayDb)
+    .WithReference(gatewayBus, "messaging").WaitFor(messaging)
     .WithReference(events).WaitFor(events)
     .WithReference(volunteers).WaitFor(volunteers)
     .WithReference(awards).WaitFor(awards)
@@ -79,6 +81,10 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEn
     .WithReference(web)
     .WithEnvironment("Site__EdgeKey", siteEdgeKey);
 web.WithReference(gateway);
+// The gateway's link secrets (invitation and password-reset tokens), sealed like the services' above.
+var gatewayLinkKey = builder.AddGeneratedParameter("gateway-link-key-1");
+gateway.WithLinkSecretKey("gateway-1", gatewayLinkKey, sealWith: true);
+notifications.WithLinkSecretKey("gateway-1", gatewayLinkKey);
 // Links in emails lead to the site's pages, at the gateway's address.
 notifications.WithEnvironment("Notifications__PublicBaseUrl", gateway.GetEndpoint("http"));
 // The results link in WinnersAnnounced (told to subscribers) too.

@@ -8,12 +8,15 @@ using Platform.Gateway.RateLimits;
 using Platform.Gateway.ReferenceData;
 using Platform.Gateway.Routing;
 using Platform.Gateway.Site;
+using Platform.Messaging;
 using Platform.ServiceDefaults.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDbContext<GatewayDbContext>("gatewaydb");
+// Publishes only (invitation and password-reset emails, which Notifications sends), through the outbox.
+builder.AddMessaging<GatewayDbContext>(_ => { });
 builder.Services.AddEdgeProtection();
 builder.Services.AddEdgeIdentity();
 builder.Services.AddAccounts();
@@ -31,6 +34,8 @@ app.UseEdgeTextRules();
 app.UseRateLimiter();
 
 app.MapAccountsApi();
+app.MapPasswordResetsApi();
+app.MapStaffAccountsApi();
 app.MapOrganisationsApi();
 app.MapPermissionsApi();
 app.MapApiKeysApi();

@@ -19,7 +19,16 @@ public sealed record OrganisationResponse(Guid Id, string Name, DateTimeOffset C
 /// <summary>An organisation user (with <see cref="OrganisationId"/>) or, with <see cref="Role"/> "staff", a member of staff.</summary>
 public sealed record InviteRequest(string Email, Guid? OrganisationId, string? Role = null);
 
-/// <summary>The token is shown once: the inviting staff member passes it on (the gateway sends no email).</summary>
-public sealed record InvitationResponse(Guid Id, string Email, Guid? OrganisationId, string InvitationToken, DateTimeOffset ExpiresAt, string Role);
+/// <summary>No token: the link to accept goes only to the invitee, by email (Notifications).</summary>
+public sealed record InvitationResponse(Guid Id, string Email, Guid? OrganisationId, DateTimeOffset ExpiresAt, string Role);
 
 public sealed record AcceptInvitationRequest(string InvitationToken, string Password);
+
+public sealed record PasswordResetRequest(string Email);
+
+public sealed record CompletePasswordResetRequest(string ResetToken, string Password);
+
+/// <summary>An account as staff see it in the list of who has which role.</summary>
+public sealed record AccountSummary(
+    Guid Id, string Email, string Role, Guid? OrganisationId, string? OrganisationName, IReadOnlyList<string> Permissions,
+    bool Disabled, DateTimeOffset CreatedAt);

@@ -6,7 +6,7 @@ namespace Platform.Gateway.Accounts;
 
 /// <summary>
 /// Deletes what no longer lets anyone in: sessions that ended (expired, logged out, ended by a password change) and
-/// invitations that were accepted or ran out, once they are <see cref="KeepEndedFor"/> old, so the tables hold live
+/// invitations and password-reset links that were used or ran out, once they are <see cref="KeepEndedFor"/> old, so the tables hold live
 /// credentials plus a short trail, not years of hashes. Deletes are idempotent, so two gateways may both run it.
 /// A periodic job, at start and then every <see cref="Interval"/>; nothing is lost by deleting late.
 /// </summary>
@@ -31,9 +31,12 @@ public sealed partial class AccountHousekeeping(GatewayDbContext db, TimeProvide
         var invitations = await db.Invitations
             .Where(i => i.ExpiresAt < before || (i.AcceptedAt != null && i.AcceptedAt < before))
             .ExecuteDeleteAsync(cancellationToken);
+        invitations += await db.PasswordResets
+            .Where(r => r.ExpiresAt < before || (r.UsedAt != null && r.UsedAt < before))
+            .ExecuteDeleteAsync(cancellationToken);
         return (sessions, invitations);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: deleted {Sessions} ended sessions and {Invitations} spent invitations")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: deleted {Sessions} ended sessions and {Invitations} spent invitations and reset links")]
     private static partial void LogDeleted(ILogger logger, int sessions, int invitations);
 }

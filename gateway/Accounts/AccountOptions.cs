@@ -13,6 +13,18 @@ public sealed class AccountOptions
     [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a password-reset link works (it also stops once used or once a newer one is sent).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan PasswordResetLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// At most one reset email per account in this time, however often it is asked for (the form answers the same
+    /// either way), so nobody can fill an account holder's mailbox or keep replacing the link they are about to use.
+    /// Requests are also limited per address at the edge, with sign-ins (EdgeRateLimits).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan PasswordResetInterval { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>
     /// Failed sign-ins of one account from one address within <see cref="FailedLoginWindow"/> before that address's
     /// further sign-ins of the account wait (<see cref="LoginThrottle"/>). No account is ever locked and no session ended.

@@ -55,6 +55,11 @@ internal static class AccountsApi
         }
 
         throttle.Succeeded(account, address);
+        if (user.DisabledAt is not null)
+        {
+            return NotSignedIn("This account is disabled; ask the office's staff to enable it.");
+        }
+
         var (token, expiresAt) = await sessions.OpenAsync(user.Id, cancellationToken);
         context.Response.Cookies.Append(EdgeCredentials.SessionCookie, token, new CookieOptions
         {

@@ -39,3 +39,13 @@ internal sealed class InvitationModel : IEntityTypeConfiguration<Invitation>
         invitation.Property(i => i.Role).HasMaxLength(32);
     }
 }
+
+internal sealed class PasswordResetModel : IEntityTypeConfiguration<PasswordReset>
+{
+    public void Configure(EntityTypeBuilder<PasswordReset> reset)
+    {
+        reset.HasIndex(r => r.TokenHash).IsUnique();
+        reset.HasIndex(r => r.UserId);
+        reset.HasOne<GatewayUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -15,4 +15,7 @@ public sealed class GatewayUser : IdentityUser<Guid>
 
     /// <summary>A staff account's <see cref="StaffPermissions"/>, granted by another member of staff.</summary>
     public List<string> Permissions { get; set; } = [];
+
+    /// <summary>Set while staff have disabled the account: it cannot sign in, and its sessions ended when it was set.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }

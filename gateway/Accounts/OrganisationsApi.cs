@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Contracts.Gateway;
 using Platform.Data;
 using Platform.Gateway.Data;
+using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
 using Platform.ServiceDefaults.Problems;
@@ -11,7 +13,10 @@ using Platform.ServiceDefaults.Secrets;
 
 namespace Platform.Gateway.Accounts;
 
-/// <summary>Staff register organisations and invite their users (and other staff); an invited user chooses a password with the token.</summary>
+/// <summary>
+/// Staff register organisations and invite their users (and other staff); the invitee is emailed a single-use,
+/// expiring link (InvitationIssued, through the outbox to Notifications) and chooses a password with its token.
+/// </summary>
 internal static class OrganisationsApi
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
@@ -20,7 +25,7 @@ internal static class OrganisationsApi
         staff.MapPost("/organisations", CreateAsync).WithName("CreateOrganisation").WithSummary("Add a partner organisation");
         staff.MapGet("/organisations", ListAsync).WithName("ListOrganisations").WithSummary("Partner organisations");
         staff.MapPost("/accounts/invitations", InviteAsync)
-            .WithName("InviteOrganisationUser").WithSummary("Invite a user into an organisation, or with role staff a member of staff (single-use token, shown once)");
+            .WithName("InviteOrganisationUser").WithSummary("Invite a user into an organisation, or with role staff a member of staff: the link is emailed to them");
 
         app.MapPost("/gateway/accounts/invitations/accept", AcceptAsync).WithTags("Accounts").AllowAnonymous()
             .WithName("AcceptInvitation").WithSummary("Accept an invitation and choose a password");
@@ -55,7 +60,7 @@ internal static class OrganisationsApi
 
     private static async Task<Results<Created<InvitationResponse>, ValidationProblem, ProblemHttpResult>> InviteAsync(
         InviteRequest request, HttpContext context, GatewayDbContext db, UserManager<GatewayUser> users, TimeProvider time,
-        IOptions<AccountOptions> options, CancellationToken cancellationToken)
+        IOptions<AccountOptions> options, IIntegrationEventOutbox outbox, CancellationToken cancellationToken)
     {
         var email = request.Email?.Trim();
         if (string.IsNullOrEmpty(email) || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
@@ -64,6 +69,7 @@ internal static class OrganisationsApi
         }
 
         var role = request.Role ?? PlatformClaims.Roles.Organisation;
+        string? organisationName = null;
         if (role == PlatformClaims.Roles.Staff)
         {
             if (request.OrganisationId is not null)
@@ -79,7 +85,11 @@ internal static class OrganisationsApi
         {
             return ValidationErrors.For("organisationId", "The organisation the user joins is required (or the role staff).");
         }
-        else if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
+        else if (await db.Organisations.Where(o => o.Id == request.OrganisationId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) is { } name)
+        {
+            organisationName = name;
+        }
+        else
         {
             return RuleProblem.NotFound($"Organisation {request.OrganisationId}");
         }
@@ -102,9 +112,12 @@ internal static class OrganisationsApi
             ExpiresAt = now + options.Value.InvitationLifetime,
         };
         db.Invitations.Add(invitation);
+        // Saved with the invitation, so an accepted invitation always gets its email; any earlier one to the address
+        // stops working (superseded), so inviting again is how staff resend.
+        outbox.Add(new InvitationIssued(invitation.Id, email, role, organisationName, token, invitation.ExpiresAt) { OccurredAt = now });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/gateway/accounts/invitations/{invitation.Id}",
-            new InvitationResponse(invitation.Id, email, invitation.OrganisationId, token, invitation.ExpiresAt, invitation.Role));
+            new InvitationResponse(invitation.Id, email, invitation.OrganisationId, invitation.ExpiresAt, invitation.Role));
     }
 
     private static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
@@ -113,10 +126,17 @@ internal static class OrganisationsApi
     {
         var hash = BearerSecret.Hash(request.InvitationToken ?? string.Empty);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-        var now = time.GetUtcNow();
-        if (invitation is null || invitation.AcceptedAt is not null || now >= invitation.ExpiresAt)
+        if (invitation is null)
         {
-            return RuleProblem.Create(StatusCodes.Status404NotFound, "invitation", "The invitation does not exist, was already used, or has expired.");
+            return EmailedLinks.Unknown("invitation");
+        }
+
+        var now = time.GetUtcNow();
+        var address = invitation.Email.ToLowerInvariant();
+        var superseded = await db.Invitations.AnyAsync(i => i.Email.ToLower() == address && i.CreatedAt > invitation.CreatedAt, cancellationToken);
+        if (EmailedLinks.Refusal("invitation", invitation.AcceptedAt, superseded, invitation.ExpiresAt, now) is { } refused)
+        {
+            return refused;
         }
 
         var user = new GatewayUser

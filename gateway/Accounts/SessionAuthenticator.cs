@@ -24,7 +24,8 @@ public sealed class SessionAuthenticator(IServiceScopeFactory scopes, TimeProvid
             .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Session = s, User = u })
             .SingleOrDefaultAsync(cancellationToken);
 
-        if (found is null || !found.Session.IsActive(time.GetUtcNow()))
+        // A disabled account's sessions were ended when it was disabled; checking the account as well costs nothing here.
+        if (found is null || !found.Session.IsActive(time.GetUtcNow()) || found.User.DisabledAt is not null)
         {
             return EdgeAuthentication.Failed("The bearer token is not valid or has expired.");
         }

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Gateway.Accounts;
 using Platform.Gateway.ApiKeys;
+using Platform.Messaging;
 
 namespace Platform.Gateway.Data;
 
 /// <summary>
 /// The gateway's own database (gatewaydb): user accounts (ASP.NET Core Identity, users only: the role lives on the
-/// user as one of the platform's fixed roles), their sessions and invitations, organisations and partner API keys.
+/// user as one of the platform's fixed roles), their sessions and invitations, organisations, partner API keys, password resets, and the
+/// transactional outbox of the events the gateway publishes (invitation and reset emails, sent by Notifications).
 /// </summary>
 public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
     : IdentityUserContext<GatewayUser, Guid>(options)
@@ -17,6 +19,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -31,5 +34,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
         base.OnModelCreating(builder);
         // Each feature configures its own entities (its *Model.cs).
         builder.ApplyConfigurationsFromAssembly(typeof(GatewayDbContext).Assembly);
+        // The outbox, so an invitation or reset is recorded with its email's event in one transaction (messaging/).
+        builder.AddOutboxMessageEntity();
     }
 }

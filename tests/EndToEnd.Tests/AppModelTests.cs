@@ -64,8 +64,10 @@ public sealed class AppModelTests(PlatformFixture platform)
             Assert.Equal(App.Resource<ProjectResource>(service).GetEndpoint("http").Url, environment[$"services__{service}__http__0"]);
         // The one process that signs internal tokens.
         Assert.NotNull(Platform.ServiceDefaults.Identity.InternalTokenKeys.TryImportPrivate(environment["InternalToken__SigningKey"]));
-        // Only its own database (accounts and API keys); no service's.
-        Assert.Equal(["ConnectionStrings__gatewaydb"], environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)));
+        // Only its own database (accounts and API keys), no service's, and the broker as itself (it publishes account emails' events).
+        Assert.Equal(["ConnectionStrings__gatewaydb", "ConnectionStrings__messaging"],
+            environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.StartsWith("amqp://gateway:", environment["ConnectionStrings__messaging"]);
     }
 
     [Fact]

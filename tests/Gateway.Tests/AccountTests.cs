@@ -197,10 +197,13 @@ public sealed class AccountTests : IAsyncLifetime
         var organisation = await _client.CreateOrganisationAsync(staff, "Riverside Volunteers");
         var invitation = await _client.SendJsonAsync(HttpMethod.Post, "/gateway/accounts/invitations", staff,
             new { email = "coordinator@riverside.example", organisationId = organisation });
+        Assert.False(invitation.TryGetProperty("invitationToken", out _));   // only the invitee's email carries it
+        var token = await _gateway.InvitationTokenAsync("coordinator@riverside.example");
+        Assert.Equal("Riverside Volunteers", Assert.Single(_gateway.Emailed<Platform.Contracts.Gateway.InvitationIssued>(_ => true)).OrganisationName);
 
         using var accept = await _client.PostAsJsonAsync("/gateway/accounts/invitations/accept", new
         {
-            invitationToken = invitation.GetProperty("invitationToken").GetString(),
+            invitationToken = token,
             password = "riverside volunteers rock",
         }, Cancel);
         Assert.Equal(HttpStatusCode.Created, accept.StatusCode);
@@ -216,10 +219,11 @@ public sealed class AccountTests : IAsyncLifetime
 
         using var reused = await _client.PostAsJsonAsync("/gateway/accounts/invitations/accept", new
         {
-            invitationToken = invitation.GetProperty("invitationToken").GetString(),
+            invitationToken = token,
             password = "another long password",
         }, Cancel);
-        Assert.Equal(HttpStatusCode.NotFound, reused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal("link-used", (await reused.ProblemAsync()).GetProperty("rule").GetString());
     }
 
     [Fact]
@@ -229,7 +233,7 @@ public sealed class AccountTests : IAsyncLifetime
         var invitation = await _client.SendJsonAsync(HttpMethod.Post, "/gateway/accounts/invitations", admin, new { email = "dpo@office.example", role = "staff" });
         Assert.Equal("staff", invitation.GetProperty("role").GetString());
         using var accept = await _client.PostAsJsonAsync("/gateway/accounts/invitations/accept",
-            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = "data protection officer" }, Cancel);
+            new { invitationToken = await _gateway.InvitationTokenAsync("dpo@office.example"), password = "data protection officer" }, Cancel);
         Assert.Equal(HttpStatusCode.Created, accept.StatusCode);
         var account = await accept.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel);
         Assert.Equal("staff", account.GetProperty("role").GetString());
@@ -278,7 +282,7 @@ public sealed class AccountTests : IAsyncLifetime
             new { email = "coordinator@riverside.example", organisationId = organisation });
         Assert.Equal("organisation", invitation.GetProperty("role").GetString());
         using var accept = await _client.PostAsJsonAsync("/gateway/accounts/invitations/accept",
-            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = "riverside volunteers rock" }, Cancel);
+            new { invitationToken = await _gateway.InvitationTokenAsync("coordinator@riverside.example"), password = "riverside volunteers rock" }, Cancel);
         var user = (await accept.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel)).GetProperty("id").GetGuid();
         using var granted = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/gateway/accounts/{user}/permissions/data-protection").As(admin), Cancel);
         Assert.Equal(HttpStatusCode.Conflict, granted.StatusCode);

@@ -1,4 +1,7 @@
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using MassTransit;
+using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -6,14 +9,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Contracts;
+using Platform.Contracts.Gateway;
 using Platform.Gateway.Data;
+using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
 
 namespace Platform.Gateway.Tests;
 
 /// <summary>
 /// The real gateway, in memory, with only the services the test names configured behind it, its database on a
-/// throwaway SQLite file, and a known first staff account.
+/// throwaway SQLite file, MassTransit's in-memory harness for RabbitMQ (so the emails' events can be read as
+/// Notifications would read them), and a known first staff account.
 /// </summary>
 public sealed class GatewayFactory(
     IReadOnlyDictionary<string, string> serviceAddresses,
@@ -39,6 +46,10 @@ public sealed class GatewayFactory(
         builder.UseSetting("OTEL_SERVICE_NAME", "gateway");
         builder.UseSetting("Accounts:BootstrapStaff:Email", StaffEmail);
         builder.UseSetting("Accounts:BootstrapStaff:Password", StaffPassword);
+        // Never dialled: the test harness below replaces the RabbitMQ transport.
+        builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1");
+        builder.UseSetting("Messaging:LinkSecrets:Keys:gateway-1", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Messaging:LinkSecrets:SealWith", "gateway-1");
         foreach (var (service, address) in serviceAddresses)
         {
             builder.UseSetting($"services:{service}:http:0", address);
@@ -54,6 +65,7 @@ public sealed class GatewayFactory(
             services.RemoveAll<DbContextOptions<GatewayDbContext>>();
             services.RemoveAll<IDbContextOptionsConfiguration<GatewayDbContext>>();
             services.AddDbContext<GatewayDbContext>(o => o.UseSqlite($"Data Source={_databasePath};Pooling=False"));
+            services.AddMassTransitTestHarness();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
             configureServices?.Invoke(services);
@@ -66,6 +78,35 @@ public sealed class GatewayFactory(
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<LoginBody>(TestContext.Current.CancellationToken);
         return body!.AccessToken;
+    }
+
+    /// <summary>The token in the invitation emailed to <paramref name="email"/> (the newest, once <paramref name="count"/> were sent).</summary>
+    public async Task<string> InvitationTokenAsync(string email, int count = 1) =>
+        (await EmailedAsync<InvitationIssued>(e => e.Email == email, count)).InvitationToken;
+
+    /// <summary>The token in the password reset emailed to <paramref name="email"/> (the newest, once <paramref name="count"/> were sent).</summary>
+    public async Task<string> ResetTokenAsync(string email, int count = 1) =>
+        (await EmailedAsync<PasswordResetRequested>(e => e.Email == email, count)).ResetToken;
+
+    /// <summary>Every matching event the gateway published, its link secrets opened as Notifications opens them.</summary>
+    public List<T> Emailed<T>(Func<T, bool> match) where T : IntegrationEvent
+    {
+        var secrets = Services.GetRequiredService<LinkSecrets>();
+        return Services.GetRequiredService<ITestHarness>().Published.Select<T>()
+            .Select(m => secrets.Open(m.Context.Message)).Where(match).ToList();
+    }
+
+    /// <summary>Waits for the outbox relay to publish the <paramref name="count"/>th matching event and returns it.</summary>
+    private async Task<T> EmailedAsync<T>(Func<T, bool> match, int count) where T : IntegrationEvent
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var found = Emailed(match);
+            if (found.Count >= count) return found[count - 1];
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No {count} {typeof(T).Name} matching the test were published.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -9,7 +9,7 @@ namespace Platform.TestSupport;
 /// </summary>
 public static class TestLinkSecrets
 {
-    public static readonly IReadOnlyDictionary<string, string> Keys = new[] { "events", "volunteers", "awards" }
+    public static readonly IReadOnlyDictionary<string, string> Keys = new[] { "events", "volunteers", "awards", "gateway" }
         .ToDictionary(service => KeyIdOf(service), _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
     public static string KeyIdOf(string service) => $"{service}-1";

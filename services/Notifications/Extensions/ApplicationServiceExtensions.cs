@@ -6,6 +6,7 @@ using Platform.Notifications.Delivery;
 using Platform.Notifications.Digests;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.IntegrationEvents.EventHandling;
+using Platform.Notifications.IntegrationEvents.EventHandling.Accounts;
 using Platform.Notifications.IntegrationEvents.EventHandling.Awards;
 using Platform.Notifications.IntegrationEvents.EventHandling.Volunteers;
 using Platform.Notifications.News;
@@ -56,6 +57,7 @@ internal static class ApplicationServiceExtensions
         services.AddSingleton<EventsEmails>();
         services.AddSingleton<AwardsEmails>();
         services.AddSingleton<VolunteersEmails>();
+        services.AddSingleton<AccountsEmails>();
 
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<SubscriberLinks>();
@@ -89,6 +91,8 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<SendCheckInInvitation>();
             bus.AddConsumer<SendFreshVolunteerLink>();
             bus.AddConsumer<TellSubscribersOfWinners>();
+            bus.AddConsumer<SendInvitation>();
+            bus.AddConsumer<SendPasswordReset>();
         });
 
         return builder;

@@ -101,11 +101,8 @@ internal static partial class AwardsActors
     public static async Task<(string Session, string Subject)> PartnerUserAsync(this PlatformFixture platform, string staff, Guid organisation, string? email = null)
     {
         email ??= Addresses.Unique("Judge");
-        var invitation = await platform.Gateway.SendAsync(HttpMethod.Post, "/gateway/accounts/invitations", staff, new { email, organisationId = organisation });
+        await platform.InviteAndAcceptAsync(staff, email, JudgePassword, organisation);
         using var caller = platform.CreatePublicClient();
-        using var accepted = await caller.PostAsJsonAsync("/gateway/accounts/invitations/accept",
-            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = JudgePassword }, Cancel);
-        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         var session = await caller.LoginAsync(email, JudgePassword);
         return (session, await platform.SubjectAsync(session));
     }

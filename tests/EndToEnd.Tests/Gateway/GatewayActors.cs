@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Platform.EndToEnd.Tests.Notifications;
 
 namespace Platform.EndToEnd.Tests.Gateway;
 
@@ -8,9 +10,11 @@ namespace Platform.EndToEnd.Tests.Gateway;
 /// Acting through the gateway as staff (the first staff account, whose password is the AppHost's generated parameter
 /// in the run's data folder), as an organisation user, or as a partner's system.
 /// </summary>
-internal static class GatewayActors
+internal static partial class GatewayActors
 {
     public const string StaffEmail = "admin@platform.local";
+
+    public static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(60);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -54,6 +58,34 @@ internal static class GatewayActors
         var text = await response.Content.ReadAsStringAsync(Cancel);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Staff invite someone (to <paramref name="organisationId"/>, or with <paramref name="role"/> "staff"), and the
+    /// invitee chooses a password from the link in their email, as a person would: the one way the tests make accounts.
+    /// </summary>
+    /// <returns>The new account's id.</returns>
+    public static async Task<Guid> InviteAndAcceptAsync(this PlatformFixture platform, string staff, string email, string password,
+        Guid? organisationId = null, string? role = null)
+    {
+        var invitation = await platform.Gateway.SendAsync(HttpMethod.Post, "/gateway/accounts/invitations", staff, new { email, organisationId, role });
+        Assert.False(invitation.TryGetProperty("invitationToken", out _), "the invitation's token goes only to the invitee's email");
+        var token = await platform.EmailedTokenAsync(email, "manage/invitation/");
+        using var caller = platform.CreatePublicClient();
+        using var accepted = await caller.PostAsJsonAsync("/gateway/accounts/invitations/accept", new { invitationToken = token, password }, Cancel);
+        var body = await accepted.Content.ReadAsStringAsync(Cancel);
+        Assert.True(accepted.StatusCode == System.Net.HttpStatusCode.Created, $"accept invitation: {(int)accepted.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The token of the <paramref name="nth"/> link under <paramref name="linkPath"/> emailed to the address (the SMTP sink).</summary>
+    public static async Task<string> EmailedTokenAsync(this PlatformFixture platform, string email, string linkPath, int nth = 1)
+    {
+        bool Matches(Platform.AppHost.Hosting.Resources.ReceivedMessage m) => m.IsTo(email) && m.Decoded().Contains(linkPath, StringComparison.Ordinal);
+        var mailbox = platform.App.GetMailbox("mail");
+        await mailbox.WaitForAsync(m => Matches(m) && mailbox.Messages().Count(Matches) >= nth, MailTimeout);
+        var message = mailbox.Messages().Where(Matches).ElementAt(nth - 1);
+        return Regex.Match(message.Decoded(), Regex.Escape(linkPath) + "([A-Za-z0-9_-]+)").Groups[1].Value;
     }
 
     public static async Task<Guid> CreateOrganisationAsync(this HttpClient gateway, string staff) =>

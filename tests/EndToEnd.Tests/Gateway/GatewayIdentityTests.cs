@@ -35,10 +35,7 @@ public sealed class GatewayIdentityTests(PlatformFixture platform)
         var staff = await platform.LoginAsStaffAsync();
         var organisation = await Gateway.CreateOrganisationAsync(staff);
         var email = Addresses.Unique("Coordinator");
-        var invitation = await Gateway.SendAsync(HttpMethod.Post, "/gateway/accounts/invitations", staff, new { email, organisationId = organisation });
-        using var accepted = await Gateway.PostAsJsonAsync("/gateway/accounts/invitations/accept",
-            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = "a long enough passphrase" }, Cancel);
-        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        await platform.InviteAndAcceptAsync(staff, email, "a long enough passphrase", organisation);
 
         var user = await Gateway.LoginAsync(email, "a long enough passphrase");
         var me = await Gateway.SendAsync(HttpMethod.Get, "/gateway/accounts/me", user);

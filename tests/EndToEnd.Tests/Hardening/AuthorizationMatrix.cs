@@ -31,6 +31,13 @@ internal static class AuthorizationMatrix
         POST /gateway/accounts/logout                                                  401       401 401        ok    ok    ok    ok
         GET /gateway/accounts/me                                                       401       401 401        ok    ok    ok    ok
         POST /gateway/accounts/password                                                401       401 401        in    in    in    in
+        # Forgotten passwords: anyone may ask (202 whether or not the address has an account) or use a link (404: nobody was sent this one).
+        POST /gateway/accounts/password/reset                                          ok        ok  ok         ok    ok    ok    ok
+        POST /gateway/accounts/password/reset/complete                                 in        in  in         in    in    in    in
+        # Staff see every account and disable or enable one (the matrix's staff names an account nobody has: 404).
+        GET /gateway/accounts                                                          401       403 403        403   403   403   ok
+        POST /gateway/accounts/{id}/disable                                            401       403 403        403   403   403   in
+        POST /gateway/accounts/{id}/enable                                             401       403 403        403   403   403   in
         # A staff account's permissions are set by other staff (the matrix's staff names an account nobody has: 404).
         PUT /gateway/accounts/{accountId}/permissions/{permission}                     401       403 403        403   403   403   in
         DELETE /gateway/accounts/{accountId}/permissions/{permission}                  401       403 403        403   403   403   in

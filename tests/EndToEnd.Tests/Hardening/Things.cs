@@ -166,6 +166,7 @@ internal sealed class Things
         "POST /gateway/organisations" => new { name = "Hardening partner" },
         "POST /gateway/api-keys" => new { name = "hardening", organisationId = PartnerOrganisation, scopes = new[] { "events:read" } },
         "POST /gateway/accounts/invitations" => new { email = "invited.hardening@example.org", organisationId = PartnerOrganisation },
+        "POST /gateway/accounts/password/reset" => new { email = "nobody@example.org" },
         "POST /api/events" or "PUT /api/events/{id}" => Awards.AwardsActors.EventBody("Hardening conference", EventStartsAt.AddDays(1)),
         "POST /api/events/{eventId}/sessions" or "PUT /api/events/{eventId}/sessions/{sessionId}" => new
         {

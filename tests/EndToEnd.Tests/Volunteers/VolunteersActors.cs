@@ -23,10 +23,7 @@ internal static partial class VolunteersActors
         var staff = await platform.LoginAsStaffAsync();
         var organisation = await platform.Gateway.CreateOrganisationAsync(staff);
         email ??= Addresses.Unique("Coordinator");
-        var invitation = await platform.Gateway.SendAsync(HttpMethod.Post, "/gateway/accounts/invitations", staff, new { email, organisationId = organisation });
-        using var accepted = await platform.Gateway.PostAsJsonAsync("/gateway/accounts/invitations/accept",
-            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = Password }, Cancel);
-        Assert.True(accepted.IsSuccessStatusCode, $"accept invitation: {(int)accepted.StatusCode}");
+        await platform.InviteAndAcceptAsync(staff, email, Password, organisation);
         using var login = platform.CreatePublicClient();
         var token = await login.LoginAsync(email, Password);
         await platform.Gateway.SendAsync(HttpMethod.Put, "/api/volunteers/organisation/profile", token, new

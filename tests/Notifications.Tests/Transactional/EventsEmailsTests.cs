@@ -95,9 +95,10 @@ public sealed class EventsEmailsTests
         var templates = new EmailTemplates(Options.Create(Office));
 
         // Every transactional kind the services' events cause has a test of its own (news and digests are tested apart).
-        Assert.Equal(EveryKind.Concat(AwardsEmailsTests.EveryKind).Concat(VolunteersEmailsTests.EveryKind).Select(k => (string)k.Data).Order(),
+        Assert.Equal(EveryKind.Concat(AwardsEmailsTests.EveryKind).Concat(VolunteersEmailsTests.EveryKind).Concat(AccountsEmailsTests.EveryKind)
+                .Select(k => (string)k.Data).Order(),
             templates.Kinds.Where(k => k.StartsWith("event-", StringComparison.Ordinal) || k.StartsWith("award-", StringComparison.Ordinal)
-                                       || k.StartsWith("volunteer-", StringComparison.Ordinal)).Order());
+                                       || k.StartsWith("volunteer-", StringComparison.Ordinal) || k.StartsWith("account-", StringComparison.Ordinal)).Order());
     }
 
     [Fact]
