@@ -52,7 +52,7 @@ public sealed class DataProtectionPermissionTests(PlatformFixture platform)
 
         // An organisation user cannot be given it, and a partner key can neither be made with the scope nor reach the data.
         var organisation = await gateway.CreateOrganisationAsync(admin);
-        var orgUser = await InviteAndAcceptAsync(admin, Addresses.Unique("org.user"), new { organisationId = organisation });
+        var orgUser = await platform.InviteAndAcceptAsync(admin, Addresses.Unique("org.user"), new { organisationId = organisation });
         Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(HttpMethod.Put, Permission(orgUser), admin));
         Assert.Equal(HttpStatusCode.BadRequest, await StatusAsync(HttpMethod.Post, "/gateway/api-keys", admin,
             new { name = "wants data", organisationId = organisation, scopes = new[] { "notifications:subscribers" } }));
@@ -65,20 +65,8 @@ public sealed class DataProtectionPermissionTests(PlatformFixture platform)
 
     private async Task<(Guid Id, string Session)> NewStaffAsync(string admin, string name)
     {
-        var email = Addresses.Unique($"staff.{name}");
-        var id = await InviteAndAcceptAsync(admin, email, new { role = "staff" });
-        return (id, await platform.Gateway.LoginAsync(email, "a long enough staff passphrase"));
-    }
-
-    private async Task<Guid> InviteAndAcceptAsync(string admin, string email, object who)
-    {
-        var body = JsonSerializer.SerializeToElement(who).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
-        body["email"] = email;
-        var invitation = await platform.Gateway.SendAsync(HttpMethod.Post, "/gateway/accounts/invitations", admin, body);
-        using var accepted = await platform.Gateway.PostAsJsonAsync("/gateway/accounts/invitations/accept",
-            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = "a long enough staff passphrase" }, Cancel);
-        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
-        return (await accepted.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+        var (id, email) = await platform.NewStaffAsync(admin, name);
+        return (id, await platform.Gateway.LoginAsync(email, GatewayActors.InvitedPassword));
     }
 
     private async Task<HttpStatusCode> StatusAsync(HttpMethod method, string path, string token, object? body = null)

@@ -80,6 +80,28 @@ internal static class GatewayActors
         return await gateway.SendAsync(request, Cancel);
     }
 
+    /// <summary>The password every account a test invites sets on accepting.</summary>
+    public const string InvitedPassword = "a long enough staff passphrase";
+
+    /// <summary>A new member of staff, invited by <paramref name="admin"/>, who has accepted with <see cref="InvitedPassword"/>.</summary>
+    public static async Task<(Guid Id, string Email)> NewStaffAsync(this PlatformFixture platform, string admin, string name)
+    {
+        var email = Addresses.Unique($"staff.{name}");
+        return (await platform.InviteAndAcceptAsync(admin, email, new { role = "staff" }), email);
+    }
+
+    /// <summary>An account invited by <paramref name="admin"/> (<paramref name="who"/>: its role or organisation), accepted.</summary>
+    public static async Task<Guid> InviteAndAcceptAsync(this PlatformFixture platform, string admin, string email, object who)
+    {
+        var body = JsonSerializer.SerializeToElement(who).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
+        body["email"] = email;
+        var invitation = await platform.Gateway.SendAsync(HttpMethod.Post, "/gateway/accounts/invitations", admin, body);
+        using var accepted = await platform.Gateway.PostAsJsonAsync("/gateway/accounts/invitations/accept",
+            new { invitationToken = invitation.GetProperty("invitationToken").GetString(), password = InvitedPassword }, Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.Created, accepted.StatusCode);
+        return (await accepted.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetGuid();
+    }
+
     public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
