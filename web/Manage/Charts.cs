@@ -15,7 +15,7 @@ public sealed record ChartPoint(DateOnly Date, double Value);
 public sealed record BarChart(string Id, string Title, string LabelHeading, string ValueHeading, IReadOnlyList<ChartBar> Bars)
 {
     public const int Width = 640;
-    public const int LabelWidth = 200;
+    public const int LabelWidth = 230;
     public const int BarHeight = 24;
     public const int Gap = 8;
     private const int ValueRoom = 60;
@@ -73,7 +73,7 @@ public static class ChartText
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>A label that fits beside its bar (the table below the chart has it whole).</summary>
-    public static string Short(string label) => label.Length <= 26 ? label : label[..25] + "…";
+    public static string Short(string label) => label.Length <= 28 ? label : label[..27] + "…";
 
     /// <summary>An SVG coordinate: always a full stop for the decimal point, whatever the culture.</summary>
     public static string At(double value) => value.ToString(CultureInfo.InvariantCulture);

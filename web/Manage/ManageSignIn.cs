@@ -15,7 +15,9 @@ internal static class ManageSignIn
             {
                 await next(context);
             }
-            catch (SignInRequiredException) when (!context.Response.HasStarted)
+            // Only a back-office page goes to sign in. A public page can meet the exception only by awaiting a shared read
+            // (SharedReads) that a back-office page started with its dead session: it fails like any failed read.
+            catch (SignInRequiredException) when (!context.Response.HasStarted && ManageArea.Contains(context.Request.Path))
             {
                 context.Response.Clear();
                 ManageSession.Forget(context);

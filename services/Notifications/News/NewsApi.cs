@@ -19,6 +19,8 @@ public static class NewsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("", CreateDraft).WithName("CreateNewsDraft").WithSummary("Writes a news post as a draft (Markdown body).");
+        api.MapPost("/preview", Preview).WithName("PreviewNews")
+            .WithSummary("The post as subscribers will be sent it (its Markdown as HTML), checked as a draft is but not saved.");
         api.MapGet("", List).WithName("ListNews").WithSummary("The newest posts, drafts and published.");
         api.MapGet("/{id:guid}", Get).WithName("GetNews").WithSummary("One news post, draft or published.");
         api.MapPost("/{id:guid}/publish", Publish)
@@ -73,6 +75,16 @@ public static class NewsApi
         db.NewsPosts.Add(post);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/notifications/news/{post.Id}", View(post));
+    }
+
+    // The back office's preview: the same rule (NewsMarkdown) that renders the draft and the email, so what staff see is
+    // what subscribers get; nothing is stored.
+    private static Results<Ok<NewsPreview>, ValidationProblem> Preview(NewsRequest request, Districts districts)
+    {
+        var errors = NewsRequestValidation.Validate(request, districts);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(new NewsPreview(request.Title!.Trim(), NewsMarkdown.ToHtml(request.Body!),
+            request.Topic!.Trim().ToLowerInvariant(), districts.Find(request.District)));
     }
 
     private static async Task<Ok<Paged<NewsPostView>>> List(NotificationsDbContext db, PageRequest paging, CancellationToken ct)

@@ -12,6 +12,9 @@ public sealed record NewsPostView(Guid Id, string Title, string Body, string Bod
 /// <summary>A published post as the public sees it (the site's news archive): sanitised HTML, no author or draft state.</summary>
 public sealed record PublicNewsPostView(Guid Id, string Title, string BodyHtml, string Topic, string? District, DateTime PublishedAt);
 
+/// <summary>A post not yet saved, as it would be sent (<c>POST /api/notifications/news/preview</c>).</summary>
+public sealed record NewsPreview(string Title, string BodyHtml, string Topic, string? District);
+
 public sealed record PublishedView(Guid Id, string Status, DateTime? PublishedAt, int SubscribersQueued);
 
 public static class NewsRequestValidation

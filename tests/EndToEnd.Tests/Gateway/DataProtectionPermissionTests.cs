@@ -52,7 +52,7 @@ public sealed class DataProtectionPermissionTests(PlatformFixture platform)
 
         // An organisation user cannot be given it, and a partner key can neither be made with the scope nor reach the data.
         var organisation = await gateway.CreateOrganisationAsync(admin);
-        var orgUser = await platform.InviteAndAcceptAsync(admin, Addresses.Unique("org.user"), "a long enough staff passphrase", organisation);
+        var orgUser = await platform.InviteAndAcceptAsync(admin, Addresses.Unique("org.user"), GatewayActors.InvitedPassword, organisation);
         Assert.Equal(HttpStatusCode.Conflict, await StatusAsync(HttpMethod.Put, Permission(orgUser), admin));
         Assert.Equal(HttpStatusCode.BadRequest, await StatusAsync(HttpMethod.Post, "/gateway/api-keys", admin,
             new { name = "wants data", organisationId = organisation, scopes = new[] { "notifications:subscribers" } }));
@@ -65,9 +65,8 @@ public sealed class DataProtectionPermissionTests(PlatformFixture platform)
 
     private async Task<(Guid Id, string Session)> NewStaffAsync(string admin, string name)
     {
-        var email = Addresses.Unique($"staff.{name}");
-        var id = await platform.InviteAndAcceptAsync(admin, email, "a long enough staff passphrase", role: "staff");
-        return (id, await platform.Gateway.LoginAsync(email, "a long enough staff passphrase"));
+        var (id, email) = await platform.NewStaffAsync(admin, name);
+        return (id, await platform.Gateway.LoginAsync(email, GatewayActors.InvitedPassword));
     }
 
     private async Task<HttpStatusCode> StatusAsync(HttpMethod method, string path, string token, object? body = null)

@@ -112,6 +112,16 @@ internal static partial class GatewayActors
         return await gateway.SendAsync(request, Cancel);
     }
 
+    /// <summary>The password every account a test invites sets on accepting.</summary>
+    public const string InvitedPassword = "a long enough staff passphrase";
+
+    /// <summary>A new member of staff, invited by <paramref name="admin"/>, who has accepted with <see cref="InvitedPassword"/>.</summary>
+    public static async Task<(Guid Id, string Email)> NewStaffAsync(this PlatformFixture platform, string admin, string name)
+    {
+        var email = Addresses.Unique($"staff.{name}");
+        return (await platform.InviteAndAcceptAsync(admin, email, InvitedPassword, role: "staff"), email);
+    }
+
     public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -168,6 +168,7 @@ internal static class AuthorizationMatrix
         POST /api/notifications/manage/{token}/unsubscribe                             in        in  403        in    in    in    in
         GET /api/notifications/news                                                    401       403 403        403   403   403   ok
         POST /api/notifications/news                                                   401       403 403        403   403   403   in
+        POST /api/notifications/news/preview                                           401       403 403        403   403   403   in
         GET /api/notifications/news/published                                          ok        ok  403        ok    ok    ok    ok
         GET /api/notifications/news/published/{id}                                     in        in  403        in    in    in    in
         GET /api/notifications/news/{id}                                               401       403 403        403   403   403   ok

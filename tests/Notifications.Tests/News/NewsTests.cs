@@ -64,6 +64,29 @@ public sealed class NewsTests : IAsyncDisposable
         Assert.Single(_factory.To("north@example.org"), e => e.Subject == "North event");
     }
 
+    [Fact]
+    public async Task A_preview_is_the_html_the_draft_is_sent_with_and_stores_nothing()
+    {
+        var news = new { title = " Preview ", body = "Hello **there** <script>x</script> [link](https://example.org)", topic = "events", district = "castleton" };
+        using var staff = _factory.CreateStaffClient();
+
+        using var preview = await staff.PostAsJsonAsync("/api/notifications/news/preview", news);
+        var shown = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal(0, await _factory.WithDbAsync(db => db.NewsPosts.CountAsync()));
+
+        using var created = await staff.PostAsJsonAsync("/api/notifications/news", news);
+        var draft = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(draft.GetProperty("bodyHtml").GetString(), shown.GetProperty("bodyHtml").GetString());
+        Assert.Contains("<strong>there</strong>", shown.GetProperty("bodyHtml").GetString());
+        Assert.Equal("Preview", shown.GetProperty("title").GetString());
+        Assert.Equal(draft.GetProperty("district").GetString(), shown.GetProperty("district").GetString());
+
+        using var bad = await staff.PostAsJsonAsync("/api/notifications/news/preview", news with { body = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("body", out _));
+    }
+
     [Theory]
     [InlineData("""{"title":"Two\r\nBcc: x@example.org","body":"b","topic":"news"}""", "title")]
     [InlineData("""{"title":"T","body":"","topic":"news"}""", "body")]

@@ -26,6 +26,22 @@ internal static class ManageBrowser
         return page;
     }
 
+    /// <summary>
+    /// A new visitor holding <paramref name="token"/> (a session from <c>/gateway/accounts/login</c>, e.g. an actor
+    /// helper's organisation user) in the site's session cookie, as signing in would have left it; on no page yet.
+    /// </summary>
+    public static async Task<IPage> WithSessionAsync(this SiteBrowser browser, PlatformFixture platform, string token)
+    {
+        var site = platform.Gateway.BaseAddress!;
+        var page = await browser.NewVisitorAsync(site);
+        await page.Context.AddCookiesAsync([new Cookie
+        {
+            Name = SessionCookie, Value = token, Domain = site.Host, Path = "/",
+            Secure = true, HttpOnly = true, SameSite = SameSiteAttribute.Strict,
+        }]);
+        return page;
+    }
+
     /// <summary>Fills in and sends the sign-in form the page is showing.</summary>
     public static async Task SignInAsync(IPage page, string email, string password)
     {
