@@ -22,11 +22,15 @@ public static class LoopbackHttpExtensions
         ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
         var chosen = port ?? FreePort.Next();
         var healthCheck = $"{builder.Resource.Name}_health";
-        var health = new Uri($"http://127.0.0.1:{chosen}/health");
-        builder.ApplicationBuilder.Services.AddHealthChecks().AddPolledCheck(healthCheck, ct => Probes.HttpOkAsync(health, ct), "/health did not answer 200");
         var endpoint = replicas == 1
             ? builder.WithHttpEndpoint(port: chosen, targetPort: chosen, isProxied: false)
             : builder.WithHttpEndpoint(port: chosen, isProxied: true).WithReplicas(replicas);
+        // Through the proxy, at the port it was given (a test platform's DCP gives proxies random ones).
+        var proxied = builder.GetEndpoint("http");
+        Func<CancellationToken, Task<bool>> probe = replicas == 1
+            ? ct => Probes.HttpOkAsync(new Uri($"http://127.0.0.1:{chosen}/health"), ct)
+            : ct => proxied.IsAllocated ? Probes.HttpOkAsync(new Uri($"{proxied.Url}/health"), ct) : Task.FromResult(false);
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddPolledCheck(healthCheck, probe, "/health did not answer 200");
         return endpoint
             .WithEndpoint("http", e => e.TargetHost = "127.0.0.1")
             // A local run is a development run, whatever the AppHost's own environment (the adjustable clock refuses any other).
