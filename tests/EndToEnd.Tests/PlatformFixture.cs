@@ -51,6 +51,8 @@ public class PlatformFixture : IAsyncLifetime
         TestPlatformSettings.Apply(builder);
         // Behind DCP's proxy every caller is 127.0.0.1, so the callers' own loopback addresses no longer part them.
         if (_replicas > 1) builder.WithProjectEnvironment("gateway", "RateLimits__PublicWritesPerWindow", "100000");
+        // The testing builder gives DCP's proxies random ports; the AppHost polls each project's health at the port it chose.
+        if (_replicas > 1) builder.Configuration["DcpPublisher:RandomizePorts"] = "false";
         App = await builder.BuildAsync(TestContext.Current.CancellationToken);
 
         // Slow on a busy two-core machine: every project is started with `dotnet run`, beside the other test assemblies.
