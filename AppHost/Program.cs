@@ -6,6 +6,8 @@ using Platform.AppHost.Hosting;
 // and Aspire.Hosting.RabbitMQ's AddPostgres/AddRabbitMQ take the same arguments and give the same connection strings.
 var builder = DistributedApplication.CreateBuilder(args);
 builder.ConfigureLocalRun();
+// ./platform up --replicas N: N copies of every project, each project still at one address (README, "Scale-out").
+var replicas = builder.Configuration.GetValue("replicas", 1);
 
 var messaging = builder.AddRabbitMQ("messaging");
 // Each service connects to the broker as itself: its own queues and events, and only the events it subscribes to.
@@ -32,28 +34,28 @@ var staffPassword = builder.AddGeneratedParameter("gateway-staff-password", byte
 var siteEdgeKey = builder.AddGeneratedParameter("site-edge-key");
 
 // The public web site: reached through the gateway at "/", and calling the platform through the gateway like any client.
-var web = builder.AddProject<Projects.Web>("web").WithLoopbackHttpEndpoint()
+var web = builder.AddProject<Projects.Web>("web").WithLoopbackHttpEndpoint(replicas: replicas)
     .WithEnvironment("Site__EdgeKey", siteEdgeKey);
 
-var events = builder.AddProject<Projects.Events>("events").WithLoopbackHttpEndpoint()
+var events = builder.AddProject<Projects.Events>("events").WithLoopbackHttpEndpoint(replicas: replicas)
     .WithReference(eventsDb).WaitFor(eventsDb)
     .WithReference(eventsBus, "messaging").WaitFor(messaging)
     .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
-var volunteers = builder.AddProject<Projects.Volunteers>("volunteers").WithLoopbackHttpEndpoint()
+var volunteers = builder.AddProject<Projects.Volunteers>("volunteers").WithLoopbackHttpEndpoint(replicas: replicas)
     .WithReference(volunteersDb).WaitFor(volunteersDb)
     .WithReference(volunteersBus, "messaging").WaitFor(messaging)
     .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
-var awards = builder.AddProject<Projects.Awards>("awards").WithLoopbackHttpEndpoint()
+var awards = builder.AddProject<Projects.Awards>("awards").WithLoopbackHttpEndpoint(replicas: replicas)
     .WithReference(awardsDb).WaitFor(awardsDb)
     .WithReference(awardsBus, "messaging").WaitFor(messaging)
     .WithEnvironment("InternalToken__PublicKey", internalTokenPublicKey)
     .WithDeadLetterCommands(internalTokenKey);
 
-var notifications = builder.AddProject<Projects.Notifications>("notifications").WithLoopbackHttpEndpoint()
+var notifications = builder.AddProject<Projects.Notifications>("notifications").WithLoopbackHttpEndpoint(replicas: replicas)
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(notificationsBus, "messaging").WaitFor(messaging)
     .WithReference(mail).WaitFor(mail)
@@ -69,7 +71,7 @@ foreach (var (publisher, service) in new[] { ("events", events), ("volunteers", 
     notifications.WithLinkSecretKey($"{publisher}-1", linkKey);
 }
 
-var gateway = builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080))
+var gateway = builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEndpoint(port: builder.Configuration.GetValue("gateway-port", 8080), replicas: replicas)
     .WithReference(gatewayDb).WaitFor(gatewayDb)
     .WithReference(gatewayBus, "messaging").WaitFor(messaging)
     .WithReference(events).WaitFor(events)
@@ -78,6 +80,8 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway").WithLoopbackHttpEn
     .WithReference(notifications).WaitFor(notifications)
     .WithEnvironment("InternalToken__SigningKey", internalTokenKey)
     .WithEnvironment("Accounts__BootstrapStaff__Password", staffPassword)
+    // Each gateway allows its share of every rate limit (gateway/RateLimits).
+    .WithEnvironment("RateLimits__Replicas", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WithReference(web)
     .WithEnvironment("Site__EdgeKey", siteEdgeKey);
 web.WithReference(gateway);

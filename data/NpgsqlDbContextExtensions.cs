@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Data.Jobs;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -21,6 +24,8 @@ public static class NpgsqlDbContextExtensions
         // A restarted server's dead pooled connections cost one failure, not one per connection (Platform.Data.ServerRestarts).
         builder.Services.AddDbContext<TContext>(options => options.UseNpgsql(connectionString).AddInterceptors(Platform.Data.ServerRestarts.Instance));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: ["ready"]);
+        // Periodic jobs run one pass at a time across the service's replicas, locked in its database.
+        builder.Services.TryAddSingleton<IPeriodicJobLock>(_ => new PostgresJobLock(connectionString));
         return builder;
     }
 
@@ -44,7 +49,7 @@ public static class NpgsqlDbContextExtensions
     /// <summary>
     /// The bounded pool, no automatic preparation, and no reset when a connection goes back to the pool (Npgsql would
     /// otherwise send DISCARD ALL on each reuse). Safe because no service changes session state (no SET, temporary
-    /// tables or session advisory locks); the reset is not what broke connections in issue 21 (the reproduction fails
+    /// tables or session advisory locks: the periodic jobs' lock takes those on connections of its own); the reset is not what broke connections in issue 21 (the reproduction fails
     /// the same with it). Anything the injected connection string says wins.
     /// </summary>
     internal static string WithPlatformDefaults(string connectionString)

@@ -36,11 +36,22 @@ internal sealed partial class PeriodicJobService<TJob>(
         }
     }
 
-    // One place for a pass, so running it once across replicas (a lock around it) can be added here for every job.
+    // One place for a pass, so every job runs on one replica at a time (IPeriodicJobLock). A replica that finds the lock
+    // taken skips this pass: the holder is doing the same work, and a holder that dies frees the lock with its session,
+    // so this replica's next pass (within one interval) takes the work over.
     private async Task RunPassAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
         try
         {
+            await using var held = services.GetService<IPeriodicJobLock>() is { } jobLock
+                ? await jobLock.TryTakeAsync(JobName, stoppingToken)
+                : NoLock.Instance;
+            if (held is null)
+            {
+                LogHeldElsewhere(logger, JobName);
+                return;
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(stoppingToken);
         }
@@ -61,6 +72,18 @@ internal sealed partial class PeriodicJobService<TJob>(
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
     }
 
+    private static string JobName => typeof(TJob).FullName ?? typeof(TJob).Name;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Job}: another replica is running this pass")]
+    private static partial void LogHeldElsewhere(ILogger logger, string job);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} failed; retrying within {Interval}")]
     private static partial void LogFailed(ILogger logger, Exception e, string job, TimeSpan interval);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Platform.Gateway.Data;
 using Platform.Gateway.EdgeIdentity;
 using Platform.ServiceDefaults.Identity;
@@ -9,12 +10,10 @@ namespace Platform.Gateway.ApiKeys;
 /// <summary>
 /// Checks a partner's key on every request. Keys are cached by prefix for a short while so a busy partner does not
 /// cost a database round trip per request; revocation and rotation evict the entry (<see cref="Evict"/>), so they
-/// take effect at once on this gateway.
+/// take effect at once on this gateway, and on every other within <see cref="ApiKeyOptions.CacheFor"/>.
 /// </summary>
-public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider time)
+public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<ApiKeyOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-
     // Last-used is informational: recording it at most once a minute keeps writes off the hot path.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
@@ -66,9 +65,9 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCach
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         var apiKey = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
         // Unknown prefixes are not cached: a caller trying random keys must not fill the cache.
-        if (apiKey is not null)
+        if (apiKey is not null && options.Value.CacheFor > TimeSpan.Zero)
         {
-            cache.Set(CacheKey(prefix), apiKey, CacheFor);
+            cache.Set(CacheKey(prefix), apiKey, options.Value.CacheFor);
         }
 
         return apiKey;

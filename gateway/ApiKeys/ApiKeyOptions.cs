@@ -24,4 +24,12 @@ public sealed class ApiKeyOptions
 
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan MaximumRotationOverlap { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long a gateway keeps a key it has looked up (<see cref="ApiKeyAuthenticator"/>). Revoking or rotating a key
+    /// evicts it on the gateway that did so at once; every other gateway refuses it within this time (the bound with
+    /// several replicas). Zero looks every key up on every request.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan CacheFor { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -65,7 +65,7 @@ internal static class EdgeRateLimits
         {
             return RateLimitPartition.GetFixedWindowLimiter($"key:{caller.Identity.Subject}:{permits}", _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = permits,
+                PermitLimit = settings.ShareOf(permits),
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             });
@@ -86,7 +86,7 @@ internal static class EdgeRateLimits
     private static RateLimitPartition<string> Window(string partition, int permits, RateLimitOptions settings) =>
         RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = permits,
+            PermitLimit = settings.ShareOf(permits),
             Window = settings.PublicWriteWindow,
             QueueLimit = 0,
         });

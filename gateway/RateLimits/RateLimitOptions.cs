@@ -26,4 +26,16 @@ public sealed class RateLimitOptions
     /// <summary>Writes by a signed-in staff or organisation user, per user, in the same window.</summary>
     [Range(1, 100_000)]
     public int SignedInWritesPerWindow { get; set; } = 120;
+
+    /// <summary>
+    /// How many gateways share the limits (the AppHost's --replicas, the deployment's replica count). Each counts in
+    /// its own memory and allows its share, so a caller's requests however spread over the gateways never exceed a
+    /// limit; one caller kept on one gateway (a single keep-alive connection) gets only that gateway's share
+    /// (README, "Scale-out", says why this and not a count in PostgreSQL).
+    /// </summary>
+    [Range(1, 1_000)]
+    public int Replicas { get; set; } = 1;
+
+    /// <summary>This gateway's share of <paramref name="limit"/>: at least one, so a small limit still lets a caller through.</summary>
+    public int ShareOf(int limit) => Math.Max(1, limit / Replicas);
 }

@@ -95,7 +95,21 @@ public static class RabbitMQBuilderExtensions
         var password = builder.ApplicationBuilder.AddGeneratedParameter($"{name}-password", bytes: 24, urlSafe: true);
         var user = new RabbitMQUserResource(name, service, password.Resource, BrokerPermissions.ForService(service, subscribes), builder.Resource);
         builder.Resource.Users.Add(user);
-        return builder.ApplicationBuilder.AddResource(user).WithIconName("Person");
+        return builder.ApplicationBuilder.AddResource(user).WithIconName("Person")
+            // In the manifest, the login and its permissions too, so a deployment (deploy/, ./platform publish k8s)
+            // creates the same login with the same permissions on its broker.
+            .WithManifestPublishingCallback(context =>
+            {
+                context.Writer.WriteString("type", "value.v0");
+                context.WriteConnectionString(user);
+                context.Writer.WriteStartObject("brokerUser");
+                context.Writer.WriteString("name", user.UserName);
+                context.Writer.WriteString("configure", user.Permissions.Configure);
+                context.Writer.WriteString("write", user.Permissions.Write);
+                context.Writer.WriteString("read", user.Permissions.Read);
+                context.Writer.WriteBoolean("impersonator", user.Permissions.Impersonator);
+                context.Writer.WriteEndObject();
+            });
     }
 
     private static async Task WriteConfigurationAsync(string home, int port, string password,

@@ -13,10 +13,16 @@ namespace Platform.EndToEnd.Tests;
 /// <summary>
 /// The whole platform, started once per test run by Aspire.Hosting.Testing from the AppHost's own Program.cs (real
 /// RabbitMQ, PostgreSQL and SMTP sink, every service, the gateway and the Aspire dashboard), on free ports and a
-/// throwaway data folder.
+/// throwaway data folder. <see cref="Replicas.TwoReplicaPlatform"/> starts a second one with two copies of every project.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
+    private readonly int _replicas;
+
+    public PlatformFixture() : this(replicas: 1) { }
+
+    protected PlatformFixture(int replicas) => _replicas = replicas;
+
     /// <summary>
     /// Where test runs keep their data folders; each run's is deleted when it ends. Not the home-made AppHost's old
     /// folder (platform-test-runs): branches still on it sweep that folder of runs they do not recognise.
@@ -38,10 +44,15 @@ public sealed class PlatformFixture : IAsyncLifetime
         // As a developer runs it, with the dashboard: projects export their telemetry to it.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             ["--data", DataDirectory, "--throwaway-data", "true", "--gateway-port", FreePort.Next().ToString(),
-             "--dashboard-url", DashboardUrl.ToString().TrimEnd('/'), "--ASPNETCORE_URLS", DashboardUrl.ToString().TrimEnd('/')],
+             "--dashboard-url", DashboardUrl.ToString().TrimEnd('/'), "--ASPNETCORE_URLS", DashboardUrl.ToString().TrimEnd('/'),
+             "--replicas", _replicas.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             (options, _) => options.DisableDashboard = false,
             TestContext.Current.CancellationToken);
         TestPlatformSettings.Apply(builder);
+        // Behind DCP's proxy every caller is 127.0.0.1, so the callers' own loopback addresses no longer part them.
+        if (_replicas > 1) builder.WithProjectEnvironment("gateway", "RateLimits__PublicWritesPerWindow", "100000");
+        // The testing builder gives DCP's proxies random ports; the AppHost polls each project's health at the port it chose.
+        if (_replicas > 1) builder.Configuration["DcpPublisher:RandomizePorts"] = "false";
         App = await builder.BuildAsync(TestContext.Current.CancellationToken);
 
         // Slow on a busy two-core machine: every project is started with `dotnet run`, beside the other test assemblies.
@@ -70,5 +81,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         try { Directory.Delete(DataDirectory, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
+
+        GC.SuppressFinalize(this);
     }
 }

@@ -14,13 +14,14 @@ using Platform.Contracts.Gateway;
 using Platform.Gateway.Data;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
+using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Gateway.Tests;
 
 /// <summary>
 /// The real gateway, in memory, with only the services the test names configured behind it, its database on a
-/// throwaway SQLite file, MassTransit's in-memory harness for RabbitMQ (so the emails' events can be read as
-/// Notifications would read them), and a known first staff account.
+/// throwaway SQLite file (or another gateway's, for two replicas: <see cref="ReplicaOf"/>), MassTransit's in-memory
+/// harness for RabbitMQ (so the emails' events can be read as Notifications would read them), and a known first staff account.
 /// </summary>
 public sealed class GatewayFactory(
     IReadOnlyDictionary<string, string> serviceAddresses,
@@ -31,10 +32,15 @@ public sealed class GatewayFactory(
     public const string StaffEmail = "admin@platform.local";
     public const string StaffPassword = "correct horse battery staple";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"gateway-tests-{Guid.CreateVersion7():N}.db");
+    private string _databasePath = Path.Combine(Path.GetTempPath(), $"gateway-tests-{Guid.CreateVersion7():N}.db");
+    private GatewayFactory? _sharesDatabaseWith;
+
+    /// <summary>A second gateway on this one's database and signing keys, as two replicas of the gateway are.</summary>
+    public GatewayFactory ReplicaOf(IReadOnlyDictionary<string, string> serviceAddresses, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(serviceAddresses, configureServices, settings) { _databasePath = _databasePath, _sharesDatabaseWith = this, Keys = Keys };
 
     /// <summary>This gateway's own ES256 key pair (the AppHost would generate one): it signs with the private half.</summary>
-    public (string PrivateKey, string PublicKey) Keys { get; } = InternalTokenKeys.NewPair();
+    public (string PrivateKey, string PublicKey) Keys { get; private init; } = InternalTokenKeys.NewPair();
 
     public TestTime Time { get; } = new();
 
@@ -66,6 +72,8 @@ public sealed class GatewayFactory(
             services.RemoveAll<IDbContextOptionsConfiguration<GatewayDbContext>>();
             services.AddDbContext<GatewayDbContext>(o => o.UseSqlite($"Data Source={_databasePath};Pooling=False"));
             services.AddMassTransitTestHarness();
+            // The periodic jobs' lock is PostgreSQL's (Platform.Data); here the one housekeeping pass runs by hand.
+            services.RemoveAll<IPeriodicJobLock>();
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
             configureServices?.Invoke(services);
@@ -112,6 +120,7 @@ public sealed class GatewayFactory(
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_sharesDatabaseWith is not null) return;   // the first replica deletes it
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_databasePath);
     }

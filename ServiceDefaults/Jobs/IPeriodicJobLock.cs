@@ -1,0 +1,12 @@
+namespace Platform.ServiceDefaults.Jobs;
+
+/// <summary>
+/// Makes a job's pass run on one replica at a time: with several copies of a service, each one's
+/// <see cref="PeriodicJobService{TJob}"/> asks before every pass and skips the pass when another copy holds it. The
+/// service's database provides it (Platform.Data's PostgreSQL advisory lock); without one registered, passes just run.
+/// </summary>
+public interface IPeriodicJobLock
+{
+    /// <summary>The lock on <paramref name="job"/>, released when disposed; null when another replica holds it.</summary>
+    Task<IAsyncDisposable?> TryTakeAsync(string job, CancellationToken cancellationToken);
+}
