@@ -4,9 +4,10 @@ using Platform.AppHost.Hosting.Processes;
 using Platform.EndToEnd.Tests.Gateway;
 
 [assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.PlatformFixture))]
-// One platform for the whole run, and some tests stop its broker: tests take turns.
+// One platform for the whole run, and some tests stop its broker: the tests on it take turns, in one collection. Tests
+// that start platforms of their own (OwnPlatforms) take turns among themselves, beside them.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+[assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly, MaxParallelThreads = 2)]
 
 namespace Platform.EndToEnd.Tests;
 
