@@ -11,7 +11,6 @@ namespace Platform.EndToEnd.Tests;
 /// The AppHost as a person runs it (`./platform up`): its own process, its console, Ctrl+C. A run after a SIGKILLed one
 /// finds the data of the first and nothing of it still running; Ctrl+C leaves no process behind, DCP's included.
 /// </summary>
-[Collection(OwnPlatforms.Name)]
 public sealed class AppHostProcessTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);

@@ -73,18 +73,13 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
         if (marked != 1) throw new InvalidOperationException($"Delivery {claimed.Id} is no longer claimed by this sender; not sending it.");
     }
 
-    /// <summary>
-    /// Sent: the rendered parts (which hold links and tokens) and the address are no longer needed. With
-    /// <paramref name="inDoubt"/>, the server may or may not have taken it (the connection failed after the hand-over, before
-    /// its answer): counted sent, as after a crash (<see cref="SettleHandedOverAsync"/>), with the reason.
-    /// </summary>
-    public Task MarkSentAsync(Guid id, CancellationToken cancellationToken, string? inDoubt = null)
+    /// <summary>Sent: the rendered parts (which hold links and tokens) and the address are no longer needed.</summary>
+    public Task MarkSentAsync(Guid id, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         return db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(d => d
             .SetProperty(x => x.Status, DeliveryStatus.Sent)
             .SetProperty(x => x.SentAt, now)
-            .SetProperty(x => x.FailureReason, x => inDoubt ?? x.FailureReason)
             .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
             .SetProperty(x => x.Address, (string?)null)
             .SetProperty(x => x.TextBody, (string?)null)

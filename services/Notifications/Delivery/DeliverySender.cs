@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.RateLimiting;
-using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Notifications.Infrastructure;
@@ -16,11 +15,11 @@ namespace Platform.Notifications.Delivery;
 /// configured rate, and recording each outcome as soon as the server answers. Exactly once across a crash: the
 /// hand-over (the whole message written, the end of data next) is recorded before the server can take the message, and
 /// a message handed over by a sender that died is counted sent rather than sent again
-/// (<see cref="DeliveryQueue.SettleHandedOverAsync"/>), as is one whose connection failed after the hand-over and before
-/// the server's answer; one not handed over was never taken and goes again. A sender that overran its claim cannot hand
-/// over a message another sender has claimed since. What remains is SMTP's own: a sender that dies in the microseconds
-/// between recording the hand-over and writing the ".", or a server that drops the connection after the hand-over
-/// without taking the message, loses that message: at most once where the protocol leaves a doubt. Outcomes the database cannot take at once (it is restarting) are retried while the
+/// (<see cref="DeliveryQueue.SettleHandedOverAsync"/>); one not handed over was never taken and goes again. A sender
+/// that overran its claim cannot hand over a message another sender has claimed since. What remains is SMTP's own: a
+/// sender that dies in the microseconds between recording the hand-over and writing the "." loses that message, and a
+/// server that drops the connection after the hand-over gets the message again (it may not have taken it: sending again
+/// is what keeps it from being lost, with the same Message-ID, which receivers use to drop a copy). Outcomes the database cannot take at once (it is restarting) are retried while the
 /// claim lasts, so a short outage costs neither a second copy nor a lease's wait.
 /// Not a ServiceDefaults periodic job: it drains a queue with several senders at once, going again at once while
 /// there is work, where a periodic job runs one pass per interval.
@@ -98,9 +97,6 @@ public sealed partial class DeliverySender(
                     case Outcome.Sent:
                         await RecordAsync(started, () => queue.MarkSentAsync(delivery.Id, CancellationToken.None));
                         break;
-                    case Outcome.InDoubt inDoubt:
-                        await RecordAsync(started, () => queue.MarkSentAsync(delivery.Id, CancellationToken.None, inDoubt.Reason));
-                        break;
                     case Outcome.CircuitOpen:
                         // The server is down: put this and the rest of the batch back untried and pause this sender.
                         await RecordAsync(started, () => queue.RequeueAsync([.. batch.Skip(i)], countAttempt: false, 0, "mail server unavailable", CancellationToken.None));
@@ -167,32 +163,16 @@ public sealed partial class DeliverySender(
             return new Outcome.Permanent($"could not be rendered: {e.Message}", SuppressAddress: false);
         }
 
-        var handedOver = false;
         try
         {
-            await resilience.Pipeline.ExecuteAsync(async ct =>
-            {
-                try
-                {
-                    await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, HandOverAsync, ct);
-                }
-                catch (Exception e) when (handedOver && e is not SmtpCommandException)
-                {
-                    // Not retried: see SentInDoubtException.
-                    throw new SentInDoubtException(e);
-                }
-            }, cancellationToken);
+            await resilience.Pipeline.ExecuteAsync(
+                async ct => await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, HandOverAsync, ct), cancellationToken);
             return Outcome.Sent.Instance;
         }
         catch (HandOverNotRecordedException e)
         {
             LogNotHandedOver(logger, e.InnerException!, delivery.Id);
             return Outcome.NotHandedOver.Instance;
-        }
-        catch (SentInDoubtException e)
-        {
-            LogInDoubt(logger, delivery.Id, SmtpFailures.Describe(e.InnerException!));
-            return new Outcome.InDoubt($"in doubt: the connection failed after the hand-over, before the server's answer ({SmtpFailures.Describe(e.InnerException!)}); counted sent");
         }
         catch (Exception e) when (SmtpResilience.IsOpenCircuit(e))
         {
@@ -226,7 +206,6 @@ public sealed partial class DeliverySender(
             try
             {
                 await queue.MarkHandedOverAsync(delivery, CancellationToken.None);
-                handedOver = true;
             }
             catch (Exception e)
             {
@@ -237,13 +216,6 @@ public sealed partial class DeliverySender(
 
     private sealed class HandOverNotRecordedException(Exception inner) : Exception("The hand-over to the mail server could not be recorded.", inner);
 
-    /// <summary>
-    /// The whole message was written and the connection failed (or timed out, or the service is stopping) before the
-    /// server's answer to the end of data: the server has probably taken it. Sending it again would almost surely deliver
-    /// it twice, so, as after a crash, it is counted sent with the reason, and never retried. A refusal the server did
-    /// answer (an SMTP reply code) is certain and goes the usual way.
-    /// </summary>
-    private sealed class SentInDoubtException(Exception inner) : Exception("The message was handed over; the server's answer never came.", inner);
 
     private async Task<RenderedEmail> RenderAsync(IServiceProvider services, EmailDelivery delivery, CancellationToken cancellationToken)
     {
@@ -311,7 +283,6 @@ public sealed partial class DeliverySender(
         public sealed record Sent : Outcome { public static readonly Sent Instance = new(); }
         public sealed record CircuitOpen : Outcome { public static readonly CircuitOpen Instance = new(); }
         public sealed record NotHandedOver : Outcome { public static readonly NotHandedOver Instance = new(); }
-        public sealed record InDoubt(string Reason) : Outcome;
         public sealed record Transient(string Reason) : Outcome;
         public sealed record Permanent(string Reason, bool SuppressAddress) : Outcome;
     }
@@ -321,9 +292,6 @@ public sealed partial class DeliverySender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was not handed to the mail server: its hand-over could not be recorded")]
     private static partial void LogNotHandedOver(ILogger logger, Exception e, Guid deliveryId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was handed to the mail server but its answer never came ({Reason}); counted sent, not sent again")]
-    private static partial void LogInDoubt(ILogger logger, Guid deliveryId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery's outcome could not be recorded yet, trying again: {Reason}")]
     private static partial void LogRecordRetry(ILogger logger, string reason);
