@@ -84,7 +84,8 @@ public sealed class KubernetesFilesTests(GeneratedDeployment deployment) : IClas
         Assert.DoesNotContain(deployment.Objects, o => (string)o["kind"] == "Secret");
         var logins = deployment.Objects.Where(o => (string)o["kind"] == "Database").Select(o => (string)Spec(o)["owner"]).ToList();
         Assert.Equal(["awardsdb", "eventsdb", "gatewaydb", "notificationsdb", "volunteersdb"], logins.Order(StringComparer.Ordinal));
-        Assert.Equal(4, deployment.Objects.Count(o => (string)o["kind"] == "Permission"));
+        // One broker login each for the four services and the gateway (which publishes the account emails).
+        Assert.Equal(5, deployment.Objects.Count(o => (string)o["kind"] == "Permission"));
     }
 
     private bool IsSecretParameter(string value) =>
