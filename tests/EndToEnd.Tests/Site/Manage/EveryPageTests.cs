@@ -7,13 +7,15 @@ namespace Platform.EndToEnd.Tests.Site.Manage;
 /// <summary>
 /// Issue 16 asks for zero axe violations on every back-office page, not only on those a journey passes through: this
 /// walks the links of the back office from its home, as a member of staff and as an organisation user, and checks each
-/// page it reaches (a few of each kind: pages that differ only by an id are one kind). What the journeys before it made
+/// page it reaches (one of each kind: pages that differ only by an id are one kind). What the journeys before it made
 /// (events, roles, programmes, keys) is there to be reached on a shared platform; on its own it still covers every list.
 /// </summary>
 public sealed partial class EveryPageTests(PlatformFixture platform, SiteBrowser browser)
 {
-    private const int PerKind = 2;
-    private const int MostPages = 80;
+    // One page of each kind: on the shared platform the journeys before it leave many of each, and checking more of one
+    // kind costs CI time without reaching markup of another kind.
+    private const int PerKind = 1;
+    private const int MostPages = 60;
 
     [Fact]
     public async Task Every_back_office_page_staff_and_an_organisation_can_reach_has_no_axe_violations()
