@@ -3,8 +3,6 @@ namespace Platform.Web.Awards;
 // The Awards service's JSON as the pages read and write it (services/Awards: Programmes, Nominating, Results).
 // Declared here because the site is a client like any other, with no reference to the service's code.
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public sealed record Ceremony(Guid EventId, string Title, string VenueName, DateTimeOffset StartsAt, bool Cancelled);
 
 public sealed record Category(Guid Id, string Name, string Eligibility, int CitationWordLimit);

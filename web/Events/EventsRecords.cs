@@ -13,8 +13,6 @@ public enum RegistrationStatus { Confirmed, Cancelled }
 
 public enum ChoiceStatus { Confirmed, Waitlisted, Offered, Declined, Expired, Withdrawn }
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public sealed record DistrictList(IReadOnlyList<string> Districts);
 
 public sealed record Venue(string Name, string Address, string Postcode, string District);

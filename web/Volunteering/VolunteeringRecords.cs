@@ -19,8 +19,6 @@ public sealed record RoleView(
     public int PlacesLeft => Math.Max(0, Places - PlacesFilled);
 }
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
-
 public sealed record DistrictList(IReadOnlyList<string>? Districts);
 
 /// <summary>POST /api/volunteers/roles/{roleId}/applications.</summary>

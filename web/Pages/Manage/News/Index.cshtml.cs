@@ -15,7 +15,7 @@ public sealed class IndexModel(PlatformApi api, CurrentManageUser current) : Pag
 
     public async Task OnGetAsync(Guid? published, int? queued, CancellationToken ct)
     {
-        var posts = await api.GetAsync<ApiPage<StaffNewsPost>>("api/notifications/news?pageSize=20", ct);
+        var posts = await api.GetAsync<Paged<StaffNewsPost>>("api/notifications/news?pageSize=20", ct);
         Posts = posts.Value?.Items ?? throw new PlatformUnavailableException($"The news list was refused: {posts.Problem?.Status}.");
         Published = Posts.FirstOrDefault(p => p.Id == published && p.Status == "published");
         Queued = queued ?? 0;

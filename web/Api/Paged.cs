@@ -1,7 +1,7 @@
 namespace Platform.Web.Api;
 
-/// <summary>A page of a list, as every platform list answers (README: Lists and paging).</summary>
-public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+/// <summary>A page of a list, as every platform list answers (README: Lists and paging): one shape for every area.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
 public static class ApiPaging
 {
@@ -14,7 +14,7 @@ public static class ApiPaging
         var all = new List<T>();
         for (var page = 1; page <= mostPages; page++)
         {
-            var read = await api.GetAsync<ApiPage<T>>($"{path}?pageSize=100&page={page}", ct);
+            var read = await api.GetAsync<Paged<T>>($"{path}?pageSize=100&page={page}", ct);
             var items = read.Value?.Items ?? throw new PlatformUnavailableException($"{path} was refused: {read.Problem?.Status}.");
             all.AddRange(items);
             if (all.Count >= read.Value.Total || items.Count == 0) break;
