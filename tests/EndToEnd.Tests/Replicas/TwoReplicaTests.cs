@@ -10,6 +10,7 @@ namespace Platform.EndToEnd.Tests.Replicas;
 /// would double CI's time): a waitlist promotion, registrations and a news fan-out sent by two Notifications with no
 /// email twice, and an Events copy killed mid-work whose accepted registrations the other copy finishes.
 /// </summary>
+[Collection(OwnPlatformCollection.Name)]
 public sealed class TwoReplicaTests(TwoReplicaPlatform platform) : IClassFixture<TwoReplicaPlatform>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
