@@ -13,6 +13,10 @@ var scenarios = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCa
     ["site"] = new SiteVisitors(),
 };
 
+var json = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+// Every scenario on a platform of the bench's own (BenchAll).
+if (options.Scenarios is ["all"]) return await BenchAll.RunAsync(options, scenarios, json);
+
 var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys];
 foreach (var name in names)
 {
@@ -22,6 +26,6 @@ foreach (var name in names)
         return 2;
     }
     var result = await scenario.RunAsync(options);
-    Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    Console.WriteLine(JsonSerializer.Serialize(result, json));
 }
 return 0;

@@ -39,8 +39,8 @@ public sealed class RoleSearch : IScenario
 
     public async Task<object> RunAsync(BenchOptions options)
     {
-        var secrets = ReadSecrets();
-        var port = await DatabasePortAsync(options.Dashboard);
+        var secrets = PlatformSecrets.Read(options);
+        var port = PlatformResources.PostgresPort(options);
         var password = secrets["postgres-password"];
         var seeded = await SeedAsync(port, password);
         var counts = (await PsqlAsync(port, password,
@@ -166,12 +166,6 @@ public sealed class RoleSearch : IScenario
         return true;
     }
 
-    private static async Task<int> DatabasePortAsync(Uri dashboard)
-    {
-        using var http = new HttpClient { BaseAddress = dashboard, Timeout = TimeSpan.FromSeconds(10) };
-        var resource = await http.GetFromJsonAsync<JsonElement>("/api/resources/volunteersdb");
-        return new Uri(resource.GetProperty("urls")[0].GetString()!).Port;
-    }
 
     private static async Task<string> PsqlAsync(int port, string password, string sql)
     {
@@ -189,15 +183,4 @@ public sealed class RoleSearch : IScenario
         return output;
     }
 
-    private static Dictionary<string, string> ReadSecrets()
-    {
-        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
-        {
-            var secrets = Path.Combine(folder.FullName, ".platform", "secrets.json");
-            if (File.Exists(secrets))
-                return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(secrets))!;
-        }
-
-        throw new InvalidOperationException("No .platform/secrets.json above the current folder: run the bench from the repository of a running platform.");
-    }
 }
