@@ -19,7 +19,7 @@ public static class BenchAll
     public static async Task<int> RunAsync(BenchOptions options, IReadOnlyDictionary<string, IScenario> scenarios, JsonSerializerOptions json)
     {
         var repository = Repository();
-        var data = options.DataFolder ?? Path.Combine(repository, ".platform-bench");
+        var data = options.DataFolder ?? Path.Combine(repository, ".platform", "bench");
         var gatewayPort = LocalServer.FreePort();
         var dashboardPort = LocalServer.FreePort();
         await using var sink = await PostfixSmtpSink.StartAsync();
