@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Platform.Bench.Scenarios;
 
@@ -55,13 +54,19 @@ public static class BenchAll
             await scenarios[name].RunAsync(warm);
 
         var results = new Dictionary<string, object>();
+        report["scenarios"] = results;
+        report["memoryMegabytes"] = memory;
+        var folder = Path.Combine(repository, "bench", "results");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"bench-all-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.json");
+
         var plan = new (string Key, string Scenario, BenchOptions Options)[]
         {
             ("gateway-overhead", "gateway-overhead", run),
             ("registration-rush", "registration-rush", run with { InFlight = run.InFlight ?? 64, Delegates = Math.Max(run.Delegates, 2_000) }),
             ("news-fanout-20000", "news-fanout", run with { Subscribers = 20_000 }),
-            ("news-fanout-100000", "news-fanout", run with { Subscribers = 100_000 }),
             ("role-search", "role-search", run),
+            ("news-fanout-100000", "news-fanout", run with { Subscribers = 100_000 }),
         };
         foreach (var (key, name, scenarioOptions) in plan)
         {
@@ -77,23 +82,24 @@ public static class BenchAll
             }
 
             memory[$"after-{key}"] = platform.Memory();
+            // Written after every scenario, so a run stopped part-way still leaves what it measured.
+            await WriteAsync(file, report, json);
         }
 
-        report["scenarios"] = results;
-        report["memoryMegabytes"] = memory;
         report["finishedAt"] = DateTimeOffset.UtcNow;
-
-        var document = JsonSerializer.SerializeToElement(report, json);
-        var folder = Path.Combine(repository, "bench", "results");
-        Directory.CreateDirectory(folder);
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var file = Path.Combine(folder, $"bench-all-{stamp}.json");
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(document, json));
-        var table = BenchTable.Render(document);
-        await File.WriteAllTextAsync(Path.ChangeExtension(file, ".md"), table);
+        var table = await WriteAsync(file, report, json);
         Console.WriteLine(table);
         Console.Error.WriteLine($"Written {file}");
         return 0;
+    }
+
+    private static async Task<string> WriteAsync(string file, Dictionary<string, object> report, JsonSerializerOptions json)
+    {
+        var document = JsonSerializer.SerializeToElement(report, json);
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(document, json));
+        var table = BenchTable.Render(document);
+        await File.WriteAllTextAsync(Path.ChangeExtension(file, ".md"), table);
+        return table;
     }
 
     private static string Repository()

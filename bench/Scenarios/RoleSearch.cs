@@ -20,7 +20,6 @@ namespace Platform.Bench.Scenarios;
 /// </summary>
 public sealed class RoleSearch : IScenario
 {
-    private const string PgBin = "/usr/lib/postgresql/15/bin";
     private const int Organisations = 100;
     private const int Roles = 5_000;
     private const int Volunteers = 50_000;
@@ -37,7 +36,7 @@ public sealed class RoleSearch : IScenario
         var port = PlatformResources.PostgresPort(options);
         var password = secrets["postgres-password"];
         var seeded = await SeedAsync(port, password);
-        var counts = (await PsqlAsync(port, password,
+        var counts = (await new Psql(port, password, "volunteersdb").QueryAsync(
             "SELECT (SELECT count(*) FROM volunteer_role), (SELECT count(*) FROM volunteer_role WHERE status = 'Open'), (SELECT count(*) FROM volunteer)")).Trim().Split('|');
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -160,7 +159,7 @@ public sealed class RoleSearch : IScenario
     /// <summary>Seeds once; returns whether it did. Deterministic ids make the "already there" check and the links simple.</summary>
     private static async Task<bool> SeedAsync(int port, string password)
     {
-        var existing = int.Parse((await PsqlAsync(port, password, "SELECT count(*) FROM volunteer_role WHERE title LIKE 'Bench role %'")).Trim(), CultureInfo.InvariantCulture);
+        var existing = int.Parse((await new Psql(port, password, "volunteersdb").QueryAsync("SELECT count(*) FROM volunteer_role WHERE title LIKE 'Bench role %'")).Trim(), CultureInfo.InvariantCulture);
         if (existing >= Roles) return false;
 
         const string org = "('00000000-0000-4000-8000-' || lpad(to_hex({0}), 12, '0'))::uuid";
@@ -202,25 +201,10 @@ public sealed class RoleSearch : IScenario
             COMMIT;
             ANALYZE organisation; ANALYZE volunteer_role; ANALYZE volunteer_application; ANALYZE volunteer;
             """;
-        await PsqlAsync(port, password, sql);
+        await new Psql(port, password, "volunteersdb").QueryAsync(sql);
         return true;
     }
 
 
-    private static async Task<string> PsqlAsync(int port, string password, string sql)
-    {
-        var info = new ProcessStartInfo(Path.Combine(PgBin, "psql")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "volunteersdb", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql })
-            info.ArgumentList.Add(argument);
-        info.Environment["PGPASSWORD"] = password;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("psql did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(cancel.Token);
-        var output = await stdout;
-        if (process.ExitCode != 0) throw new InvalidOperationException($"psql exited with {process.ExitCode}:\n{output}{await stderr}");
-        return output;
-    }
 
 }
