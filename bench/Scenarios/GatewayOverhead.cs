@@ -26,11 +26,11 @@ public sealed class GatewayOverhead : IScenario
     {
         var direct = PlatformResources.ServiceUrl(options, "notifications");
         await using var bareYarp = await BareYarpProxy.StartAsync(direct);
-        await using var partner = await BenchPartnerKey.CreateAsync(options.Gateway, "notifications:read", BenchPermitsPerMinute);
+        await using var partner = await BenchPartnerKey.CreateAsync(options, "notifications:read", BenchPermitsPerMinute);
 
         // A service answers only with a gateway-minted token: bare YARP's callers carry the public's, made once, as the
         // gateway's anonymous path attaches one from its cache.
-        var behindGateway = new Dictionary<string, string> { ["Authorization"] = $"Bearer {BenchInternalToken.AnonymousFor("notifications")}" };
+        var behindGateway = new Dictionary<string, string> { ["Authorization"] = $"Bearer {BenchInternalToken.AnonymousFor(options, "notifications")}" };
 
         var loadBefore = MachineLoad.Now();
         var results = await LoadRun.InterleavedAsync(

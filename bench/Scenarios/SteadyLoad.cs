@@ -16,7 +16,7 @@ public sealed class SteadyLoad : IScenario
             headers[name.Trim()] = value.Trim();
         // Around the gateway (bench/BareProxy, a service's own port) a request needs the public's internal token.
         if (Environment.GetEnvironmentVariable("BENCH_LOAD_ANONYMOUS_FOR") is { } service)
-            headers["Authorization"] = $"Bearer {BenchInternalToken.AnonymousFor(service)}";
+            headers["Authorization"] = $"Bearer {BenchInternalToken.AnonymousFor(options, service)}";
         var result = await LoadRun.RunAsync("steady", url, options.Concurrency, options.Warmup, options.Duration, headers);
         return new { Scenario = "load", Result = result, LoadAfter = MachineLoad.Now() };
     }
