@@ -12,6 +12,18 @@ public sealed record BenchOptions(
     int? InFlight,
     int Visitors = 50)
 {
+    /// <summary>The platform's data folder (its secrets.json); by default .platform/ above the current folder.</summary>
+    public string? DataFolder { get; init; }
+
+    /// <summary>news-fanout: how many confirmed subscribers the post goes to.</summary>
+    public int Subscribers { get; init; } = 20_000;
+
+    /// <summary>news-fanout on its own: the port the platform's ConnectionStrings:mail names, where the bench starts smtp-sink.</summary>
+    public int? SmtpSinkPort { get; init; }
+
+    /// <summary>bench all: the sink it started before the platform, shared by every scenario.</summary>
+    public Scenarios.PostfixSmtpSink? Sink { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var scenarios = new List<string>();
@@ -23,6 +35,9 @@ public sealed record BenchOptions(
         var delegates = 300;
         int? inFlight = null;
         var visitors = 50;
+        string? data = null;
+        var subscribers = 20_000;
+        int? smtpSinkPort = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -38,6 +53,9 @@ public sealed record BenchOptions(
                 case "--in-flight": inFlight = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 // site: how many visitors browse and register at once.
                 case "--visitors": visitors = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--data": data = Path.GetFullPath(Next()); break;
+                case "--subscribers": subscribers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--smtp-sink-port": smtpSinkPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 default: scenarios.Add(args[i]); break;
             }
         }
@@ -49,6 +67,13 @@ public sealed record BenchOptions(
             throw new ArgumentException("--in-flight must be at least 1.");
         if (visitors is < 1 or > 1_000)
             throw new ArgumentException("--visitors must be between 1 and 1000.");
-        return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency, delegates, inFlight, visitors);
+        if (subscribers is < 1 or > 1_000_000)
+            throw new ArgumentException("--subscribers must be between 1 and 1000000.");
+        return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency, delegates, inFlight, visitors)
+        {
+            DataFolder = data,
+            Subscribers = subscribers,
+            SmtpSinkPort = smtpSinkPort,
+        };
     }
 }

@@ -11,9 +11,15 @@ var scenarios = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCa
     ["role-search"] = new RoleSearch(),
     ["news-fanout"] = new NewsFanout(),
     ["site"] = new SiteVisitors(),
+    // One target's steady load while a profiler records; never part of a run of every scenario.
+    ["load"] = new SteadyLoad(),
 };
 
-var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys];
+var json = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+// Every scenario on a platform of the bench's own (BenchAll).
+if (options.Scenarios is ["all"]) return await BenchAll.RunAsync(options, scenarios, json);
+
+var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys.Where(name => name != "load")];
 foreach (var name in names)
 {
     if (!scenarios.TryGetValue(name, out var scenario))
@@ -22,6 +28,6 @@ foreach (var name in names)
         return 2;
     }
     var result = await scenario.RunAsync(options);
-    Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    Console.WriteLine(JsonSerializer.Serialize(result, json));
 }
 return 0;

@@ -16,7 +16,7 @@ internal static class EnumQuerySpelling
 {
     private static readonly ConcurrentDictionary<MethodInfo, IReadOnlyDictionary<string, Type>> ParametersByHandler = new();
 
-    public static Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (context.Request.QueryString.HasValue
             && context.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is { } handler
@@ -37,7 +37,7 @@ internal static class EnumQuerySpelling
             if (rewritten is not null) context.Request.Query = new QueryCollection(rewritten);
         }
 
-        return next();
+        return next(context);
     }
 
     /// <summary>The handler's parameters bound from the query string whose type is an enum (or a nullable or array of one), by query name.</summary>

@@ -8,7 +8,7 @@ namespace Platform.ServiceDefaults.Text;
 /// </summary>
 internal static class UrlTextCheck
 {
-    public static Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         Dictionary<string, string[]>? errors = null;
         foreach (var (name, values) in context.Request.Query)
@@ -28,6 +28,6 @@ internal static class UrlTextCheck
             }
         }
 
-        return errors is null ? next() : TextProblem.WriteAsync(context, errors);
+        return errors is null ? next(context) : TextProblem.WriteAsync(context, errors);
     }
 }

@@ -11,10 +11,10 @@ namespace Platform.Bench.Scenarios;
 /// </summary>
 internal static class BenchInternalToken
 {
-    public static string AnonymousFor(string service)
+    public static string AnonymousFor(BenchOptions options, string service)
     {
         using var key = ECDsa.Create();
-        key.ImportPkcs8PrivateKey(Convert.FromBase64String(Secret("internal-token-key-private")), out _);
+        key.ImportPkcs8PrivateKey(Convert.FromBase64String(PlatformSecrets.Read(options)["internal-token-key-private"]), out _);
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new { alg = "ES256", typ = "JWT" }));
         var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
@@ -35,15 +35,4 @@ internal static class BenchInternalToken
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static string Secret(string name)
-    {
-        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
-        {
-            var secrets = Path.Combine(folder.FullName, ".platform", "secrets.json");
-            if (File.Exists(secrets))
-                return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(secrets))![name];
-        }
-
-        throw new InvalidOperationException("No .platform/secrets.json above the current folder: run the bench from the repository of a running platform.");
-    }
 }

@@ -6,7 +6,7 @@ namespace Platform.Bench.Scenarios;
 
 /// <summary>
 /// A partner API key for the run, so gateway traffic is authenticated and rate limited as a partner's would be. Made
-/// as the first staff account (its password is the AppHost's generated parameter under .platform/), revoked after.
+/// as the first staff account (its password is the AppHost's generated parameter in the data folder), revoked after.
 /// </summary>
 public sealed class BenchPartnerKey : IAsyncDisposable
 {
@@ -22,14 +22,11 @@ public sealed class BenchPartnerKey : IAsyncDisposable
 
     public string Key { get; }
 
-    public static async Task<BenchPartnerKey> CreateAsync(Uri gateway, string scope, int permitsPerMinute)
+    public static async Task<BenchPartnerKey> CreateAsync(BenchOptions options, string scope, int permitsPerMinute)
     {
-        var http = new HttpClient { BaseAddress = gateway };
-        using var login = await http.PostAsJsonAsync("/gateway/accounts/login",
-            new { email = "admin@platform.local", password = StaffPassword() });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var http = new HttpClient { BaseAddress = options.Gateway };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            await PlatformSecrets.StaffTokenAsync(http, PlatformSecrets.Read(options)));
 
         using var organisation = await http.PostAsJsonAsync("/gateway/organisations", new { name = $"Bench {Guid.CreateVersion7():N}" });
         organisation.EnsureSuccessStatusCode();
@@ -48,15 +45,4 @@ public sealed class BenchPartnerKey : IAsyncDisposable
         _http.Dispose();
     }
 
-    private static string StaffPassword()
-    {
-        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
-        {
-            var secrets = Path.Combine(folder.FullName, ".platform", "secrets.json");
-            if (File.Exists(secrets))
-                return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(secrets))!["gateway-staff-password"];
-        }
-
-        throw new InvalidOperationException("No .platform/secrets.json above the current folder: run the bench from the repository of a running platform.");
-    }
 }

@@ -20,30 +20,23 @@ namespace Platform.Bench.Scenarios;
 /// </summary>
 public sealed class RoleSearch : IScenario
 {
-    private const string PgBin = "/usr/lib/postgresql/15/bin";
     private const int Organisations = 100;
     private const int Roles = 5_000;
     private const int Volunteers = 50_000;
 
-    private static readonly string[] Queries =
-    [
-        "/api/volunteers/roles",
-        "/api/volunteers/roles?category=RoadSafety&district=Castleton",
-        "/api/volunteers/roles?skill=first%20aid",
-        "/api/volunteers/roles?district=Brookmere&remote=false&page=3",
-        "/api/volunteers/roles?q=youth&pageSize=50",
-        "/api/volunteers/roles?availability=Weekends&category=VictimSupport",
-        "/api/volunteers/roles?category=YouthDiversion&skill=mentoring&district=Dunmore",
-        "/api/volunteers/roles?remote=true&page=2&pageSize=10",
-    ];
+    private const double Goal = 0.5;
+    private const double P99GoalMs = 50;
+
+    // The searches, in the order each worker walks them; RoleSearchSql has each one's SQL for pgbench.
+    private static readonly string[] Queries = [.. RoleSearchSql.Searches.Select(s => s.Query)];
 
     public async Task<object> RunAsync(BenchOptions options)
     {
-        var secrets = ReadSecrets();
-        var port = await DatabasePortAsync(options.Dashboard);
+        var secrets = PlatformSecrets.Read(options);
+        var port = PlatformResources.PostgresPort(options);
         var password = secrets["postgres-password"];
         var seeded = await SeedAsync(port, password);
-        var counts = (await PsqlAsync(port, password,
+        var counts = (await new Psql(port, password, "volunteersdb").QueryAsync(
             "SELECT (SELECT count(*) FROM volunteer_role), (SELECT count(*) FROM volunteer_role WHERE status = 'Open'), (SELECT count(*) FROM volunteer)")).Trim().Split('|');
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -56,8 +49,25 @@ public sealed class RoleSearch : IScenario
         }
 
         await DriveAsync(http, options.Concurrency, options.Warmup);
+        var volunteers = new Psql(port, password, "volunteersdb");
+        var loadBefore = MachineLoad.Now();
+        // pgbench before and after, the same length each, as the machine's load drifts; the yardstick is their mean.
+        var before = await PgbenchAsync(volunteers, options.Concurrency, options.Duration);
         var (samples, errors, elapsed) = await DriveAsync(http, options.Concurrency, options.Duration);
+        var after = await PgbenchAsync(volunteers, options.Concurrency, options.Duration);
         var all = samples.Select(s => s.Milliseconds).Order().ToList();
+        var search = new
+        {
+            Requests = all.Count,
+            Errors = errors,
+            RequestsPerSecond = Math.Round(all.Count / elapsed.TotalSeconds, 1),
+            P50Ms = Percentile(all, 0.50),
+            P90Ms = Percentile(all, 0.90),
+            P99Ms = Percentile(all, 0.99),
+            MaxMs = all.Count == 0 ? double.NaN : Math.Round(all[^1], 3),
+        };
+        var pgbenchTps = Math.Round((before + after) / 2, 1);
+        var ratio = Math.Round(search.RequestsPerSecond / pgbenchTps, 3);
         return new
         {
             Scenario = "role-search",
@@ -71,20 +81,49 @@ public sealed class RoleSearch : IScenario
             Route = "anonymous GET through the gateway",
             DurationSeconds = options.Duration.TotalSeconds,
             options.Concurrency,
-            Requests = all.Count,
-            Errors = errors,
-            RequestsPerSecond = Math.Round(all.Count / elapsed.TotalSeconds, 1),
-            P50Ms = Percentile(all, 0.50),
-            P90Ms = Percentile(all, 0.90),
-            P99Ms = Percentile(all, 0.99),
-            MaxMs = all.Count == 0 ? double.NaN : Math.Round(all[^1], 3),
+            Search = search,
+            Pgbench = new { Tps = pgbenchTps, Before = before, After = after, Clients = options.Concurrency, Script = "each search's count and page query, one script per search, picked at random" },
+            VersusPgbench = new
+            {
+                Ratio = ratio,
+                Goal = $"searches/s >= {Goal} x pgbench tps, p99 <= {P99GoalMs} ms",
+                Met = ratio >= Goal && search.P99Ms <= P99GoalMs,
+            },
+            LoadBefore = loadBefore,
+            LoadAfter = MachineLoad.Now(),
             PerQuery = samples.GroupBy(s => s.Query).OrderBy(g => Array.IndexOf(Queries, g.Key)).Select(g =>
             {
                 var sorted = g.Select(s => s.Milliseconds).Order().ToList();
                 return new { Query = g.Key, Requests = sorted.Count, P50Ms = Percentile(sorted, 0.50), P99Ms = Percentile(sorted, 0.99) };
             }).ToList(),
-            Machine = new { Environment.ProcessorCount, Os = Environment.OSVersion.ToString() },
         };
+    }
+
+    /// <summary>pgbench with every search's script, as many clients as the HTTP side has workers; returns transactions (searches) per second.</summary>
+    private static async Task<double> PgbenchAsync(Psql volunteers, int clients, TimeSpan duration)
+    {
+        var seconds = Math.Max(1, (int)Math.Round(duration.TotalSeconds));
+        var folder = Directory.CreateTempSubdirectory("bench-role-search-").FullName;
+        try
+        {
+            var arguments = new List<string> { "-n", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", seconds.ToString(CultureInfo.InvariantCulture) };
+            for (var i = 0; i < RoleSearchSql.Searches.Count; i++)
+            {
+                var script = Path.Combine(folder, $"search-{i}.sql");
+                await File.WriteAllTextAsync(script, RoleSearchSql.Script(RoleSearchSql.Searches[i]));
+                arguments.AddRange(["-f", script]);
+            }
+
+            arguments.Add(volunteers.Database);
+            var output = await volunteers.ToolAsync("pgbench", TimeSpan.FromSeconds(seconds + 120), [.. arguments]);
+            var tps = System.Text.RegularExpressions.Regex.Match(output, @"tps = ([0-9.]+)");
+            if (!tps.Success) throw new InvalidOperationException("No 'tps = ' line in pgbench's output:\n" + output);
+            return Math.Round(double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture), 1);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private sealed record Sample(string Query, double Milliseconds);
@@ -120,7 +159,7 @@ public sealed class RoleSearch : IScenario
     /// <summary>Seeds once; returns whether it did. Deterministic ids make the "already there" check and the links simple.</summary>
     private static async Task<bool> SeedAsync(int port, string password)
     {
-        var existing = int.Parse((await PsqlAsync(port, password, "SELECT count(*) FROM volunteer_role WHERE title LIKE 'Bench role %'")).Trim(), CultureInfo.InvariantCulture);
+        var existing = int.Parse((await new Psql(port, password, "volunteersdb").QueryAsync("SELECT count(*) FROM volunteer_role WHERE title LIKE 'Bench role %'")).Trim(), CultureInfo.InvariantCulture);
         if (existing >= Roles) return false;
 
         const string org = "('00000000-0000-4000-8000-' || lpad(to_hex({0}), 12, '0'))::uuid";
@@ -162,42 +201,10 @@ public sealed class RoleSearch : IScenario
             COMMIT;
             ANALYZE organisation; ANALYZE volunteer_role; ANALYZE volunteer_application; ANALYZE volunteer;
             """;
-        await PsqlAsync(port, password, sql);
+        await new Psql(port, password, "volunteersdb").QueryAsync(sql);
         return true;
     }
 
-    private static async Task<int> DatabasePortAsync(Uri dashboard)
-    {
-        using var http = new HttpClient { BaseAddress = dashboard, Timeout = TimeSpan.FromSeconds(10) };
-        var resource = await http.GetFromJsonAsync<JsonElement>("/api/resources/volunteersdb");
-        return new Uri(resource.GetProperty("urls")[0].GetString()!).Port;
-    }
 
-    private static async Task<string> PsqlAsync(int port, string password, string sql)
-    {
-        var info = new ProcessStartInfo(Path.Combine(PgBin, "psql")) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-d", "volunteersdb", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql })
-            info.ArgumentList.Add(argument);
-        info.Environment["PGPASSWORD"] = password;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("psql did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(cancel.Token);
-        var output = await stdout;
-        if (process.ExitCode != 0) throw new InvalidOperationException($"psql exited with {process.ExitCode}:\n{output}{await stderr}");
-        return output;
-    }
 
-    private static Dictionary<string, string> ReadSecrets()
-    {
-        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
-        {
-            var secrets = Path.Combine(folder.FullName, ".platform", "secrets.json");
-            if (File.Exists(secrets))
-                return JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(secrets))!;
-        }
-
-        throw new InvalidOperationException("No .platform/secrets.json above the current folder: run the bench from the repository of a running platform.");
-    }
 }

@@ -43,7 +43,7 @@ public sealed partial class SiteVisitors : IScenario
 
     public async Task<object> RunAsync(BenchOptions options)
     {
-        var secrets = RegistrationRush.ReadSecrets();
+        var secrets = PlatformSecrets.Read(options);
         using var staff = new HttpClient { BaseAddress = options.Gateway, Timeout = RequestTimeout };
         staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(staff, secrets["gateway-staff-password"]));
         var (eventId, workshops) = await CreateEventAsync(staff);

@@ -14,18 +14,20 @@ internal static class CorrelationId
     private static readonly SearchValues<char> Allowed =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:");
 
-    public static Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var sent = context.Request.Headers[Header];
         var id = sent.Count == 1 && IsWellFormed(sent[0]) ? sent[0]! : Guid.CreateVersion7().ToString("N");
         context.Request.Headers[Header] = id;
         context.TraceIdentifier = id;
-        context.Response.OnStarting(() =>
+        // A static callback with the context as its state: no closure allocated per request.
+        context.Response.OnStarting(static state =>
         {
-            context.Response.Headers[Header] = id;
+            var http = (HttpContext)state;
+            http.Response.Headers[Header] = http.TraceIdentifier;
             return Task.CompletedTask;
-        });
-        return next();
+        }, context);
+        return next(context);
     }
 
     internal static bool IsWellFormed(string? value) =>

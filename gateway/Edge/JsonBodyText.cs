@@ -11,11 +11,11 @@ namespace Platform.Gateway.Edge;
 /// </summary>
 internal static class JsonBodyText
 {
-    public static async Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (!HasJsonBody(context.Request))
         {
-            await next();
+            await next(context);
             return;
         }
 
@@ -35,7 +35,7 @@ internal static class JsonBodyText
         context.Request.Body.Position = 0;
         if (errors is null)
         {
-            await next();
+            await next(context);
         }
         else
         {

@@ -10,7 +10,7 @@ namespace Platform.Gateway.Edge;
 /// </summary>
 internal static class RequestBodyLimit
 {
-    public static Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var limit = context.RequestServices.GetRequiredService<IOptions<EdgeOptions>>().Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
@@ -24,6 +24,6 @@ internal static class RequestBodyLimit
             feature.MaxRequestBodySize = limit;
         }
 
-        return next();
+        return next(context);
     }
 }

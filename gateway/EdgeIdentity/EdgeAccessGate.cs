@@ -11,10 +11,11 @@ namespace Platform.Gateway.EdgeIdentity;
 /// </summary>
 internal static class EdgeAccessGate
 {
-    public static async Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var result = await context.AuthenticateAsync();
-        if (result.Failure is { } failure)
+        // The authentication middleware has already run the edge scheme: a caller it recognised is on the context, and
+        // only otherwise is the (cached) result asked for, to tell credentials that failed from none at all.
+        if (context.GetEdgeCaller() is null && (await context.AuthenticateAsync()).Failure is { } failure)
         {
             context.Response.Headers.WWWAuthenticate = EdgeCredentials.Challenge;
             await EdgeProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", failure.Message);
@@ -33,6 +34,6 @@ internal static class EdgeAccessGate
             }
         }
 
-        await next();
+        await next(context);
     }
 }

@@ -66,11 +66,17 @@ internal static class EdgeIdentityTransform
 
     private static void RemoveInternal(HttpHeaders headers)
     {
-        var internalNames = headers
-            .Select(header => header.Key)
-            .Where(name => name.StartsWith(InternalHeaderPrefix, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        foreach (var name in internalNames)
+        // Every proxied request passes here and almost none carries such a header: look without allocating first.
+        List<string>? internalNames = null;
+        foreach (var header in headers.NonValidated)
+        {
+            if (header.Key.StartsWith(InternalHeaderPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                (internalNames ??= []).Add(header.Key);
+            }
+        }
+
+        foreach (var name in internalNames ?? [])
         {
             headers.Remove(name);
         }

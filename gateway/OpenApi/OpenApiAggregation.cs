@@ -32,7 +32,8 @@ internal static class OpenApiAggregation
     {
         app.MapGet($"/openapi/{GatewayDocument}.json", GatewayDocumentAsync).ExcludeFromDescription();
         app.MapGet("/openapi/services/{service}.json", ServiceDocumentAsync).ExcludeFromDescription();
-        app.UseSwaggerUI(ui =>
+        // Only its own path goes through the Swagger UI's middleware (static files, redirects), not every proxied request.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(DocsPath), docs => docs.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = DocsPath.TrimStart('/');
             ui.DocumentTitle = "Safer Communities Partnership Platform API";
@@ -41,7 +42,7 @@ internal static class OpenApiAggregation
             {
                 ui.SwaggerEndpoint($"/openapi/services/{service}.json", service);
             }
-        });
+        }));
         return app;
     }
 

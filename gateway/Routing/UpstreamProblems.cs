@@ -13,9 +13,9 @@ namespace Platform.Gateway.Routing;
 /// </summary>
 internal static class UpstreamProblems
 {
-    public static async Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        await next();
+        await next(context);
 
         var error = context.Features.Get<IForwarderErrorFeature>();
         if (error is null || context.Response.HasStarted)
