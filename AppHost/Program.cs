@@ -40,6 +40,8 @@ var siteEdgeKey = builder.AddGeneratedParameter("site-edge-key");
 // The public web site: reached through the gateway at "/", and calling the platform through the gateway like any client.
 var web = builder.AddProject<Projects.Web>("web").WithLoopbackHttpEndpoint(replicas: replicas)
     .WithEnvironment("Site__EdgeKey", siteEdgeKey);
+// Its copies sign forms with one Data Protection key ring, kept in the data folder (web/Site/SiteKeys; deploy/k8s mounts a Secret).
+if (builder.ExecutionContext.IsRunMode) web.WithEnvironment("DataProtection__KeysFolder", builder.GetDataFolder().For("web-keys"));
 
 var events = builder.AddProject<Projects.Events>("events").WithLoopbackHttpEndpoint(replicas: replicas)
     .WithReference(eventsDb).WaitFor(eventsDb)

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHostingDefaults();     // telemetry, health, discovery, resilient HTTP (ServiceDefaults)
 builder.Services.AddSite();       // options, Razor Pages, antiforgery, forwarded headers from the gateway
+builder.Services.AddSiteKeys(builder.Configuration); // one Data Protection key ring for every copy of the site
 builder.Services.AddPlatformApi(); // the gateway's APIs, called as the visitor's agent
 builder.Services.AddManage();      // the back office at /manage: who may open which folder
 

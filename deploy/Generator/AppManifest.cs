@@ -47,7 +47,8 @@ internal sealed partial record AppManifest(
                     {
                         brokerUsers.Add(new BrokerUserEntry(resource.Name, user.GetProperty("name").GetString()!,
                             user.GetProperty("configure").GetString()!, user.GetProperty("write").GetString()!,
-                            user.GetProperty("read").GetString()!));
+                            user.GetProperty("read").GetString()!,
+                            user.TryGetProperty("impersonator", out var impersonator) && impersonator.GetBoolean()));
                     }
                     else if (body.TryGetProperty("connectionString", out var cs) && DatabaseLogin().Match(cs.GetString() ?? "") is { Success: true } login)
                     {
@@ -70,5 +71,8 @@ internal sealed record ProjectEntry(string Name, IReadOnlyList<(string Name, str
 /// <summary>A service's database and the login that owns it (hosting/Postgres: one login per database).</summary>
 internal sealed record DatabaseEntry(string Resource, string User, string Database);
 
-/// <summary>A service's broker login and its RabbitMQ permission expressions.</summary>
-internal sealed record BrokerUserEntry(string Resource, string User, string Configure, string Write, string Read);
+/// <summary>
+/// A service's broker login, its RabbitMQ permission expressions, and whether it carries the "impersonator" tag (a
+/// service that consumes: hosting/RabbitMQ/BrokerPermissions).
+/// </summary>
+internal sealed record BrokerUserEntry(string Resource, string User, string Configure, string Write, string Read, bool Impersonator);

@@ -11,7 +11,8 @@ namespace Platform.Deploy;
 /// its replicas: gateway/RateLimits) and an Ingress;</item>
 /// <item>PostgreSQL as a CloudNativePG Cluster with a login (managed role) and a Database per service;</item>
 /// <item>RabbitMQ as a RabbitMQ Cluster Operator RabbitmqCluster with a User and a Permission per service
-/// (the messaging topology operator), the permissions the local broker gives (hosting/RabbitMQ).</item>
+/// (the messaging topology operator), the permissions and tags the local broker gives (hosting/RabbitMQ); a login
+/// with the impersonator tag is put by a Job instead of a User (<see cref="ImpersonatorLoginJob"/>).</item>
 /// </list>
 /// Passwords and keys live in Secrets the deployer creates (README); the files only name them.
 /// </summary>
@@ -22,7 +23,10 @@ internal static partial class KubernetesFiles
     public const string ParametersSecret = "platform-parameters";
     public const string ConnectionsSecret = "platform-connections";
     public const string TlsSecret = "platform-tls";
+    public const string SiteKeysSecret = "web-data-protection-keys";
     private const string Gateway = "gateway";
+    private const string Site = "web";
+    private const string SiteKeysFolder = "/keys";
     private const int ContainerPort = 8080;
 
     public static IReadOnlyList<(string Name, IReadOnlyList<object> Objects)> From(AppManifest manifest, DeploySettings settings)
@@ -66,17 +70,47 @@ internal static partial class KubernetesFiles
         var objects = new List<object> { Obj("rabbitmq.com/v1beta1", "RabbitmqCluster", BrokerCluster, Map(("replicas", 3))) };
         foreach (var user in manifest.BrokerUsers)
         {
-            objects.Add(Obj("rabbitmq.com/v1beta1", "User", user.Resource, Map(
-                ("rabbitmqClusterReference", Map(("name", BrokerCluster))),
-                ("importCredentialsSecret", Map(("name", LoginSecret(user.Resource)))))));
+            objects.Add(user.Impersonator
+                ? ImpersonatorLoginJob(user)
+                : Obj("rabbitmq.com/v1beta1", "User", user.Resource, Map(
+                    ("rabbitmqClusterReference", Map(("name", BrokerCluster))),
+                    ("importCredentialsSecret", Map(("name", LoginSecret(user.Resource)))))));
             objects.Add(Obj("rabbitmq.com/v1beta1", "Permission", user.Resource, Map(
                 ("vhost", "/"),
-                ("userReference", Map(("name", user.Resource))),
+                user.Impersonator ? ("user", (object)user.User) : ("userReference", Map(("name", user.Resource))),
                 ("permissions", Map(("configure", user.Configure), ("write", user.Write), ("read", user.Read))),
                 ("rabbitmqClusterReference", Map(("name", BrokerCluster))))));
         }
 
         return objects;
+    }
+
+    /// <summary>
+    /// A consuming service's login with the "impersonator" tag the local broker gives it (it moves a failed message,
+    /// with its publisher's validated user_id, to its error queue and back: hosting/RabbitMQ/BrokerPermissions). The
+    /// topology operator's User cannot carry that tag (its tags are the four management ones) and writes its own tags
+    /// back at every reconcile, so this login is put by a Job through the broker's management API instead, with the
+    /// cluster operator's default user and the login's Secret; nothing resets it afterwards. The Job retries until the
+    /// broker answers; after changing the password, delete the Job and apply again.
+    /// </summary>
+    private static Dictionary<string, object> ImpersonatorLoginJob(BrokerUserEntry user)
+    {
+        var admin = $"{BrokerCluster}-default-user";   // the cluster operator's Secret for its default user
+        var put = $$"""curl -fsS -u "$ADMIN_USER:$ADMIN_PASSWORD" -X PUT -H 'content-type: application/json' -d "{\"password\":\"$PASSWORD\",\"tags\":\"impersonator\"}" http://{{BrokerCluster}}:15672/api/users/{{user.User}}""";
+        var container = Map(
+            ("name", "put-login"),
+            ("image", "curlimages/curl:8.11.1"),
+            ("command", new List<object> { "sh", "-c", put }),
+            ("env", new List<object>
+            {
+                FromSecret("ADMIN_USER", admin, "username"),
+                FromSecret("ADMIN_PASSWORD", admin, "password"),
+                FromSecret("PASSWORD", LoginSecret(user.Resource), "password"),
+            }),
+            ("securityContext", Map(("runAsNonRoot", true), ("allowPrivilegeEscalation", false))));
+        return Obj("batch/v1", "Job", $"{user.Resource}-put-login", Map(
+            ("backoffLimit", 20),
+            ("template", Map(("spec", Map(("restartPolicy", "OnFailure"), ("containers", new List<object> { container })))))));
     }
 
     private static List<object> Project(ProjectEntry project, AppManifest manifest, DeploySettings settings)
@@ -90,6 +124,17 @@ internal static partial class KubernetesFiles
 
         // Telemetry names each process as the AppHost does when it runs them.
         config.TryAdd("OTEL_SERVICE_NAME", project.Name);
+        var container = Container(project.Name, env, settings);
+        var pod = Map(("containers", new List<object> { container }));
+        if (project.Name == Site)
+        {
+            // Every pod signs forms with one Data Protection key ring (web/Site/SiteKeys): the deployer's Secret, read-only,
+            // so no pod makes a key the others lack.
+            config["DataProtection__KeysFolder"] = SiteKeysFolder;
+            config["DataProtection__GenerateKeys"] = "false";
+            container["volumeMounts"] = new List<object> { Map(("name", "data-protection-keys"), ("mountPath", SiteKeysFolder), ("readOnly", true)) };
+            pod["volumes"] = new List<object> { Map(("name", "data-protection-keys"), ("secret", Map(("secretName", SiteKeysSecret)))) };
+        }
 
         var labels = Map(("app.kubernetes.io/name", project.Name), ("app.kubernetes.io/part-of", "platform"));
         var replicas = project.Name == Gateway ? settings.GatewayReplicas : 2;
@@ -107,7 +152,7 @@ internal static partial class KubernetesFiles
                 ("selector", Map(("matchLabels", Map(("app.kubernetes.io/name", project.Name))))),
                 ("template", Map(
                     ("metadata", Map(("labels", labels))),
-                    ("spec", Map(("containers", new List<object> { Container(project.Name, env, settings) })))))), labels),
+                    ("spec", pod)))), labels),
             Obj("v1", "Service", project.Name, Map(
                 ("selector", Map(("app.kubernetes.io/name", project.Name))),
                 ("ports", new List<object> { Map(("name", "http"), ("port", 80), ("targetPort", "http")) })), labels),

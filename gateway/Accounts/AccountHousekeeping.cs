@@ -6,7 +6,8 @@ namespace Platform.Gateway.Accounts;
 
 /// <summary>
 /// Deletes what no longer lets anyone in: sessions that ended (expired, logged out, ended by a password change) and
-/// invitations and password-reset links that were used or ran out, once they are <see cref="KeepEndedFor"/> old, so the tables hold live
+/// invitations and password-reset links that were used or ran out, once they are <see cref="KeepEndedFor"/> old (and
+/// the sign-in throttle's counts once none can matter), so the tables hold live
 /// credentials plus a short trail, not years of hashes. Deletes are idempotent, so two gateways may both run it.
 /// A periodic job, at start and then every <see cref="Interval"/>; nothing is lost by deleting late.
 /// </summary>
@@ -34,6 +35,9 @@ public sealed partial class AccountHousekeeping(GatewayDbContext db, TimeProvide
         invitations += await db.PasswordResets
             .Where(r => r.ExpiresAt < before || (r.UsedAt != null && r.UsedAt < before))
             .ExecuteDeleteAsync(cancellationToken);
+        // The sign-in throttle's counts: none matters once older than the longest it looks back (a known address).
+        var forgotten = time.GetUtcNow() - LoginThrottle.KnownAddressFor;
+        await db.LoginThrottleEntries.Where(e => e.At < forgotten).ExecuteDeleteAsync(cancellationToken);
         return (sessions, invitations);
     }
 

@@ -34,7 +34,7 @@ internal static class AccountsApi
         const string Refused = "The email or password is wrong.";
         var account = LoginThrottle.Normalise(request.Email);
         var address = VisitorAddress.Of(context);
-        if (throttle.RetryAfter(account, address) is { } wait)
+        if (await throttle.RetryAfterAsync(account, address, cancellationToken) is { } wait)
         {
             return TooManyFailures(context, wait);
         }
@@ -44,17 +44,17 @@ internal static class AccountsApi
         if (user is null)
         {
             dummy.Verify(users.PasswordHasher, password);
-            throttle.Failed(account, address);
+            await throttle.FailedAsync(account, address, cancellationToken);
             return NotSignedIn(Refused);
         }
 
         if (!await users.CheckPasswordAsync(user, password))
         {
-            throttle.Failed(account, address);
+            await throttle.FailedAsync(account, address, cancellationToken);
             return NotSignedIn(Refused);
         }
 
-        throttle.Succeeded(account, address);
+        await throttle.SucceededAsync(account, address, cancellationToken);
         if (user.DisabledAt is not null)
         {
             return NotSignedIn("This account is disabled; ask the office's staff to enable it.");
@@ -112,7 +112,7 @@ internal static class AccountsApi
         // A stolen session must not become a way to guess the password: wrong current passwords count as failed sign-ins.
         var account = LoginThrottle.Normalise(user.Email);
         var address = VisitorAddress.Of(context);
-        if (throttle.RetryAfter(account, address) is { } wait)
+        if (await throttle.RetryAfterAsync(account, address, cancellationToken) is { } wait)
         {
             return TooManyFailures(context, wait);
         }
@@ -122,7 +122,7 @@ internal static class AccountsApi
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
-                throttle.Failed(account, address);
+                await throttle.FailedAsync(account, address, cancellationToken);
             }
 
             return IdentityErrors.Of(result).ToProblem();

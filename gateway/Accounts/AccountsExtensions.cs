@@ -32,7 +32,7 @@ internal static class AccountsExtensions
 
         services.AddScoped<SessionTokens>();
         services.AddSingleton<SessionAuthenticator>();
-        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<LoginThrottle>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddPeriodicJob<AccountHousekeeping>(AccountHousekeeping.Interval);
         return services;

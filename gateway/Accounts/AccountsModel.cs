@@ -49,3 +49,12 @@ internal sealed class PasswordResetModel : IEntityTypeConfiguration<PasswordRese
         reset.HasOne<GatewayUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class LoginThrottleEntryModel : IEntityTypeConfiguration<LoginThrottleEntry>
+{
+    public void Configure(EntityTypeBuilder<LoginThrottleEntry> entry)
+    {
+        entry.Property(e => e.Key).HasMaxLength(64);
+        entry.HasIndex(e => new { e.Key, e.At });
+    }
+}

@@ -108,7 +108,7 @@ internal static class PasswordResetsApi
 
         // Whoever knew the old password is signed out everywhere, and the owner may sign in at once.
         await sessions.EndAllAsync(user.Id, cancellationToken);
-        throttle.Succeeded(LoginThrottle.Normalise(user.Email), VisitorAddress.Of(context));
+        await throttle.SucceededAsync(LoginThrottle.Normalise(user.Email), VisitorAddress.Of(context), cancellationToken);
         return TypedResults.NoContent();
     }
 }

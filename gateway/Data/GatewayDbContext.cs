@@ -9,7 +9,7 @@ namespace Platform.Gateway.Data;
 
 /// <summary>
 /// The gateway's own database (gatewaydb): user accounts (ASP.NET Core Identity, users only: the role lives on the
-/// user as one of the platform's fixed roles), their sessions and invitations, organisations, partner API keys, password resets, and the
+/// user as one of the platform's fixed roles), their sessions and invitations, organisations, partner API keys, password resets, failed sign-ins (LoginThrottle), and the
 /// transactional outbox of the events the gateway publishes (invitation and reset emails, sent by Notifications).
 /// </summary>
 public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
@@ -20,6 +20,7 @@ public sealed class GatewayDbContext(DbContextOptions<GatewayDbContext> options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+    public DbSet<LoginThrottleEntry> LoginThrottleEntries => Set<LoginThrottleEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -13,7 +13,8 @@ namespace Platform.AppHost.Hosting.Supervision;
 /// before they act, because DCP reports a stopped process and a killed one alike (a terminal state and an exit code).
 /// A resource that keeps crashing is left ended after <see cref="CrashRestartPolicy.MaxRestarts"/> tries in
 /// <see cref="CrashRestartPolicy.Window"/>, for a person to read its log; each restart is a line in the resource's own
-/// console log on the dashboard.
+/// console log on the dashboard. Each copy of a replicated project (./platform up --replicas N) is watched and started
+/// again on its own, by its instance id: a command on the resource would act on every copy, the one still serving too.
 /// </summary>
 public static class CrashRestarts
 {
@@ -59,7 +60,7 @@ public static class CrashRestarts
                 var wrapped = new ResourceCommandAnnotation(command.Name, command.DisplayName, command.UpdateState,
                     async context =>
                     {
-                        _stoppedByHand[resource.Name] = true;
+                        _stoppedByHand[context.ResourceName] = true;   // the instance: one copy, or the resource's only one
                         return await command.ExecuteCommand(context);
                     },
                     command.DisplayDescription, command.Arguments, command.ConfirmationMessage, command.IconName, command.IconVariant,
@@ -77,21 +78,21 @@ public static class CrashRestarts
                 await foreach (var update in notifications.WatchAsync(stopping))
                 {
                     if (!supervised.Contains(update.Resource)) continue;
-                    var name = update.Resource.Name;
+                    var instance = update.ResourceId;
                     var state = update.Snapshot.State?.Text;
-                    var previous = _lastState.TryGetValue(name, out var p) ? p : null;
-                    _lastState[name] = state;
+                    var previous = _lastState.TryGetValue(instance, out var p) ? p : null;
+                    _lastState[instance] = state;
                     if (state == KnownResourceStates.Running)
                     {
                         // Running again, whoever started it: from now on an unexpected end is a crash again.
-                        _stoppedByHand.TryRemove(name, out _);
+                        _stoppedByHand.TryRemove(instance, out _);
                         continue;
                     }
 
                     if (!Ended(state) || Ended(previous) || stopping.IsCancellationRequested) continue;
-                    if (_stoppedByHand.ContainsKey(name) || _restarting.ContainsKey(name)) continue;
+                    if (_stoppedByHand.ContainsKey(instance) || _restarting.ContainsKey(instance)) continue;
                     if (update.Snapshot.ExitCode == 0) continue; // ended by itself and said all was well
-                    _ = RestartAsync(update.Resource, update.Snapshot.ExitCode, stopping);
+                    _ = RestartAsync(update.Resource, instance, update.Snapshot.ExitCode, stopping);
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -103,12 +104,13 @@ public static class CrashRestarts
             state is not null && state != KnownResourceStates.FailedToStart
             && (KnownResourceStates.TerminalStates.Contains(state) || state == "Terminated");
 
-        private async Task RestartAsync(IResource resource, int? exitCode, CancellationToken stopping)
+        private async Task RestartAsync(IResource resource, string instance, int? exitCode, CancellationToken stopping)
         {
-            var name = resource.Name;
+            // The resource's name in what a person reads; a copy's own name where there are several.
+            var name = resource.TryGetLastAnnotation<ReplicaAnnotation>(out var copies) && copies.Replicas > 1 ? instance : resource.Name;
             var log = _logs.GetLogger(resource);
             var now = _time.GetUtcNow();
-            var recent = _restarts.GetOrAdd(name, _ => new Queue<DateTimeOffset>());
+            var recent = _restarts.GetOrAdd(instance, _ => new Queue<DateTimeOffset>());
             int attempt;
             lock (recent)
             {
@@ -127,13 +129,13 @@ public static class CrashRestarts
             var delay = TimeSpan.FromTicks(policy.FirstDelay.Ticks * (1L << (attempt - 1)));
             log.LogWarning("[supervisor] {Resource} ended unexpectedly (exit code {ExitCode}); starting it again in {Delay} (restart {Attempt} of at most {Max} within {Window})",
                 name, exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", delay, attempt, policy.MaxRestarts, policy.Window);
-            _restarting[name] = true;
+            _restarting[instance] = true;
             try
             {
                 await Task.Delay(delay, _time, stopping);
-                if (_stoppedByHand.ContainsKey(name)) return; // a person took over meanwhile
+                if (_stoppedByHand.ContainsKey(instance)) return; // a person took over meanwhile
                 var commands = services.GetRequiredService<ResourceCommandService>();
-                var result = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, stopping);
+                var result = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, stopping);
                 if (result.Success) log.LogInformation("[supervisor] {Resource} started again", name);
                 else log.LogError("[supervisor] {Resource} could not be started again: {Message}", name, result.Message);
             }
@@ -146,7 +148,7 @@ public static class CrashRestarts
             }
             finally
             {
-                _restarting.TryRemove(name, out _);
+                _restarting.TryRemove(instance, out _);
             }
         }
     }

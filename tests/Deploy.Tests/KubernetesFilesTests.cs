@@ -28,7 +28,7 @@ public sealed class KubernetesFilesTests(GeneratedDeployment deployment) : IClas
         var problems = deployment.Objects.SelectMany(KubernetesSchemas.Problems).ToList();
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
-        Assert.Equal(["Cluster", "ConfigMap", "Database", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Permission", "RabbitmqCluster", "Service", "User"],
+        Assert.Equal(["Cluster", "ConfigMap", "Database", "Deployment", "HorizontalPodAutoscaler", "Ingress", "Job", "Permission", "RabbitmqCluster", "Service", "User"],
             deployment.Objects.Select(o => (string)o["kind"]).Distinct().Order(StringComparer.Ordinal));
     }
 
@@ -87,6 +87,53 @@ public sealed class KubernetesFilesTests(GeneratedDeployment deployment) : IClas
         // One broker login each for the four services and the gateway (which publishes the account emails).
         Assert.Equal(5, deployment.Objects.Count(o => (string)o["kind"] == "Permission"));
     }
+
+    [Fact]
+    public void Each_broker_login_has_the_tags_the_local_broker_gives_it()
+    {
+        // The local broker tags a consuming service's login "impersonator" (hosting/RabbitMQ/BrokerDefinitions): the
+        // manifest says which, and they are exactly the services that consume.
+        Assert.Equal(["messaging-awards", "messaging-notifications"], deployment.Manifest.BrokerUsers.Where(u => u.Impersonator).Select(u => u.Resource).Order(StringComparer.Ordinal));
+        foreach (var login in deployment.Manifest.BrokerUsers)
+        {
+            var permission = deployment.Objects.Single(o => (string)o["kind"] == "Permission" && Name(o) == login.Resource);
+            var user = deployment.Objects.SingleOrDefault(o => (string)o["kind"] == "User" && Name(o) == login.Resource);
+            var job = deployment.Objects.SingleOrDefault(o => (string)o["kind"] == "Job" && Name(o) == $"{login.Resource}-put-login");
+            if (login.Impersonator)
+            {
+                // Not the topology operator's User, which cannot hold the tag and would take it away at each reconcile.
+                Assert.Null(user);
+                var command = string.Join(' ', ((List<object>)((Dictionary<string, object>)((List<object>)At(Assert.IsType<Dictionary<string, object>>(job), "spec", "template", "spec")["containers"]).Single())["command"]).Cast<string>());
+                Assert.Contains("\\\"tags\\\":\\\"impersonator\\\"", command, StringComparison.Ordinal);
+                Assert.Contains($"/api/users/{login.User}", command, StringComparison.Ordinal);
+                Assert.Equal(login.User, Spec(permission)["user"]);
+            }
+            else
+            {
+                Assert.Null(job);
+                Assert.False(Spec(Assert.IsType<Dictionary<string, object>>(user)).ContainsKey("tags"), $"{login.Resource} has tags the local broker does not give");
+                Assert.Equal(login.Resource, ((Dictionary<string, object>)Spec(permission)["userReference"])["name"]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_site_pod_reads_one_data_protection_key_ring_from_the_deployers_secret_and_makes_no_keys()
+    {
+        var objects = deployment.Files.Single(f => f.Name == "web.yaml").Objects.Cast<Dictionary<string, object>>().ToList();
+        var config = (Dictionary<string, object>)Single(objects, "ConfigMap")["data"];
+        var pod = At(Single(objects, "Deployment"), "spec", "template", "spec");
+        var mount = (Dictionary<string, object>)((List<object>)((Dictionary<string, object>)((List<object>)pod["containers"]).Single())["volumeMounts"]).Single();
+        var volume = (Dictionary<string, object>)((List<object>)pod["volumes"]).Single();
+
+        Assert.Equal(config["DataProtection__KeysFolder"], mount["mountPath"]);
+        Assert.Equal(true, mount["readOnly"]);
+        Assert.Equal("false", config["DataProtection__GenerateKeys"]);
+        Assert.Equal(mount["name"], volume["name"]);
+        Assert.Equal("web-data-protection-keys", At(volume, "secret")["secretName"]);
+    }
+
+    private static string Name(Dictionary<string, object> obj) => (string)((Dictionary<string, object>)obj["metadata"])["name"];
 
     private bool IsSecretParameter(string value) =>
         deployment.Manifest.Parameters.Any(p => p.Value && value == $"{{{p.Key}.value}}");

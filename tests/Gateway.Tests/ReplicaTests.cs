@@ -1,10 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Platform.Gateway.Tests;
 
 /// <summary>
 /// Two gateways on one database, as `./platform up --replicas 2` and the Kubernetes deployment run them (issue 22):
-/// their rate limits hold together, and what one revokes the other refuses within a stated bound.
+/// their rate limits and the sign-in throttle hold together, and what one revokes the other refuses within a stated bound.
 /// </summary>
 public sealed class ReplicaTests : IAsyncLifetime
 {
@@ -99,6 +100,28 @@ public sealed class ReplicaTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(second, session));
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_on_either_gateway_add_up_to_one_throttle()
+    {
+        var clients = new[] { _first.CreateClient(), _second.CreateClient() };
+
+        // Five wrong passwords for one account from one address (Accounts:FailedLoginsPerAccountAndAddress), spread
+        // over the two gateways as a proxy would: each alone has seen only two or three.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(clients[attempt % 2], "wrong password!!"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(clients[0], GatewayFactory.StaffPassword));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(clients[1], GatewayFactory.StaffPassword));
+    }
+
+    private static async Task<HttpStatusCode> SignInAsync(HttpClient client, string password)
+    {
+        using var response = await client.PostAsJsonAsync("/gateway/accounts/login", new { email = GatewayFactory.StaffEmail, password }, Cancel);
+        return response.StatusCode;
     }
 
     private static async Task<HttpStatusCode> SignUpAsync(HttpClient client)

@@ -215,6 +215,29 @@ namespace Platform.Gateway.Data.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Platform.Gateway.Accounts.LoginThrottleEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "At");
+
+                    b.ToTable("LoginThrottleEntries");
+                });
+
             modelBuilder.Entity("Platform.Gateway.Accounts.Organisation", b =>
                 {
                     b.Property<Guid>("Id")

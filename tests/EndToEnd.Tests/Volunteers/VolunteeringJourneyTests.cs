@@ -78,12 +78,7 @@ public sealed class VolunteeringJourneyTests(PlatformFixture platform)
     [Fact]
     public async Task A_volunteer_idle_past_the_lapse_period_gets_one_re_engagement_email_not_two()
     {
-        var (organisation, orgToken) = await platform.RegisteredOrganisationAsync();
-        await platform.ApproveAsync(organisation);
-        var role = await platform.OpenRoleAsync(orgToken);
-        var email = Addresses.Unique("Quiet");
-        var (application, _) = await platform.ApplyAsync(role, email);
-        await platform.WalkToActiveAsync(orgToken, application, email);
+        var (email, orgToken) = await platform.ActiveVolunteerAsync("Quiet");
         var mailbox = platform.App.GetMailbox("mail");
         static bool IsReengagement(Platform.AppHost.Hosting.Resources.ReceivedMessage m) => VolunteersActors.Decoded(m).Contains("We have not seen you for a while");
 

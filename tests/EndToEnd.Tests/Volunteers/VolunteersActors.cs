@@ -95,6 +95,18 @@ internal static partial class VolunteersActors
         return VolunteerLink().Match(Decoded(welcome)).Groups["token"].Value;
     }
 
+    /// <summary>An active volunteer (address from <paramref name="name"/>) of a new, approved organisation; returns their address and the organisation's session.</summary>
+    public static async Task<(string Email, string OrganisationToken)> ActiveVolunteerAsync(this PlatformFixture platform, string name)
+    {
+        var (organisation, token) = await platform.RegisteredOrganisationAsync();
+        await platform.ApproveAsync(organisation);
+        var role = await platform.OpenRoleAsync(token);
+        var email = Addresses.Unique(name);
+        var (application, _) = await platform.ApplyAsync(role, email);
+        await platform.WalkToActiveAsync(token, application, email);
+        return (email, token);
+    }
+
     // The text part is quoted-printable: undo soft line breaks and "=3D" before looking for a link or a phrase.
     public static string Decoded(ReceivedMessage message) =>
         message.Raw.Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "=").Replace("\r\n", "\n");
