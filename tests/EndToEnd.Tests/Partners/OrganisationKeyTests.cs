@@ -20,36 +20,20 @@ public sealed class OrganisationKeyTests(PlatformFixture platform)
         var hillsideRole = await platform.OpenRoleAsync(hillside);
         var key = await platform.OrganisationKeyAsync(riverside, "roles:write");
 
-        var posted = await platform.Gateway.OkWithKeyAsync(HttpMethod.Post, Roles, key, RoleBody("Speedwatch volunteer", places: 3));
+        var posted = await platform.Gateway.OkWithKeyAsync(HttpMethod.Post, Roles, key, VolunteersActors.RoleBody("Speedwatch volunteer", places: 3));
         var role = posted.GetProperty("id").GetGuid();
-        var edited = await platform.Gateway.OkWithKeyAsync(HttpMethod.Put, $"{Roles}/{role}", key, RoleBody("Speedwatch coordinator", places: 4));
+        var edited = await platform.Gateway.OkWithKeyAsync(HttpMethod.Put, $"{Roles}/{role}", key, VolunteersActors.RoleBody("Speedwatch coordinator", places: 4));
         Assert.Equal("Speedwatch coordinator", edited.GetProperty("title").GetString());
         var listed = await platform.Gateway.OkWithKeyAsync(HttpMethod.Get, Roles, key);
         Assert.Equal([role], listed.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid()));
 
         // Hillside's role does not exist for Riverside's key, whatever it tries.
         Assert.Equal(HttpStatusCode.NotFound, (await platform.Gateway.CallWithKeyAsync(HttpMethod.Get, $"{Roles}/{hillsideRole}", key, null)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await platform.Gateway.CallWithKeyAsync(HttpMethod.Put, $"{Roles}/{hillsideRole}", key, RoleBody("Taken over", 1))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Gateway.CallWithKeyAsync(HttpMethod.Put, $"{Roles}/{hillsideRole}", key, VolunteersActors.RoleBody("Taken over", 1))).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await platform.Gateway.CallWithKeyAsync(HttpMethod.Post, $"{Roles}/{hillsideRole}/close", key, null)).Status);
         // Its users may read the organisation's volunteers; the key's scopes do not name them.
         Assert.Equal(HttpStatusCode.Forbidden, (await platform.Gateway.CallWithKeyAsync(HttpMethod.Get, "/api/volunteers/organisation/volunteers", key, null)).Status);
         var hillsideView = await platform.Gateway.SendAsync(HttpMethod.Get, $"{Roles}/{hillsideRole}", hillside);
         Assert.Equal("Open", hillsideView.GetProperty("status").GetString(), ignoreCase: true);
     }
-
-    internal static object RoleBody(string title, int places) => new
-    {
-        title,
-        description = "Help residents check speeds on their roads.",
-        category = "RoadSafety",
-        district = "Castleton",
-        location = "Village hall",
-        remote = false,
-        skills = new[] { "driving" },
-        timeCommitment = "4 hours a month",
-        availability = new[] { "Weekends" },
-        minimumAge = 18,
-        backgroundCheck = "Basic",
-        places,
-    };
 }

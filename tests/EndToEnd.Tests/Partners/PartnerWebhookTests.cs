@@ -48,7 +48,7 @@ public sealed class PartnerWebhookTests(PlatformFixture platform)
         try
         {
             var role = (await platform.Gateway.OkWithKeyAsync(HttpMethod.Post, "/api/volunteers/organisation/roles", key,
-                OrganisationKeyTests.RoleBody("Neighbourhood watch coordinator", places: 2))).GetProperty("id").GetGuid();
+                VolunteersActors.RoleBody("Neighbourhood watch coordinator", places: 2))).GetProperty("id").GetGuid();
             await platform.Gateway.OkWithKeyAsync(HttpMethod.Post, $"/api/volunteers/organisation/roles/{role}/open", key);
 
             bool ForRole(WebhookRequest r) => r.Json.GetProperty("data").GetProperty("roleId").GetGuid() == role;
