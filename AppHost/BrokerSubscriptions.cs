@@ -33,5 +33,10 @@ internal static class BrokerSubscriptions
         "Platform.Contracts.Volunteers:VolunteerLinkRenewed",
         "Platform.Contracts.Gateway:InvitationIssued",
         "Platform.Contracts.Gateway:PasswordResetRequested",
+        // Partners' webhooks (issue 18): the public happenings not consumed above.
+        "Platform.Contracts.Events:PartnershipEventPublished",
+        "Platform.Contracts.Events:PartnershipEventChanged",
+        "Platform.Contracts.Volunteers:RoleOpened",
+        "Platform.Contracts.Volunteers:RoleClosed",
     ];
 }

@@ -39,6 +39,7 @@ app.MapStaffAccountsApi();
 app.MapOrganisationsApi();
 app.MapPermissionsApi();
 app.MapApiKeysApi();
+app.MapOrganisationKeysApi();
 app.MapReferenceDataApi();
 app.MapOpenApiAggregation();
 app.MapApiNotFound();

@@ -75,7 +75,7 @@ internal static class AccountsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> LogoutAsync(HttpContext context, SessionTokens sessions, CancellationToken cancellationToken)
     {
         // A key is no session: a 204 would tell a partner it had ended something, while the key stays as valid as before.
-        if (context.User.GetRole() is PlatformClaims.Roles.Partner)
+        if (ApiKeys.KeyCallers.IsKey(context.User))
         {
             return NotSignedIn(NeedsUser);
         }
@@ -149,8 +149,7 @@ internal static class AccountsApi
     private static async Task<GatewayUser?> CurrentUserAsync(HttpContext context, UserManager<GatewayUser> users)
     {
         var subject = context.User.GetSubject();
-        var role = context.User.GetRole();
-        return role is PlatformClaims.Roles.Partner || !Guid.TryParse(subject, out var id)
+        return ApiKeys.KeyCallers.IsKey(subject) || !Guid.TryParse(subject, out var id)
             ? null
             : await users.Users.SingleOrDefaultAsync(u => u.Id == id, context.RequestAborted);
     }

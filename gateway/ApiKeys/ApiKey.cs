@@ -1,7 +1,7 @@
 namespace Platform.Gateway.ApiKeys;
 
 /// <summary>
-/// A partner system's credential. The secret is shown once at creation; only its hash is kept. The prefix is
+/// A partner system's or a voluntary organisation's credential (<see cref="ApiKeyKind"/>). The secret is shown once at creation; only its hash is kept. The prefix is
 /// public (it is part of the key and shown in listings) and finds the row without scanning hashes.
 /// </summary>
 public sealed class ApiKey
@@ -11,6 +11,8 @@ public sealed class ApiKey
     public required byte[] SecretHash { get; init; }
     public required string Name { get; set; }
     public Guid OrganisationId { get; init; }
+
+    public ApiKeyKind Kind { get; init; } = ApiKeyKind.Partner;
 
     /// <summary>Space-separated, e.g. "events:read awards:read".</summary>
     public required string Scopes { get; set; }

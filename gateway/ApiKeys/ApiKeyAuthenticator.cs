@@ -17,6 +17,9 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCach
     // Last-used is informational: recording it at most once a minute keeps writes off the hot path.
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>A key's subject in the internal token is "apikey:{id}": services record it as the actor.</summary>
+    public const string SubjectPrefix = "apikey:";
+
     public async ValueTask<EdgeAuthentication> AuthenticateAsync(string key, CancellationToken cancellationToken)
     {
         var prefix = ApiKeySecret.TryReadPrefix(key);
@@ -48,7 +51,8 @@ public sealed class ApiKeyAuthenticator(IServiceScopeFactory scopes, IMemoryCach
             await RecordUseAsync(apiKey.Id, now, cancellationToken);
         }
 
-        var identity = new InternalIdentity($"apikey:{apiKey.Id}", PlatformClaims.Roles.Partner, apiKey.OrganisationId, apiKey.ScopeList());
+        var role = apiKey.Kind == ApiKeyKind.Organisation ? PlatformClaims.Roles.Organisation : PlatformClaims.Roles.Partner;
+        var identity = new InternalIdentity($"{SubjectPrefix}{apiKey.Id}", role, apiKey.OrganisationId, apiKey.ScopeList());
         return EdgeAuthentication.Succeeded(identity, apiKey.PermitsPerMinute);
     }
 

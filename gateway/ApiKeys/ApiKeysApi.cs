@@ -9,7 +9,10 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Platform.Gateway.ApiKeys;
 
-/// <summary>Staff manage partners' keys: create (secret shown once), list, rotate with an overlap, revoke.</summary>
+/// <summary>
+/// Staff manage partners' keys, and organisations' keys on their behalf: create (secret shown once), list, rotate with
+/// an overlap, revoke.
+/// </summary>
 internal static class ApiKeysApi
 {
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
@@ -25,11 +28,16 @@ internal static class ApiKeysApi
         return app;
     }
 
-    private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    private static Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateApiKeyRequest request, GatewayDbContext db, TimeProvider time, IOptions<ApiKeyOptions> options,
+        CancellationToken cancellationToken) =>
+        IssueAsync(request, request.Kind ?? ApiKeyKind.Partner, db, time, options.Value, cancellationToken);
+
+    /// <summary>Staff's issuing and an organisation's own (<see cref="OrganisationKeysApi"/>): the same rules for both.</summary>
+    internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> IssueAsync(
+        CreateApiKeyRequest request, ApiKeyKind kind, GatewayDbContext db, TimeProvider time, ApiKeyOptions settings,
         CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var now = time.GetUtcNow();
         var errors = new ValidationErrors();
         var name = request.Name?.Trim();
@@ -38,11 +46,12 @@ internal static class ApiKeysApi
             errors.Add("name", "A name of 1 to 200 characters is required.");
         }
 
+        var allowed = kind == ApiKeyKind.Organisation ? OrganisationKeyScopes.All : ApiKeyScopes.All;
         var scopes = (request.Scopes ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var unknown = scopes.Where(s => !ApiKeyScopes.All.Contains(s)).ToList();
+        var unknown = scopes.Where(s => !allowed.Contains(s)).ToList();
         if (scopes.Count == 0 || unknown.Count > 0)
         {
-            errors.Add("scopes", $"At least one scope is required, each one of: {string.Join(", ", ApiKeyScopes.All.Order())}.");
+            errors.Add("scopes", $"At least one scope is required, each one of: {string.Join(", ", allowed.Order())}.");
         }
 
         var expiresAt = request.ExpiresAt ?? now + settings.DefaultLifetime;
@@ -67,7 +76,7 @@ internal static class ApiKeysApi
             return RuleProblem.NotFound($"Organisation {request.OrganisationId}");
         }
 
-        var (key, entity) = NewKey(name!, request.OrganisationId, string.Join(' ', scopes), permits, now, expiresAt);
+        var (key, entity) = NewKey(name!, request.OrganisationId, kind, string.Join(' ', scopes), permits, now, expiresAt);
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/gateway/api-keys/{entity.Id}", Created(key, entity));
@@ -108,7 +117,7 @@ internal static class ApiKeysApi
         }
 
         // The new key inherits everything but the secret; its lifetime restarts so rotation is also renewal.
-        var (key, replacement) = NewKey(old.Name, old.OrganisationId, old.Scopes, old.PermitsPerMinute, now,
+        var (key, replacement) = NewKey(old.Name, old.OrganisationId, old.Kind, old.Scopes, old.PermitsPerMinute, now,
             now + (old.ExpiresAt - old.CreatedAt));
         old.ReplacedBy = replacement.Id;
         old.ExpiresAt = Min(old.ExpiresAt, now + overlap);
@@ -118,10 +127,16 @@ internal static class ApiKeysApi
         return TypedResults.Created($"/gateway/api-keys/{replacement.Id}", Created(key, replacement));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        Guid id, GatewayDbContext db, TimeProvider time, ApiKeyAuthenticator authenticator, CancellationToken cancellationToken)
+    private static Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        Guid id, GatewayDbContext db, TimeProvider time, ApiKeyAuthenticator authenticator, CancellationToken cancellationToken) =>
+        RevokeOneAsync(db.ApiKeys.Where(k => k.Id == id), id, db, time, authenticator, cancellationToken);
+
+    /// <param name="keys">The one key, as far as the caller may see it (an organisation sees only its own).</param>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeOneAsync(
+        IQueryable<ApiKey> keys, Guid id, GatewayDbContext db, TimeProvider time, ApiKeyAuthenticator authenticator,
+        CancellationToken cancellationToken)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var key = await keys.SingleOrDefaultAsync(cancellationToken);
         if (key is null)
         {
             return RuleProblem.NotFound($"API key {id}");
@@ -134,7 +149,7 @@ internal static class ApiKeysApi
     }
 
     private static (string Key, ApiKey Entity) NewKey(
-        string name, Guid organisationId, string scopes, int permits, DateTimeOffset now, DateTimeOffset expiresAt)
+        string name, Guid organisationId, ApiKeyKind kind, string scopes, int permits, DateTimeOffset now, DateTimeOffset expiresAt)
     {
         var (key, prefix, hash) = ApiKeySecret.Create();
         return (key, new ApiKey
@@ -143,6 +158,7 @@ internal static class ApiKeysApi
             SecretHash = hash,
             Name = name,
             OrganisationId = organisationId,
+            Kind = kind,
             Scopes = scopes,
             PermitsPerMinute = permits,
             CreatedAt = now,
@@ -151,7 +167,8 @@ internal static class ApiKeysApi
     }
 
     private static CreatedApiKeyResponse Created(string key, ApiKey entity) => new(
-        entity.Id, key, entity.Prefix, entity.Name, entity.OrganisationId, entity.ScopeList(), entity.ExpiresAt, entity.PermitsPerMinute);
+        entity.Id, key, entity.Prefix, entity.Name, entity.OrganisationId, entity.ScopeList(), entity.ExpiresAt, entity.PermitsPerMinute,
+        entity.Kind);
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -12,6 +12,7 @@ internal sealed class ApiKeyModel : IEntityTypeConfiguration<ApiKey>
         key.Property(k => k.Prefix).HasMaxLength(ApiKeySecret.PrefixLength);
         key.Property(k => k.Name).HasMaxLength(200);
         key.Property(k => k.Scopes).HasMaxLength(1000);
+        key.Property(k => k.Kind).HasConversion<string>().HasMaxLength(20);
         key.HasOne<Organisation>().WithMany().HasForeignKey(k => k.OrganisationId);
     }
 }

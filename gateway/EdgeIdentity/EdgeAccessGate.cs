@@ -7,7 +7,8 @@ namespace Platform.Gateway.EdgeIdentity;
 
 /// <summary>
 /// The first step of the proxy pipeline. Credentials that were sent but are not valid end the request with 401
-/// (never silently anonymous); a partner key without the scope for this service and method ends it with 403.
+/// (never silently anonymous); a key without the scope for this request (<see cref="ApiKeyScopes"/> for a partner's,
+/// <see cref="OrganisationKeyScopes"/> for an organisation's) ends it with 403.
 /// </summary>
 internal static class EdgeAccessGate
 {
@@ -22,18 +23,34 @@ internal static class EdgeAccessGate
             return;
         }
 
-        if (context.GetEdgeCaller() is { Identity.Role: PlatformClaims.Roles.Partner } partner && !Site.SiteRoute.IsSite(context))
+        if (context.GetEdgeCaller() is { } caller && !Site.SiteRoute.IsSite(context) && Refusal(context, caller.Identity) is { } refusal)
         {
-            var service = context.GetReverseProxyFeature().Route.Config.ClusterId!;
-            var required = ApiKeyScopes.Required(service, context.Request.Method);
-            if (!partner.Identity.Scopes.Contains(required))
-            {
-                await EdgeProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden",
-                    $"The API key does not have the scope '{required}'.");
-                return;
-            }
+            await EdgeProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden", refusal);
+            return;
         }
 
         await next(context);
+    }
+
+    /// <returns>Why a key may not make this request, or null when it may (people are judged by the services).</returns>
+    private static string? Refusal(HttpContext context, InternalIdentity identity)
+    {
+        if (!KeyCallers.IsKey(identity.Subject))
+        {
+            return null;
+        }
+
+        if (identity.Role == PlatformClaims.Roles.Partner)
+        {
+            var service = context.GetReverseProxyFeature().Route.Config.ClusterId!;
+            var required = ApiKeyScopes.Required(service, context.Request.Method);
+            return identity.Scopes.Contains(required) ? null : $"The API key does not have the scope '{required}'.";
+        }
+
+        var admitting = OrganisationKeyScopes.Admitting(context.Request.Path.Value ?? "", context.Request.Method);
+        return admitting.Count == 0
+            ? "An organisation's API key may not make this request."
+            : admitting.Any(identity.Scopes.Contains) ? null
+            : $"The API key does not have the scope '{string.Join("' or '", admitting)}'.";
     }
 }

@@ -4,6 +4,7 @@ using Platform.Notifications.Infrastructure;
 using Platform.Notifications.News;
 using Platform.Notifications.Reports;
 using Platform.Notifications.Subscriptions;
+using Platform.Notifications.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ app.MapManageApi();
 app.MapNewsApi();
 app.MapStaffApi();
 app.MapDeadLettersApi();
+app.MapWebhooksApi();
 
 await app.MigrateDatabaseAsync<NotificationsDbContext>();
 await app.LoadLinkKeyAsync();

@@ -24,6 +24,12 @@ internal static class TestPlatformSettings
         // fault suite's kill mid-fan-out (Faults/) finishes in seconds rather than the default lease's minutes.
         options.WithProjectEnvironment("notifications", "Notifications__Delivery__ClaimLease", "00:00:30");
 
+        // Partners' webhooks: the tests' receivers listen on loopback over http (refused in production); the first retry
+        // and the timeout are short so a failing or hanging receiver is seen within seconds.
+        options.WithProjectEnvironment("notifications", "Notifications__Webhooks__AllowLoopback", "true");
+        options.WithProjectEnvironment("notifications", "Notifications__Webhooks__FirstRetryDelay", "00:00:01");
+        options.WithProjectEnvironment("notifications", "Notifications__Webhooks__Timeout", "00:00:03");
+
         // Every test signs in as the one first staff account, so the whole suite's staff writes are one user's: far
         // more than a person makes in a minute. The per-user write limit itself is tested in Gateway.Tests.
         options.WithProjectEnvironment("gateway", "RateLimits__SignedInWritesPerWindow", "100000");

@@ -9,10 +9,12 @@ using Platform.Notifications.IntegrationEvents.EventHandling;
 using Platform.Notifications.IntegrationEvents.EventHandling.Accounts;
 using Platform.Notifications.IntegrationEvents.EventHandling.Awards;
 using Platform.Notifications.IntegrationEvents.EventHandling.Volunteers;
+using Platform.Notifications.IntegrationEvents.EventHandling.Webhooks;
 using Platform.Notifications.News;
 using Platform.Notifications.Reports;
 using Platform.Notifications.Subscriptions;
 using Platform.Notifications.Transactional;
+using Platform.Notifications.Webhooks;
 using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Notifications.Extensions;
@@ -69,6 +71,9 @@ internal static class ApplicationServiceExtensions
         services.AddPeriodicJob<Housekeeping, NotificationsOptions>(o => o.HousekeepingInterval);
         services.AddScoped<StaffReports>();
 
+        // Partners' webhooks: queued in the consumer's transaction, sent per endpoint by the dispatcher.
+        services.AddWebhooks();
+
         builder.AddMessaging<NotificationsDbContext>(bus =>
         {
             bus.AddConsumer<SendSubscriptionConfirmation>();
@@ -93,6 +98,7 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<TellSubscribersOfWinners>();
             bus.AddConsumer<SendInvitation>();
             bus.AddConsumer<SendPasswordReset>();
+            bus.AddConsumer<TellPartnersWebhooks>();
         });
 
         return builder;

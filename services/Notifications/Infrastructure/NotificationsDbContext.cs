@@ -5,6 +5,7 @@ using Platform.Notifications.Digests;
 using Platform.Notifications.News;
 using Platform.Notifications.Reports;
 using Platform.Notifications.Subscriptions;
+using Platform.Notifications.Webhooks;
 
 namespace Platform.Notifications.Infrastructure;
 
@@ -25,6 +26,12 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
 
     public DbSet<LinkTokenKey> LinkTokenKeys => Set<LinkTokenKey>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -183,6 +183,19 @@ internal static class AuthorizationMatrix
         GET /api/notifications/topics                                                  ok        ok  403        ok    ok    ok    ok
         GET /api/notifications/unsubscribe/{token}                                     in        in  403        in    in    in    in
         POST /api/notifications/unsubscribe/{token}                                    in        in  403        in    in    in    in
+
+        # Partners (issue 18): an organisation's users manage the keys that act as it (a key issues no keys: 403). Webhooks are a
+        # partner key's or an organisation's own (another's, or one nobody has, is 404); staff have no organisation: 403.
+        GET /gateway/organisation/api-keys                                             401       403 403        ok    ok    ok    403
+        POST /gateway/organisation/api-keys                                            401       403 403        in    in    in    403
+        DELETE /gateway/organisation/api-keys/{id}                                     401       403 403        404   404   404   403
+        GET /api/notifications/webhooks                                                401       ok  403        ok    ok    ok    403
+        POST /api/notifications/webhooks                                               401       in  403        in    in    in    403
+        GET /api/notifications/webhooks/event-types                                    401       ok  403        ok    ok    ok    403
+        GET /api/notifications/webhooks/{id}                                           401       404 403        404   404   404   403
+        DELETE /api/notifications/webhooks/{id}                                        401       404 403        404   404   404   403
+        GET /api/notifications/webhooks/{id}/deliveries                                401       404 403        404   404   404   403
+        POST /api/notifications/webhooks/{id}/deliveries/{deliveryId}/replay           401       404 403        404   404   404   403
         """;
 
     public static IReadOnlyDictionary<string, string[]> Rows()

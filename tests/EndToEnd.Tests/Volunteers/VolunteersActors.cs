@@ -42,25 +42,29 @@ internal static partial class VolunteersActors
 
     public static async Task<Guid> OpenRoleAsync(this PlatformFixture platform, string organisationToken, int places = 5)
     {
-        var role = await platform.Gateway.SendAsync(HttpMethod.Post, "/api/volunteers/organisation/roles", organisationToken, new
-        {
-            title = $"Community speedwatch {Guid.CreateVersion7():N}",
-            description = "Help residents check speeds on their roads.",
-            category = "RoadSafety",
-            district = "Castleton",
-            location = "Village hall",
-            remote = false,
-            skills = new[] { "driving" },
-            timeCommitment = "4 hours a month",
-            availability = new[] { "Weekends" },
-            minimumAge = 18,
-            backgroundCheck = "Basic",
-            places,
-        });
+        var role = await platform.Gateway.SendAsync(HttpMethod.Post, "/api/volunteers/organisation/roles", organisationToken,
+            RoleBody($"Community speedwatch {Guid.CreateVersion7():N}", places));
         var id = role.GetProperty("id").GetGuid();
         await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/volunteers/organisation/roles/{id}/open", organisationToken);
         return id;
     }
+
+    /// <summary>A role in Castleton, as an organisation posts or edits it.</summary>
+    public static object RoleBody(string title, int places) => new
+    {
+        title,
+        description = "Help residents check speeds on their roads.",
+        category = "RoadSafety",
+        district = "Castleton",
+        location = "Village hall",
+        remote = false,
+        skills = new[] { "driving" },
+        timeCommitment = "4 hours a month",
+        availability = new[] { "Weekends" },
+        minimumAge = 18,
+        backgroundCheck = "Basic",
+        places,
+    };
 
     /// <summary>A member of the public applies from an address of their own; returns the application id and manage token.</summary>
     public static async Task<(Guid Id, string ManageToken)> ApplyAsync(this PlatformFixture platform, Guid role, string email)
