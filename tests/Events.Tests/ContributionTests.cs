@@ -106,6 +106,12 @@ public sealed class ContributionTests(PostgresServer postgres) : EventsTest(post
         Assert.True(problem.GetProperty("errors").TryGetProperty("title", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("summary", out _));
 
+        Assert.Equal(HttpStatusCode.BadRequest, (await partner.PostAsJsonAsync(path, new
+        {
+            kind = 7, title = "A kind nobody offers", summary = "?", organisation = "Northside Council", contactName = "Casey", contactEmail = "casey@example.org",
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Factory.CreateStaffClient().PutAsJsonAsync($"/api/events/{e.EventId}/calls",
+            new { kind = 7, closesAt = Factory.Time.GetUtcNow().AddDays(2) })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Client.PostAsJsonAsync(path, Pitch("lightningTalk", "Anyone"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Factory.CreateStaffClient().PostAsJsonAsync(path, Pitch("lightningTalk", "Staff"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Factory.CreateClientAs(PlatformClaims.Roles.Partner, Guid.CreateVersion7(), ["events:read"])

@@ -12,7 +12,7 @@ public sealed record CallRequest(ContributionKind? Kind, DateTimeOffset? ClosesA
     public ValidationErrors Validate(PartnershipEvent e)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(Kind is null, "kind", $"The kind is required: {string.Join(" or ", EnumSpelling.Names<ContributionKind>())}.");
+        errors.AddIf(Kind is null || !Enum.IsDefined(Kind.Value), "kind", $"The kind is required: {string.Join(" or ", EnumSpelling.Names<ContributionKind>())}.");
         errors.AddIf(ClosesAt is null, "closesAt", "The closing date is required.");
         errors.AddIf(ClosesAt > e.StartsAt, "closesAt", "The call must close before the event starts.");
         return errors;
@@ -31,7 +31,7 @@ public sealed record ContributionRequest(
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        errors.AddIf(Kind is null, "kind", $"The kind is required: {string.Join(" or ", EnumSpelling.Names<ContributionKind>())}.");
+        errors.AddIf(Kind is null || !Enum.IsDefined(Kind.Value), "kind", $"The kind is required: {string.Join(" or ", EnumSpelling.Names<ContributionKind>())}.");
         Text.Required(errors, "title", Title, Limits.Title);
         Text.Required(errors, "summary", Summary, Limits.LongText);
         Text.Required(errors, "organisation", Organisation, Limits.Name);
