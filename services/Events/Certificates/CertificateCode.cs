@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Platform.Events.CheckIn;
 
 namespace Platform.Events.Certificates;
 
@@ -9,7 +10,7 @@ namespace Platform.Events.Certificates;
 /// </summary>
 public static class CertificateCode
 {
-    private const string Alphabet = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
+    private const string Alphabet = CheckInCode.Alphabet;
     public const int Length = 20;
 
     public static string Create() => RandomNumberGenerator.GetString(Alphabet, Length);
