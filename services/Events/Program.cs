@@ -1,11 +1,16 @@
 using Platform.Events.Calendar;
 using Platform.Events.Catalogue;
+using Platform.Events.Certificates;
 using Platform.Events.CheckIn;
+using Platform.Events.Contributions;
+using Platform.Events.DelegateList;
 using Platform.Events.Delegates;
 using Platform.Events.Extensions;
+using Platform.Events.Feedback;
 using Platform.Events.Infrastructure;
 using Platform.Events.Managing;
 using Platform.Events.Organising;
+using Platform.Events.Questions;
 using Platform.Events.Registrations;
 using Platform.Events.Reports;
 using Platform.Messaging;
@@ -29,6 +34,11 @@ app.MapDelegatesApi();      // staff: registrations and each workshop's list and
 app.MapProgrammeApi();      // staff: sessions
 app.MapCheckInApi();        // staff: check-in and attendance
 app.MapReportsApi();        // staff: registration reports and CSV
+app.MapContributionsApi();  // partners offer lightning talks and stands; staff accept; the public line-up
+app.MapQuestionsApi();      // delegates ask the panel by their manage link; staff moderate; the chair's list
+app.MapFeedbackApi();       // checked-in delegates rate the sessions; staff read figures and CSV
+app.MapCertificatesApi();   // training-day certificates by the manage link; anyone verifies a code
+app.MapDelegateListApi();   // delegates who agreed see each other (name, organisation, sector)
 app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<EventsDbContext>();

@@ -8,7 +8,8 @@ namespace Platform.Events.CheckIn;
 /// </summary>
 public static class CheckInCode
 {
-    private const string Alphabet = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
+    /// <summary>Also the alphabet of certificates' verification codes, which are typed from paper alike.</summary>
+    public const string Alphabet = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
     public const int Length = 8;
 
     public static string Create() => RandomNumberGenerator.GetString(Alphabet, Length);

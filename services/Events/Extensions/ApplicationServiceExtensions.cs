@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Platform.Events.Contributions;
 using Platform.Events.Infrastructure;
 using Platform.Events.Managing;
 using Platform.Events.Organising;
@@ -23,6 +24,8 @@ internal static class ApplicationServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EventsOptions>, EventsOptionsValidator>();
+
+        builder.Services.AddAuthorizationBuilder().AddPartnerOrganisationPolicy();
 
         builder.Services.AddScoped<ManagedRegistrations>();
         builder.Services.AddScoped<RegistrationChanges>();

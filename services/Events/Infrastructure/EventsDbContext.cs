@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Events.Catalogue;
+using Platform.Events.Certificates;
 using Platform.Events.CheckIn;
+using Platform.Events.Contributions;
+using Platform.Events.Feedback;
+using Platform.Events.Questions;
 using Platform.Events.Registrations;
 using Platform.Messaging;
 
@@ -16,10 +20,19 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SessionAttendance> Attendances => Set<SessionAttendance>();
 
+    // After the day and around the programme: pitches and stands, questions for the panel, feedback, certificates.
+    public DbSet<ContributionCall> ContributionCalls => Set<ContributionCall>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<PanelQuestion> PanelQuestions => Set<PanelQuestion>();
+    public DbSet<FeedbackResponse> FeedbackResponses => Set<FeedbackResponse>();
+    public DbSet<SessionRating> SessionRatings => Set<SessionRating>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Each feature configures its own entities (its *Model.cs).
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EventsDbContext).Assembly);
+        modelBuilder.HasSequence<long>(PanelQuestionModel.ApprovalSequence);
         modelBuilder.AddOutboxMessageEntity();
         modelBuilder.AddInboxStateEntity();
         modelBuilder.UseSnakeCaseColumnNames();

@@ -38,6 +38,13 @@ public sealed class EventsOptions
     /// <summary>How long an Idempotency-Key is remembered; a retry later than this registers again.</summary>
     public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long after its manage link expires (at the event's end) a delegate may still use it for what comes after
+    /// the event: the feedback survey, a certificate of attendance, the delegate list. Changing or cancelling a
+    /// registration still ends with the event.
+    /// </summary>
+    public TimeSpan FollowUpLinkFor { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Right-hand side of iCalendar UIDs; must stay the same for ever, or calendars duplicate entries.</summary>
     [Required, RegularExpression(@"^[a-z0-9.-]+$")]
     public string CalendarDomain { get; set; } = "events.safer-communities.police.uk";
@@ -55,6 +62,7 @@ public sealed class EventsOptions
         if (IdempotencyKeyRetention <= TimeSpan.Zero) yield return "Events:IdempotencyKeyRetention must be positive.";
         if (ReminderBefore <= TimeSpan.Zero) yield return "Events:ReminderBefore must be positive.";
         if (ReminderInterval <= TimeSpan.Zero) yield return "Events:ReminderInterval must be positive.";
+        if (FollowUpLinkFor < TimeSpan.Zero) yield return "Events:FollowUpLinkFor must not be negative.";
     }
 }
 

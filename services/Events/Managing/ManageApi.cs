@@ -76,6 +76,6 @@ public static class ManageApi
     };
 
     /// <summary>One answer for unknown and expired links, so the response says nothing about which tokens exist.</summary>
-    private static ProblemHttpResult UnknownLink() =>
+    internal static ProblemHttpResult UnknownLink() =>
         RuleProblem.Create(StatusCodes.Status404NotFound, "manage-link", "This manage link is unknown or has expired.");
 }

@@ -38,7 +38,7 @@ public static class DelegateCsv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    private static void Row(StringBuilder csv, IReadOnlyList<string> cells)
+    internal static void Row(StringBuilder csv, IReadOnlyList<string> cells)
     {
         for (var i = 0; i < cells.Count; i++)
         {

@@ -17,7 +17,7 @@ internal static class EventsActors
     /// other test's event open), with workshops of the given capacities: two per time slot, hour after hour.
     /// </summary>
     public static async Task<TestEvent> PublishEventAsync(
-        this PlatformFixture platform, int capacity, int[] workshopCapacities, int minWorkshops = 1, int maxWorkshops = 1)
+        this PlatformFixture platform, int capacity, int[] workshopCapacities, int minWorkshops = 1, int maxWorkshops = 1, string kind = "Conference")
     {
         var staff = await platform.LoginAsStaffAsync();
         var title = $"Partnership Conference {Guid.CreateVersion7():N}";
@@ -26,7 +26,7 @@ internal static class EventsActors
         {
             title,
             summary = "Partners working together on safer streets.",
-            kind = "Conference",
+            kind,
             venue = new { name = "County Stadium", address = "Stadium Way", postcode = "NS2 2BB", district = "Castleton" },
             organiser = "Office of the Police, Fire and Crime Commissioner",
             startsAt,

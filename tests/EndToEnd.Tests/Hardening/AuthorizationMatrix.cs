@@ -84,6 +84,30 @@ internal static class AuthorizationMatrix
         POST /api/events/{id}/close                                                    401       403 403        403   403   403   in
         POST /api/events/{id}/publish                                                  401       403 403        403   403   403   in
 
+        # Events' programme and follow-ups (issue 19): calls and the line-up are public; partner organisations (users, or keys with events:write) offer pitches and stands (the matrix's event has no call: 409); staff decide, moderate and read feedback.
+        GET /api/events/{eventId}/calls                                                ok        ok  403        ok    ok    ok    ok
+        PUT /api/events/{eventId}/calls                                                401       403 403        403   403   403   in
+        GET /api/events/{eventId}/line-up                                              ok        ok  403        ok    ok    ok    ok
+        POST /api/events/{eventId}/contributions                                       401       in  403        in    in    in    403
+        GET /api/events/{eventId}/contributions                                        401       403 403        403   403   403   ok
+        POST /api/events/{eventId}/contributions/{contributionId}/accept               401       403 403        403   403   403   in
+        POST /api/events/{eventId}/contributions/{contributionId}/decline              401       403 403        403   403   403   in
+        GET /api/events/{eventId}/questions                                            401       403 403        403   403   403   ok
+        GET /api/events/{eventId}/questions/approved                                   401       403 403        403   403   403   ok
+        POST /api/events/{eventId}/questions/{questionId}/approve                      401       403 403        403   403   403   in
+        POST /api/events/{eventId}/questions/{questionId}/reject                       401       403 403        403   403   403   in
+        GET /api/events/{eventId}/feedback                                             401       403 403        403   403   403   ok
+        GET /api/events/{eventId}/feedback.csv                                         401       403 403        403   403   403   ok
+        # A registration's follow-ups are its link holder's: questions, feedback and a certificate (the matrix's delegate was not checked in: 409), the delegate list (409 once a caller withdrew consent); anyone checks a certificate's code.
+        GET /api/events/registrations/{token}/questions                                ok        ok  403        ok    ok    ok    ok
+        POST /api/events/registrations/{token}/questions                               in        in  403        in    in    in    in
+        GET /api/events/registrations/{token}/feedback                                 in        in  403        in    in    in    in
+        PUT /api/events/registrations/{token}/feedback                                 in        in  403        in    in    in    in
+        POST /api/events/registrations/{token}/certificate                             in        in  403        in    in    in    in
+        GET /api/events/registrations/{token}/delegate-list                            in        in  403        in    in    in    in
+        PUT /api/events/registrations/{token}/delegate-list/consent                    in        in  403        in    in    in    in
+        GET /api/events/certificates/{code}                                            in        in  403        in    in    in    in
+
         # Volunteers: search and links public; /organisation/ is the caller's own organisation only (404 for another's things; staff use /staff/).
         GET /api/volunteers/applications/{token}                                       ok        ok  403        ok    ok    ok    ok
         GET /api/volunteers/applications/{token}/matches                               ok        ok  403        ok    ok    ok    ok

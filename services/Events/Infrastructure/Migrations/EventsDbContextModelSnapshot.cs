@@ -23,6 +23,8 @@ namespace Platform.Events.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("panel_question_approval");
+
             modelBuilder.Entity("Platform.Events.Catalogue.PartnershipEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -212,6 +214,45 @@ namespace Platform.Events.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Platform.Events.Certificates.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_certificate_registration");
+
+                    b.ToTable("certificate", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Events.CheckIn.SessionAttendance", b =>
                 {
                     b.Property<Guid>("SessionId")
@@ -229,6 +270,258 @@ namespace Platform.Events.Infrastructure.Migrations
                     b.HasKey("SessionId", "RegistrationId");
 
                     b.ToTable("session_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Events.Contributions.Contribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Allocation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("allocation");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("RunningOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("running_order");
+
+                    b.Property<DateTimeOffset?>("SlotEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_ends_at");
+
+                    b.Property<DateTimeOffset?>("SlotStartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Allocation")
+                        .IsUnique()
+                        .HasDatabaseName("ux_contribution_event_allocation")
+                        .HasFilter("allocation IS NOT NULL");
+
+                    b.HasIndex("EventId", "RunningOrder")
+                        .IsUnique()
+                        .HasDatabaseName("ux_contribution_event_running_order")
+                        .HasFilter("running_order IS NOT NULL");
+
+                    b.HasIndex("EventId", "Kind", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_contribution_event_kind_organisation");
+
+                    b.ToTable("contribution", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Events.Contributions.ContributionCall", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("EventId", "Kind");
+
+                    b.ToTable("contribution_call", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Events.Feedback.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comments");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_feedback_response_registration");
+
+                    b.ToTable("feedback_response", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Events.Feedback.SessionRating", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.HasKey("ResponseId", "SessionId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("session_rating", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_rating_range", "rating BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Platform.Events.Questions.PanelQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovalOrder")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approval_order");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("moderated_at");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("moderated_by");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.HasIndex("EventId", "ApprovalOrder")
+                        .HasFilter("approval_order IS NOT NULL");
+
+                    b.HasIndex("EventId", "Status", "AskedAt");
+
+                    b.ToTable("panel_question", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Events.Registrations.IdempotencyRecord", b =>
@@ -533,6 +826,84 @@ namespace Platform.Events.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Events.Certificates.Certificate", b =>
+                {
+                    b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Events.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Events.Contributions.Contribution", b =>
+                {
+                    b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Events.Contributions.ContributionCall", b =>
+                {
+                    b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Events.Feedback.FeedbackResponse", b =>
+                {
+                    b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Events.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Events.Feedback.SessionRating", b =>
+                {
+                    b.HasOne("Platform.Events.Feedback.FeedbackResponse", null)
+                        .WithMany("Ratings")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Events.Catalogue.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Events.Questions.PanelQuestion", b =>
+                {
+                    b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Events.Registrations.Registration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Events.Registrations.Registration", b =>
                 {
                     b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
@@ -560,6 +931,11 @@ namespace Platform.Events.Infrastructure.Migrations
             modelBuilder.Entity("Platform.Events.Catalogue.PartnershipEvent", b =>
                 {
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Platform.Events.Feedback.FeedbackResponse", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 
             modelBuilder.Entity("Platform.Events.Registrations.Registration", b =>
