@@ -1,3 +1,4 @@
+using Platform.Events.Audiences;
 using Platform.Events.Calendar;
 using Platform.Events.Catalogue;
 using Platform.Events.CheckIn;
@@ -8,6 +9,7 @@ using Platform.Events.Managing;
 using Platform.Events.Organising;
 using Platform.Events.Registrations;
 using Platform.Events.Reports;
+using Platform.Events.Speakers;
 using Platform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,12 +25,14 @@ app.MapCatalogueApi();      // public: published events and programmes
 app.MapCalendarApi();       // public: iCalendar feed
 app.MapRegistrationApi();   // public: register, capacity and waitlists
 app.MapManageApi();         // public with a manage token: view, change, cancel, answer offers
-app.MapOrganisingApi();     // staff: events and their status
+app.MapOrganisingApi();     // organisers (staff, or an organisation's users for its own): events and their status
 app.MapStaffCancellationApi(); // staff: cancel any registration, audited
 app.MapDelegatesApi();      // staff: registrations and each workshop's list and waitlist
 app.MapProgrammeApi();      // staff: sessions
 app.MapCheckInApi();        // staff: check-in and attendance
 app.MapReportsApi();        // staff: registration reports and CSV
+app.MapSpeakersApi();       // organisers: speakers, shown on the programme with consent
+app.MapInvitationsApi();    // organisers: named invitees of an invitation-only event
 app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<EventsDbContext>();

@@ -14,6 +14,7 @@ internal static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddAuthorizationBuilder().AddEventOrganiserPolicy();
         builder.AddNpgsqlDbContext<EventsDbContext>("eventsdb");
         // No consumers: the service only publishes, through its outbox.
         builder.AddMessaging<EventsDbContext>(_ => { });
@@ -28,6 +29,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<RegistrationChanges>();
         builder.Services.AddScoped<EventLifecycle>();
         builder.Services.AddScoped<WaitlistPromotion>();
+        builder.Services.AddScoped<Registrar>();
+        builder.Services.AddScoped<EventWaitlistPromotion>();
         builder.Services.AddScoped<UnconfirmedHolds>();
         builder.Services.AddSingleton<WaitlistSignal>();
         builder.Services.AddPeriodicJob<WaitlistPromoter, EventsOptions>(o => o.PromotionInterval).WakenBy<WaitlistSignal>();

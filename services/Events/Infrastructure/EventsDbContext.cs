@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
+using Platform.Events.Audiences;
 using Platform.Events.Catalogue;
 using Platform.Events.CheckIn;
 using Platform.Events.Registrations;
+using Platform.Events.Speakers;
+using Platform.Events.Waitlists;
 using Platform.Messaging;
 
 namespace Platform.Events.Infrastructure;
@@ -15,6 +18,9 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
     public DbSet<WorkshopChoice> Choices => Set<WorkshopChoice>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SessionAttendance> Attendances => Set<SessionAttendance>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<EventWaitlistEntry> EventWaitlist => Set<EventWaitlistEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
