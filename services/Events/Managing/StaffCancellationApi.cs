@@ -56,7 +56,8 @@ public static partial class StaffCancellationApi
         var released = await Cancellation.CancelAsync(db, outbox, r, e, time.GetUtcNow(), staff, request.Reason!.Trim(), ct);
         if (released is null) return RuleProblem.Conflict("retry", "The registration changed while this request was handled; send it again.");
         await tx.CommitAsync(ct);
-        if (released.Count > 0) signal.PlaceFreed();
+        // The event's place is freed whatever the workshops: an event waitlist may be waiting for it.
+        signal.PlaceFreed();
         LogCancelled(loggers.CreateLogger(typeof(StaffCancellationApi)), staff, r.Id, e.Id, r.CancellationReason!);
         return TypedResults.Ok(r.ToView(e));
     }
