@@ -1,3 +1,4 @@
+using Platform.Events.Audiences;
 using Platform.Events.Calendar;
 using Platform.Events.Catalogue;
 using Platform.Events.Certificates;
@@ -13,6 +14,7 @@ using Platform.Events.Organising;
 using Platform.Events.Questions;
 using Platform.Events.Registrations;
 using Platform.Events.Reports;
+using Platform.Events.Speakers;
 using Platform.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,7 +30,7 @@ app.MapCatalogueApi();      // public: published events and programmes
 app.MapCalendarApi();       // public: iCalendar feed
 app.MapRegistrationApi();   // public: register, capacity and waitlists
 app.MapManageApi();         // public with a manage token: view, change, cancel, answer offers
-app.MapOrganisingApi();     // staff: events and their status
+app.MapOrganisingApi();     // organisers (staff, or an organisation's users for its own): events and their status
 app.MapStaffCancellationApi(); // staff: cancel any registration, audited
 app.MapDelegatesApi();      // staff: registrations and each workshop's list and waitlist
 app.MapProgrammeApi();      // staff: sessions
@@ -39,6 +41,8 @@ app.MapQuestionsApi();      // delegates ask the panel by their manage link; sta
 app.MapFeedbackApi();       // checked-in delegates rate the sessions; staff read figures and CSV
 app.MapCertificatesApi();   // training-day certificates by the manage link; anyone verifies a code
 app.MapDelegateListApi();   // delegates who agreed see each other (name, organisation, sector)
+app.MapSpeakersApi();       // organisers: speakers, shown on the programme with consent
+app.MapInvitationsApi();    // organisers: named invitees of an invitation-only event
 app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<EventsDbContext>();

@@ -53,6 +53,11 @@ public static class EventWords
             ? $"{Date(starts)}, {Time(starts)} to {Time(ends)}"
             : $"{Date(starts)} to {Date(ends)}";
 
+    /// <summary>Who a restricted event takes, as a sentence: the domains, and the code for those whose address is elsewhere.</summary>
+    public static string Audience(Audience audience) =>
+        (audience.AllowedDomains.Count > 0 ? $"Addresses at {string.Join(", ", audience.AllowedDomains)}" : "Holders of the organiser's invitation code")
+        + (audience.AllowedDomains.Count > 0 && audience.HasInvitationCode ? ", or with the organiser's invitation code." : ".");
+
     public static string Places(int? left) => left switch
     {
         null => "Open to all",

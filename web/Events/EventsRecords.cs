@@ -15,7 +15,14 @@ public enum ChoiceStatus { Confirmed, Waitlisted, Offered, Declined, Expired, Wi
 
 public sealed record DistrictList(IReadOnlyList<string> Districts);
 
-public sealed record Venue(string Name, string Address, string Postcode, string District);
+public sealed record Venue(string Name, string Address, string Postcode, string District, string AccessInformation = "", string TravelAndParking = "");
+
+public enum AudienceKind { Public, Restricted, InvitationOnly }
+
+public sealed record Audience(AudienceKind Kind, IReadOnlyList<string> AllowedDomains, bool HasInvitationCode);
+
+/// <summary>A speaker who consented to be named on the programme (the API shows no others).</summary>
+public sealed record Speaker(Guid Id, string Name, string Role, string Organisation, string Biography, IReadOnlyList<Guid> SessionIds);
 
 public sealed record EventSummary(
     Guid Id, string Title, string Summary, EventKind Kind, Venue Venue,
@@ -37,7 +44,7 @@ public sealed record EventDetail(
     DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     DateTimeOffset RegistrationOpensAt, DateTimeOffset RegistrationClosesAt,
     int Capacity, int PlacesLeft, ChoiceRules ChoiceRules,
-    IReadOnlyList<Session> Programme)
+    IReadOnlyList<Session> Programme, Audience? Audience = null, IReadOnlyList<Speaker>? Speakers = null)
 {
     public IEnumerable<Session> Workshops => Programme.Where(s => s.IsWorkshop);
 

@@ -10,7 +10,7 @@ using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Events.Catalogue;
 
-/// <summary>Public reads: published events and their programmes. Staff may also read drafts by id.</summary>
+/// <summary>Public reads: published events and their programmes. Organisers may also read their drafts by id.</summary>
 public static class CatalogueApi
 {
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder routes)
@@ -55,9 +55,12 @@ public static class CatalogueApi
     private static async Task<Results<Ok<EventDetail>, ProblemHttpResult>> GetAsync(
         Guid id, EventsDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
+        // Staff read any event by id, an organisation's users their own drafts too; the public only what is published.
         var isStaff = http.User.GetRole() == PlatformPolicies.Staff;
-        var e = await db.Events.AsNoTracking().Include(x => x.Sessions)
-            .FirstOrDefaultAsync(x => x.Id == id && (isStaff || x.Status == EventStatus.Published), cancellationToken);
+        var organisation = http.User.GetRole() == PlatformPolicies.Organisation ? http.User.GetOrganisationId() : null;
+        var e = await db.Events.AsNoTracking().Include(x => x.Sessions).Include(x => x.Speakers.Where(s => s.ConsentToPublish))
+            .FirstOrDefaultAsync(x => x.Id == id
+                && (isStaff || x.Status == EventStatus.Published || (organisation != null && x.OrganisationId == organisation)), cancellationToken);
         return e is null ? RuleProblem.NotFound($"Event {id}") : TypedResults.Ok(e.ToDetail());
     }
 }

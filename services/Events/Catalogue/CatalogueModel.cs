@@ -27,9 +27,16 @@ internal sealed class PartnershipEventModel : IEntityTypeConfiguration<Partnersh
             v.Property(x => x.Address).HasMaxLength(Limits.Address).HasColumnName("venue_address");
             v.Property(x => x.Postcode).HasMaxLength(Limits.Postcode).HasColumnName("venue_postcode");
             v.Property(x => x.District).HasMaxLength(Limits.Name).HasColumnName("venue_district");
+            v.Property(x => x.AccessInformation).HasMaxLength(Limits.LongText).HasColumnName("venue_access_information");
+            v.Property(x => x.TravelAndParking).HasMaxLength(Limits.LongText).HasColumnName("venue_travel_and_parking");
         });
+        e.Property(x => x.Audience).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.InvitationCode).HasMaxLength(Limits.InvitationCode);
         e.HasMany(x => x.Sessions).WithOne().HasForeignKey(x => x.EventId);
+        e.HasMany(x => x.Speakers).WithOne().HasForeignKey(x => x.EventId);
         e.HasIndex(x => new { x.Status, x.StartsAt });
+        // An organisation user's list of their own events.
+        e.HasIndex(x => new { x.OrganisationId, x.StartsAt }).HasFilter("organisation_id IS NOT NULL");
     }
 }
 

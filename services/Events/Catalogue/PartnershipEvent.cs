@@ -1,3 +1,6 @@
+using Platform.Events.Audiences;
+using Platform.Events.Speakers;
+
 namespace Platform.Events.Catalogue;
 
 /// <summary>A partnership conference, training day or workshop day, with its programme and choice rules.</summary>
@@ -20,11 +23,29 @@ public sealed class PartnershipEvent
     public int Capacity { get; set; }
     public int PlacesTaken { get; set; }
 
+    /// <summary>When full, registrations join the event's waitlist (promoted as places free) instead of being refused.</summary>
+    public bool WaitlistWhenFull { get; set; }
+
     /// <summary>How many workshops each delegate picks, e.g. exactly 1 (1..1) or 2 of 6 (2..2).</summary>
     public int MinWorkshops { get; set; }
     public int MaxWorkshops { get; set; }
 
     public EventStatus Status { get; set; } = EventStatus.Draft;
+
+    /// <summary>
+    /// The partner organisation whose users created the event and run it (a training day); null for the
+    /// commissioner's office. Its users see and manage only their own organisation's events.
+    /// </summary>
+    public Guid? OrganisationId { get; init; }
+
+    /// <summary>Who may register: anyone, addresses of the allowed domains (or holders of the code), or named invitees.</summary>
+    public Audience Audience { get; set; } = Audience.Public;
+
+    /// <summary>For a restricted event: e.g. northshire.gov.uk, police.uk (an address at a subdomain counts too).</summary>
+    public List<string> AllowedDomains { get; set; } = [];
+
+    /// <summary>For a restricted event: a code the organiser hands out to people whose address is elsewhere.</summary>
+    public string? InvitationCode { get; set; }
 
     /// <summary>Set when the reminder went into the outbox, so each event is reminded once.</summary>
     public DateTimeOffset? ReminderSentAt { get; set; }
@@ -32,6 +53,7 @@ public sealed class PartnershipEvent
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<Session> Sessions { get; init; } = [];
+    public List<Speaker> Speakers { get; init; } = [];
 }
 
 /// <summary>Where an event happens. District lets the public filter events near them.</summary>
@@ -41,6 +63,10 @@ public sealed class Venue
     public string Address { get; set; } = "";
     public string Postcode { get; set; } = "";
     public string District { get; set; } = "";
+
+    /// <summary>Step-free routes, hearing loops, quiet rooms, accessible toilets: what a delegate needs to know before coming.</summary>
+    public string AccessInformation { get; set; } = "";
+    public string TravelAndParking { get; set; } = "";
 }
 
 public enum EventKind { Conference, TrainingDay, WorkshopDay }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Events.Infrastructure;
+using Platform.Events.Organising;
 using Platform.Events.Registrations;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Problems;
@@ -9,14 +10,16 @@ namespace Platform.Events.CheckIn;
 
 public sealed record CheckInRequest(string? Code);
 
-public sealed record CheckInResult(Guid RegistrationId, string Name, string Organisation, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn);
+/// <summary>Who was checked in; <see cref="ConsentToPhotography"/> false tells the desk to mark them for the photographer.</summary>
+public sealed record CheckInResult(
+    Guid RegistrationId, string Name, string Organisation, DateTimeOffset CheckedInAt, bool AlreadyCheckedIn, bool ConsentToPhotography);
 
 /// <summary>Staff at the door (and at each session) scan or type a delegate's code.</summary>
 public static class CheckInApi
 {
     public static IEndpointRouteBuilder MapCheckInApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/events/{eventId:guid}").WithTags("Check-in").RequireAuthorization(PlatformPolicies.Staff)
+        var group = routes.MapGroup("/api/events/{eventId:guid}").WithTags("Check-in").RequireEventOrganiser()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesAuthorizationFailures();
 
@@ -43,7 +46,7 @@ public static class CheckInApi
         if (registration.Status == RegistrationStatus.Cancelled)
             return RuleProblem.Conflict("registration-cancelled", "This registration was cancelled.");
         return TypedResults.Ok(new CheckInResult(registration.Id, registration.Name, registration.Organisation,
-            registration.CheckedInAt!.Value.ToLondon(), AlreadyCheckedIn: updated == 0));
+            registration.CheckedInAt!.Value.ToLondon(), AlreadyCheckedIn: updated == 0, registration.ConsentToPhotography));
     }
 
     private static async Task<Results<Ok<CheckInResult>, ValidationProblem, ProblemHttpResult>> CheckInAtSessionAsync(
@@ -67,7 +70,8 @@ public static class CheckInApi
             $"INSERT INTO session_attendance (session_id, registration_id, checked_in_at) VALUES ({sessionId}, {registration.Id}, {now}) ON CONFLICT DO NOTHING", ct);
         var at = inserted == 1 ? now
             : await db.Attendances.Where(a => a.SessionId == sessionId && a.RegistrationId == registration.Id).Select(a => a.CheckedInAt).FirstAsync(ct);
-        return TypedResults.Ok(new CheckInResult(registration.Id, registration.Name, registration.Organisation, at.ToLondon(), inserted == 0));
+        return TypedResults.Ok(new CheckInResult(registration.Id, registration.Name, registration.Organisation, at.ToLondon(), inserted == 0,
+            registration.ConsentToPhotography));
     }
 
     private static async Task<Results<Ok<AttendanceFigures>, ProblemHttpResult>> AttendanceAsync(Guid eventId, EventsDbContext db, CancellationToken ct) =>

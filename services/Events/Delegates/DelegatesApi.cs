@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Events.Infrastructure;
+using Platform.Events.Organising;
 using Platform.Events.Registrations;
 using Platform.ServiceDefaults.Identity;
 using Platform.ServiceDefaults.Paging;
@@ -20,7 +21,7 @@ public static class DelegatesApi
 
     public static IEndpointRouteBuilder MapDelegatesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/events/{eventId:guid}").WithTags("Delegates").RequireAuthorization(PlatformPolicies.Staff)
+        var group = routes.MapGroup("/api/events/{eventId:guid}").WithTags("Delegates").RequireEventOrganiser()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesAuthorizationFailures();
 
         group.MapGet("/registrations", ListAsync).WithName("ListRegistrations")

@@ -15,6 +15,7 @@ internal static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddAuthorizationBuilder().AddEventOrganiserPolicy();
         builder.AddNpgsqlDbContext<EventsDbContext>("eventsdb");
         // No consumers: the service only publishes, through its outbox.
         builder.AddMessaging<EventsDbContext>(_ => { });
@@ -31,6 +32,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddScoped<RegistrationChanges>();
         builder.Services.AddScoped<EventLifecycle>();
         builder.Services.AddScoped<WaitlistPromotion>();
+        builder.Services.AddScoped<Registrar>();
+        builder.Services.AddScoped<EventWaitlistPromotion>();
         builder.Services.AddScoped<UnconfirmedHolds>();
         builder.Services.AddSingleton<WaitlistSignal>();
         builder.Services.AddPeriodicJob<WaitlistPromoter, EventsOptions>(o => o.PromotionInterval).WakenBy<WaitlistSignal>();

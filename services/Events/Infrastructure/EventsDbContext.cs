@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
+using Platform.Events.Audiences;
 using Platform.Events.Catalogue;
 using Platform.Events.Certificates;
 using Platform.Events.CheckIn;
@@ -7,6 +8,8 @@ using Platform.Events.Contributions;
 using Platform.Events.Feedback;
 using Platform.Events.Questions;
 using Platform.Events.Registrations;
+using Platform.Events.Speakers;
+using Platform.Events.Waitlists;
 using Platform.Messaging;
 
 namespace Platform.Events.Infrastructure;
@@ -19,6 +22,9 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
     public DbSet<WorkshopChoice> Choices => Set<WorkshopChoice>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SessionAttendance> Attendances => Set<SessionAttendance>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<EventWaitlistEntry> EventWaitlist => Set<EventWaitlistEntry>();
 
     // After the day and around the programme: pitches and stands, questions for the panel, feedback, certificates.
     public DbSet<ContributionCall> ContributionCalls => Set<ContributionCall>();

@@ -10,4 +10,8 @@ public static class Limits
     public const int Email = 254;
     public const int LongText = 2000;
     public const int IdempotencyKey = 100;
+    public const int InvitationCode = 100;
+    public const int Domain = 253;
+    public const int AllowedDomains = 50;
+    public const int Biography = 1000;
 }

@@ -87,7 +87,8 @@ public sealed class RegistrationChanges(
         var released = await Cancellation.CancelAsync(db, outbox, r, e, now, cancelledBy: null, reason: null, ct);
         if (released is null) return Raced();
         await tx.CommitAsync(ct);
-        if (released.Count > 0) signal.PlaceFreed();
+        // The event's place is freed whatever the workshops: an event waitlist may be waiting for it.
+        signal.PlaceFreed();
         return new RegistrationChange.Made(r, e);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Events.Infrastructure;
+using Platform.Events.Organising;
 using Platform.Events.Registrations;
 using Platform.Events.Waitlists;
 using Platform.Messaging;
@@ -27,8 +28,9 @@ public static partial class StaffCancellationApi
 
     public static IEndpointRouteBuilder MapStaffCancellationApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/events/{eventId:guid}/registrations/{registrationId:guid}/cancel", CancelAsync)
-            .WithTags("Organising").RequireAuthorization(PlatformPolicies.Staff)
+        routes.MapGroup("/api/events/{eventId:guid}/registrations/{registrationId:guid}/cancel").RequireEventOrganiser()
+            .MapPost("/", CancelAsync)
+            .WithTags("Organising")
             .WithName("CancelRegistrationAsStaff").WithSummary("Cancel any registration, with the reason (kept with it and logged); the delegate is emailed")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesAuthorizationFailures();
         return routes;
@@ -54,11 +56,12 @@ public static partial class StaffCancellationApi
         var released = await Cancellation.CancelAsync(db, outbox, r, e, time.GetUtcNow(), staff, request.Reason!.Trim(), ct);
         if (released is null) return RuleProblem.Conflict("retry", "The registration changed while this request was handled; send it again.");
         await tx.CommitAsync(ct);
-        if (released.Count > 0) signal.PlaceFreed();
+        // The event's place is freed whatever the workshops: an event waitlist may be waiting for it.
+        signal.PlaceFreed();
         LogCancelled(loggers.CreateLogger(typeof(StaffCancellationApi)), staff, r.Id, e.Id, r.CancellationReason!);
         return TypedResults.Ok(r.ToView(e));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: staff {Staff} cancelled registration {RegistrationId} of event {EventId}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: organiser {Staff} cancelled registration {RegistrationId} of event {EventId}: {Reason}")]
     private static partial void LogCancelled(ILogger logger, string staff, Guid registrationId, Guid eventId, string reason);
 }

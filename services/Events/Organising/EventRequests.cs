@@ -1,3 +1,4 @@
+using Platform.Events.Audiences;
 using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
 using Platform.ServiceDefaults.Problems;
@@ -6,9 +7,15 @@ using Platform.ServiceDefaults.Text;
 
 namespace Platform.Events.Organising;
 
-public sealed record VenueRequest(string? Name, [MultiLineText] string? Address, string? Postcode, string? District);
+/// <summary>Left out (null), the access information and travel notes stay as they were; an empty text clears them.</summary>
+public sealed record VenueRequest(
+    string? Name, [MultiLineText] string? Address, string? Postcode, string? District,
+    [MultiLineText] string? AccessInformation = null, [MultiLineText] string? TravelAndParking = null);
 
-/// <summary>Create or replace an event's details. Times may carry any offset; they are stored in UTC.</summary>
+/// <summary>
+/// Create or replace an event's details. Times may carry any offset; they are stored in UTC. The audience and
+/// <see cref="WaitlistWhenFull"/>, left out, are public and no waitlist on a new event and unchanged on an existing one.
+/// </summary>
 public sealed record EventRequest(
     string? Title,
     [MultiLineText] string? Summary,
@@ -21,7 +28,9 @@ public sealed record EventRequest(
     DateTimeOffset? RegistrationClosesAt,
     int? Capacity,
     int? MinWorkshops,
-    int? MaxWorkshops)
+    int? MaxWorkshops,
+    AudienceRequest? Audience = null,
+    bool? WaitlistWhenFull = null)
 {
     public ValidationErrors Validate(Districts districts)
     {
@@ -37,6 +46,8 @@ public sealed record EventRequest(
             Text.Optional(errors, "venue.postcode", Venue.Postcode, Limits.Postcode);
             Text.Optional(errors, "venue.district", Venue.District, Limits.Name);
             districts.CheckOptional(errors, "venue.district", Venue.District);
+            Text.Optional(errors, "venue.accessInformation", Venue.AccessInformation, Limits.LongText);
+            Text.Optional(errors, "venue.travelAndParking", Venue.TravelAndParking, Limits.LongText);
         }
         Text.Optional(errors, "organiser", Organiser, Limits.Name);
         errors.AddIf(StartsAt is null, "startsAt", "The start time is required.");
@@ -50,6 +61,7 @@ public sealed record EventRequest(
         errors.AddIf(MinWorkshops is < 0, "minWorkshops", "The minimum number of workshops must not be negative.");
         errors.AddIf(MaxWorkshops is < 0, "maxWorkshops", "The maximum number of workshops must not be negative.");
         errors.AddIf((MinWorkshops ?? 0) > (MaxWorkshops ?? 0), "maxWorkshops", "The maximum number of workshops must be at least the minimum.");
+        Audience?.Validate(errors);
         return errors;
     }
 
@@ -64,6 +76,8 @@ public sealed record EventRequest(
             Address = Venue.Address?.Trim() ?? "",
             Postcode = Venue.Postcode?.Trim().ToUpperInvariant() ?? "",
             District = districts.Find(Venue.District) ?? "",
+            AccessInformation = Venue.AccessInformation?.Trim() ?? e.Venue.AccessInformation,
+            TravelAndParking = Venue.TravelAndParking?.Trim() ?? e.Venue.TravelAndParking,
         };
         e.Organiser = Organiser?.Trim() ?? "";
         e.StartsAt = StartsAt!.Value.ToUniversalTime();
@@ -73,6 +87,8 @@ public sealed record EventRequest(
         e.Capacity = Capacity!.Value;
         e.MinWorkshops = MinWorkshops ?? 0;
         e.MaxWorkshops = MaxWorkshops ?? 0;
+        Audience?.ApplyTo(e);
+        e.WaitlistWhenFull = WaitlistWhenFull ?? e.WaitlistWhenFull;
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
@@ -12,17 +13,21 @@ using Platform.ServiceDefaults.ReferenceData;
 
 namespace Platform.Events.Organising;
 
-/// <summary>Staff create and edit events and move them through Draft → Published → Closed, or Cancelled.</summary>
+/// <summary>
+/// Organisers create and edit events and move them through Draft → Published → Closed, or Cancelled: staff any event,
+/// a partner organisation's users their own training days (<see cref="EventOrganisers"/>).
+/// </summary>
 public static class OrganisingApi
 {
     public static IEndpointRouteBuilder MapOrganisingApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/events").WithTags("Organising").RequireAuthorization(PlatformPolicies.Staff)
+        var group = routes.MapGroup("/api/events").WithTags("Organising").RequireEventOrganiser()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesAuthorizationFailures();
 
-        group.MapGet("/all", ListAllAsync).WithName("ListAllEvents").WithSummary("Every event in any status (staff)");
-        group.MapPost("/", CreateAsync).WithName("CreateEvent").WithSummary("Create a draft event");
+        group.MapGet("/all", ListAllAsync).WithName("ListAllEvents").WithSummary("Every event in any status (staff); an organisation's users, their organisation's events");
+        group.MapPost("/", CreateAsync).WithName("CreateEvent")
+            .WithSummary("Create a draft event (an organisation's users create training days, owned by their organisation)");
         group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateEvent").WithSummary("Replace an event's details");
         group.MapPost("/{id:guid}/publish", async (Guid id, EventLifecycle lifecycle, CancellationToken ct) =>
             Answer(await lifecycle.PublishAsync(id, ct))).WithName("PublishEvent").WithSummary("Draft → Published");
@@ -34,22 +39,30 @@ public static class OrganisingApi
         return routes;
     }
 
-    private static async Task<Ok<Paged<EventSummary>>> ListAllAsync(EventsDbContext db, EventStatus? status, PageRequest paging, CancellationToken ct)
+    private static async Task<Ok<Paged<EventSummary>>> ListAllAsync(
+        EventsDbContext db, ClaimsPrincipal user, EventStatus? status, PageRequest paging, CancellationToken ct)
     {
-        var query = db.Events.AsNoTracking();
+        var query = db.Events.AsNoTracking().RunBy(user);
         if (status is { } s) query = query.Where(e => e.Status == s);
         var events = await query.OrderByDescending(e => e.StartsAt).ThenBy(e => e.Id).ToPagedAsync(paging, ct);
         return TypedResults.Ok(events.Select(e => e.ToSummary()));
     }
 
     private static async Task<Results<Created<EventDetail>, ValidationProblem>> CreateAsync(
-        EventRequest request, EventsDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
+        EventRequest request, ClaimsPrincipal user, EventsDbContext db, TimeProvider time, Districts districts, CancellationToken ct)
     {
+        var organisation = EventOrganisers.OrganisationOf(user);
         var errors = request.Validate(districts);
+        // Conferences and workshop days are the office's; a partner runs training days for its own and partners' staff.
+        errors.AddIf(organisation is not null && request.Kind is not (null or EventKind.TrainingDay), "kind",
+            "An organisation's users create training days; conferences and workshop days are the commissioner's office's.");
         if (errors.Any) return errors.ToProblem();
 
         var now = time.GetUtcNow();
-        var e = new PartnershipEvent { Title = "", Venue = new Venue { Name = "" }, CreatedAt = now, UpdatedAt = now };
+        var e = new PartnershipEvent
+        {
+            Title = "", Venue = new Venue { Name = "" }, OrganisationId = organisation, CreatedAt = now, UpdatedAt = now,
+        };
         request.ApplyTo(e, districts);
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);

@@ -12,7 +12,7 @@ public static class ProgrammeApi
     public static IEndpointRouteBuilder MapProgrammeApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/events/{eventId:guid}/sessions").WithTags("Organising")
-            .RequireAuthorization(PlatformPolicies.Staff)
+            .RequireEventOrganiser()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesAuthorizationFailures();
 

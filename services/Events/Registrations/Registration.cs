@@ -14,6 +14,14 @@ public sealed class Registration
     public string DietaryNeeds { get; set; } = "";
     public bool ConsentToDelegateList { get; set; }
 
+    /// <summary>Whether the delegate agrees to appear in photographs of the event; shown to the check-in desk.</summary>
+    public bool ConsentToPhotography { get; set; }
+    public List<AccessNeed> AccessNeedKinds { get; set; } = [];
+    public List<DietaryRequirement> DietaryRequirementKinds { get; set; } = [];
+
+    /// <summary>The invitation registered with, at an invitation-only event.</summary>
+    public Guid? InvitationId { get; set; }
+
     public RegistrationStatus Status { get; set; } = RegistrationStatus.Confirmed;
 
     /// <summary>SHA-256 of the manage token; the token itself is only ever in the delegate's email.</summary>

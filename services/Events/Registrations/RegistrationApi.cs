@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.Events.Audiences;
 using Platform.Events.Catalogue;
 using Platform.Events.CheckIn;
 using Platform.Events.Infrastructure;
+using Platform.Events.Waitlists;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Secrets;
@@ -16,8 +18,7 @@ namespace Platform.Events.Registrations;
 public static class RegistrationApi
 {
     /// <summary>What registering needs from the host, bound as one parameter.</summary>
-    public readonly record struct RegistrationServices(
-        EventsDbContext Db, IIntegrationEventOutbox Outbox, OutboxSignal OutboxSignal, TimeProvider Time, IOptions<EventsOptions> Options);
+    public readonly record struct RegistrationServices(EventsDbContext Db, Registrar Registrar, OutboxSignal OutboxSignal, TimeProvider Time);
 
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -29,7 +30,11 @@ public static class RegistrationApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithDescription("A full workshop, or one with delegates already waiting for a place, puts that choice on its waitlist " +
+            .WithDescription("A restricted event takes addresses at its allowed domains (or with its invitation code), an invitation-only " +
+                             "event its invitees with their personal code and own address: anyone else is refused (422) before any place is taken. " +
+                             "A full event that keeps a waitlist answers 202 with the place in its queue; the registration is made as sent when a " +
+                             "place frees (the confirmation email then carries the manage link). " +
+                             "A full workshop, or one with delegates already waiting for a place, puts that choice on its waitlist " +
                              "while the delegate's other choices stand. " +
                              "Send an Idempotency-Key header so a retried request creates one registration. " +
                              "The manage link is sent only to the email address: its places are held until confirmByAt, and opening the link " +
@@ -37,14 +42,14 @@ public static class RegistrationApi
         return routes;
     }
 
-    private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+    private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, Accepted<EventWaitlistPlace>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         Guid eventId,
         RegistrationRequest request,
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         [AsParameters] RegistrationServices services,
         CancellationToken ct)
     {
-        var (db, outbox, outboxSignal, time, options) = services;
+        var (db, registrar, outboxSignal, time) = services;
         var errors = request.Validate();
         errors.AddIf(idempotencyKey is not null && (idempotencyKey.Trim().Length is 0 or > Limits.IdempotencyKey),
             IdempotencyHeader, $"The {IdempotencyHeader} header must be 1 to {Limits.IdempotencyKey} characters.");
@@ -61,116 +66,51 @@ public static class RegistrationApi
         if (now < e.RegistrationOpensAt || now >= e.RegistrationClosesAt)
             return RuleProblem.Conflict("registration-window",
                 $"Registration is open from {e.RegistrationOpensAt.ToLondon():f} to {e.RegistrationClosesAt.ToLondon():f} (UK time).");
+        // Who may come is judged before anything is written, so a refused address takes no place, not even for a moment.
+        var invitation = e.Audience == Audience.InvitationOnly ? await InvitationsApi.FindAsync(db, eventId, request.InvitationCode, ct) : null;
+        if (AudienceRule.Check(e, request.Email!, request.InvitationCode, invitation) is { } refused)
+            return RuleProblem.Unprocessable(refused.Rule, refused.Detail);
         var choices = request.Choices ?? [];
         if (ChoiceRules.Check(e, choices) is { } violation) return RuleProblem.Unprocessable(violation.Rule, violation.Detail);
         if (await OneActiveRegistration.ExistsAsync(db, eventId, request.Email!, ct)) return await RepeatAsync(db, idempotencyKey, fingerprint, ct);
+        if (e.WaitlistWhenFull && (e.PlacesTaken >= e.Capacity || await EventWaitlist.AnyoneWaitingAsync(db, eventId, ct)))
+            return TypedResults.Accepted((string?)null, await EventWaitlist.JoinAsync(db, eventId, request, invitation?.Id, now, ct));
 
-        var token = BearerSecret.Create();
-        var tokenHash = BearerSecret.Hash(token);
-        for (var attempt = 1; ; attempt++)
+        var key = idempotencyKey is null ? ((string, string)?)null : (idempotencyKey, fingerprint);
+        switch (await registrar.WriteAsync(e, request, invitation?.Id, key, alsoWrite: null, ct))
         {
-            // Which choices get a place is decided from a read of the workshops and written with the registration in
-            // one round trip that starts by claiming the places (PlaceClaim); if the read is out of date by then, the
-            // write rolls back and is made again from a fresh read.
-            var workshops = await WorkshopFillAsync(db, choices, ct);
-            // Staff may remove a workshop nobody had chosen between the checks above and this read.
-            foreach (var removed in choices.Where(id => !workshops.ContainsKey(id)))
-                return RuleProblem.Unprocessable("choices-unknown-workshop", $"{removed} is not a workshop of this event.");
-            var registration = request.ToRegistration(eventId, tokenHash, e.EndsAt, CheckInCode.Create(), now);
-            registration.HoldExpiresAt = ConfirmationHold.ExpiresAt(now, e.StartsAt, options.Value);
-            var confirmed = new List<Guid>();
-            var waitlisted = new List<Guid>();
-            db.ChangeTracker.Clear();
-            foreach (var sessionId in choices.Order())
-            {
-                var fill = workshops[sessionId];
-                var hasRoom = (fill.Capacity is null || fill.PlacesTaken < fill.Capacity) && fill.Waiting == 0;
-                (hasRoom ? confirmed : waitlisted).Add(sessionId);
-                registration.Choices.Add(new WorkshopChoice
-                {
-                    RegistrationId = registration.Id,
-                    SessionId = sessionId,
-                    Status = hasRoom ? ChoiceStatus.Confirmed : ChoiceStatus.Waitlisted,
-                    QueuedAt = now,
-                });
-            }
-
-            db.Registrations.Add(registration);
-            if (idempotencyKey is not null)
-                db.IdempotencyRecords.Add(new IdempotencyRecord { Key = idempotencyKey, Fingerprint = fingerprint, RegistrationId = registration.Id, CreatedAt = now });
-            outbox.Add(RegistrationMessages.Confirmed(e, registration, token, options.Value.CalendarDomain, now));
-            foreach (var sessionId in waitlisted)
-                outbox.Add(RegistrationMessages.Waitlisted(e, registration, e.Sessions.First(s => s.Id == sessionId), workshops[sessionId].Waiting + 1, now));
-
-            try
-            {
-                await SingleRoundTrip.WriteAsync(db, [PlaceClaim.Command(eventId, registration.Id, confirmed, waitlisted)], ct);
-            }
-            catch (PostgresException ex) when (ex.SqlState == PlaceClaim.EventFullOrClosed)
-            {
+            case Registrar.Outcome.Written written:
+                outboxSignal.Nudge();
+                // No Location and no token: the manage link goes only to the address, which is how the delegate proves it is theirs.
+                return TypedResults.Created((string?)null, new RegistrationCreated(written.Registration.ToView(e), Replayed: false));
+            // Filled between the read and the write; a close meanwhile also ends here, and is no reason to wait.
+            case Registrar.Outcome.EventFull when e.WaitlistWhenFull
+                                                 && await db.Events.AnyAsync(x => x.Id == eventId && x.Status == EventStatus.Published, ct):
+                return TypedResults.Accepted((string?)null, await EventWaitlist.JoinAsync(db, eventId, request, invitation?.Id, now, ct));
+            case Registrar.Outcome.EventFull:
                 return RuleProblem.Conflict("event-full", $"All {e.Capacity} places at the event are taken, or it no longer takes registrations.");
-            }
-            catch (PostgresException ex) when (OneActiveRegistration.IsViolation(ex))
-            {
-                // The whole batch rolled back, place claim included.
-                db.ChangeTracker.Clear();
+            case Registrar.Outcome.AlreadyRegistered:
                 return await RepeatAsync(db, idempotencyKey, fingerprint, ct);
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == IdempotencyKeyConstraint)
-            {
-                db.ChangeTracker.Clear();
-                // The same key committed first in a concurrent request: answer as that request did.
-                if (await ReplayAsync(db, idempotencyKey!, fingerprint, ct) is { } raced) return raced;
-                continue;
-            }
-            catch (PostgresException ex) when (IsWorthRetrying(ex) && attempt < MaxAttempts)
-            {
-                continue;
-            }
-            catch (PostgresException ex) when (IsWorthRetrying(ex))
-            {
+            // The same key committed first in a concurrent request: answer as that request did.
+            case Registrar.Outcome.KeyTaken when await ReplayAsync(db, idempotencyKey!, fingerprint, ct) is { } raced:
+                return raced;
+            case Registrar.Outcome.UnknownWorkshop unknown:
+                // Staff may remove a workshop nobody had chosen between the checks above and the write.
+                return RuleProblem.Unprocessable("choices-unknown-workshop", $"{unknown.SessionId} is not a workshop of this event.");
+            default:
                 return RuleProblem.Conflict("retry", "The registration clashed with others being made at the same moment; send it again.");
-            }
-
-            outboxSignal.Nudge();
-            var view = registration.ToView(e);
-            // No Location and no token: the manage link goes only to the address, which is how the delegate proves it is theirs.
-            return TypedResults.Created((string?)null, new RegistrationCreated(view, Replayed: false));
         }
     }
 
-    // Enough for a workshop filling (or a place freeing) between the read and the write several times over.
-    private const int MaxAttempts = 8;
-    private const string IdempotencyKeyConstraint = "PK_idempotency_record";
-
-    /// <summary>An out-of-date guess, a deadlock with a staff change, or a clash of check-in codes: fresh read, new try.</summary>
-    private static bool IsWorthRetrying(PostgresException ex) =>
-        ex.SqlState is PlaceClaim.OutcomeOutOfDate or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation;
-
-    private sealed record WorkshopFill(int? Capacity, int PlacesTaken, int Waiting);
-
-    private static async Task<Dictionary<Guid, WorkshopFill>> WorkshopFillAsync(EventsDbContext db, IReadOnlyCollection<Guid> choices, CancellationToken ct)
-    {
-        if (choices.Count == 0) return [];
-        return await db.Sessions.AsNoTracking()
-            .Where(s => choices.Contains(s.Id))
-            .Select(s => new
-            {
-                s.Id,
-                Fill = new WorkshopFill(s.Capacity, s.PlacesTaken, db.Choices.Count(c => c.SessionId == s.Id && c.Status == ChoiceStatus.Waitlisted)),
-            })
-            .ToDictionaryAsync(x => x.Id, x => x.Fill, ct);
-    }
-
     /// <summary>The address already holds a registration: a retry of the request that made it (same key and body) is replayed; anything else is 409.</summary>
-    private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, ValidationProblem, ProblemHttpResult>> RepeatAsync(
+    private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, Accepted<EventWaitlistPlace>, ValidationProblem, ProblemHttpResult>> RepeatAsync(
         EventsDbContext db, string? key, string fingerprint, CancellationToken ct)
     {
         if (key is not null && await ReplayAsync(db, key, fingerprint, ct) is { } replay) return replay;
         return RuleProblem.Conflict(OneActiveRegistration.Rule, OneActiveRegistration.Refusal);
     }
 
-    private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
+    private static async Task<Results<Created<RegistrationCreated>, Ok<RegistrationCreated>, Accepted<EventWaitlistPlace>, ValidationProblem, ProblemHttpResult>?> ReplayAsync(
         EventsDbContext db, string key, string fingerprint, CancellationToken ct)
     {
         var record = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -17,7 +18,12 @@ public sealed record RegistrationRequest(
     [MultiLineText] string? AccessibilityNeeds,
     [MultiLineText] string? DietaryNeeds,
     bool ConsentToDelegateList,
-    IReadOnlyList<Guid>? Choices)
+    IReadOnlyList<Guid>? Choices,
+    bool ConsentToPhotography = false,
+    IReadOnlyList<AccessNeed>? AccessNeedKinds = null,
+    IReadOnlyList<DietaryRequirement>? DietaryRequirementKinds = null,
+    [property: Description("A restricted event's invitation code, or the personal code from an invitation-only event's link")]
+    string? InvitationCode = null)
 {
     public ValidationErrors Validate()
     {
@@ -31,6 +37,9 @@ public sealed record RegistrationRequest(
         Text.Optional(errors, "accessibilityNeeds", AccessibilityNeeds, Limits.LongText);
         Text.Optional(errors, "dietaryNeeds", DietaryNeeds, Limits.LongText);
         errors.AddIf(Choices is { Count: > 20 }, "choices", "At most 20 choices.");
+        errors.AddIf(AccessNeedKinds is { Count: > 20 }, "accessNeedKinds", "At most 20 kinds.");
+        errors.AddIf(DietaryRequirementKinds is { Count: > 20 }, "dietaryRequirementKinds", "At most 20 kinds.");
+        Text.Optional(errors, "invitationCode", InvitationCode, Limits.InvitationCode);
         return errors;
     }
 
@@ -50,6 +59,9 @@ public sealed record RegistrationRequest(
             AccessibilityNeeds = AccessibilityNeeds?.Trim() ?? "",
             DietaryNeeds = DietaryNeeds?.Trim() ?? "",
             ConsentToDelegateList = ConsentToDelegateList,
+            ConsentToPhotography = ConsentToPhotography,
+            AccessNeedKinds = (AccessNeedKinds ?? []).Distinct().Order().ToList(),
+            DietaryRequirementKinds = (DietaryRequirementKinds ?? []).Distinct().Order().ToList(),
             ManageTokenHash = tokenHash,
             ManageTokenExpiresAt = tokenExpiresAt,
             CheckInCode = checkInCode,

@@ -10,7 +10,8 @@ public sealed record RegistrationView(
     Guid Id, Guid EventId, string EventTitle, string Name, string Email, string Organisation, Sector Sector, string Role,
     string AccessibilityNeeds, string DietaryNeeds, bool ConsentToDelegateList, RegistrationStatus Status,
     string CheckInCode, DateTimeOffset ManageTokenExpiresAt, IReadOnlyList<ChoiceView> Choices,
-    bool EmailConfirmed, DateTimeOffset? ConfirmByAt);
+    bool EmailConfirmed, DateTimeOffset? ConfirmByAt, bool ConsentToPhotography,
+    IReadOnlyList<AccessNeed> AccessNeedKinds, IReadOnlyList<DietaryRequirement> DietaryRequirementKinds);
 
 /// <summary>
 /// The answer to a registration. It never carries the manage token: that goes only to the email address, and opening
@@ -32,6 +33,7 @@ public static class RegistrationViews
                 .Select(x => new ChoiceView(x.Session.Id, x.Session.Title, x.Session.StartsAt.ToLondon(), x.Session.EndsAt.ToLondon(),
                     x.Choice.Status, x.Choice.OfferExpiresAt?.ToLondon()))
                 .ToList(),
-            r.EmailConfirmedAt is not null, r.Status == RegistrationStatus.Confirmed ? r.HoldExpiresAt?.ToLondon() : null);
+            r.EmailConfirmedAt is not null, r.Status == RegistrationStatus.Confirmed ? r.HoldExpiresAt?.ToLondon() : null,
+            r.ConsentToPhotography, r.AccessNeedKinds, r.DietaryRequirementKinds);
     }
 }

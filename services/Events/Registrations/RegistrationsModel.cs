@@ -21,6 +21,10 @@ internal sealed class RegistrationModel : IEntityTypeConfiguration<Registration>
         e.Property(x => x.CheckInCode).HasMaxLength(16);
         e.Property(x => x.CancelledBy).HasMaxLength(100);
         e.Property(x => x.CancellationReason).HasMaxLength(Limits.LongText);
+        // text[] of the kinds' names, as the other enums are stored by name.
+        e.PrimitiveCollection(x => x.AccessNeedKinds).ElementType().HasConversion<string>();
+        e.PrimitiveCollection(x => x.DietaryRequirementKinds).ElementType().HasConversion<string>();
+        e.HasOne<Audiences.Invitation>().WithMany().HasForeignKey(x => x.InvitationId);
         e.HasIndex(x => x.ManageTokenHash).IsUnique();
         // The sweep's read: holds still waiting for their address to be confirmed, soonest to lapse first.
         e.HasIndex(x => x.HoldExpiresAt).HasFilter("email_confirmed_at IS NULL AND status = 'Confirmed'");

@@ -2,6 +2,7 @@ using System.Text;
 using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
 using Platform.Events.Registrations;
+using Platform.ServiceDefaults.Serialization;
 
 namespace Platform.Events.Reports;
 
@@ -15,6 +16,7 @@ public static class DelegateCsv
     [
         "registration_id", "name", "email", "organisation", "sector", "role", "accessibility_needs", "dietary_needs",
         "consent_to_delegate_list", "status", "registered_at", "checked_in_at", "confirmed_workshops", "waitlisted_workshops",
+        "consent_to_photography", "access_need_kinds", "dietary_requirement_kinds",
     ];
 
     public static byte[] Create(PartnershipEvent e, IEnumerable<Registration> registrations)
@@ -32,6 +34,8 @@ public static class DelegateCsv
                 r.ConsentToDelegateList ? "yes" : "no", r.Status.ToString(), r.CreatedAt.ToLondon().ToString("yyyy-MM-dd HH:mm"),
                 r.CheckedInAt?.ToLondon().ToString("yyyy-MM-dd HH:mm") ?? "",
                 Workshops(ChoiceStatus.Confirmed), Workshops(ChoiceStatus.Waitlisted),
+                r.ConsentToPhotography ? "yes" : "no",
+                string.Join("; ", r.AccessNeedKinds.Select(EnumSpelling.Of)), string.Join("; ", r.DietaryRequirementKinds.Select(EnumSpelling.Of)),
             ]);
         }
         // A BOM so Excel reads the UTF-8 names correctly.

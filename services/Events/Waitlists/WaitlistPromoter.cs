@@ -5,10 +5,12 @@ namespace Platform.Events.Waitlists;
 
 /// <summary>
 /// Releases lapsed unconfirmed holds (<see cref="UnconfirmedHolds"/>), then runs <see cref="WaitlistPromotion"/>, so a
-/// lapsed place is offered in the same pass; whenever a place frees and at least every PromotionInterval. Both share
-/// the pass's scope: each of their steps clears the change tracker and is its own transaction.
+/// lapsed place is offered in the same pass, then gives free event places to the events' waitlists
+/// (<see cref="EventWaitlistPromotion"/>); whenever a place frees and at least every PromotionInterval. All share the
+/// pass's scope: each of their steps clears the change tracker and is its own transaction.
 /// </summary>
-public sealed partial class WaitlistPromoter(UnconfirmedHolds holds, WaitlistPromotion promotion, ILogger<WaitlistPromoter> logger) : IPeriodicJob
+public sealed partial class WaitlistPromoter(
+    UnconfirmedHolds holds, WaitlistPromotion promotion, EventWaitlistPromotion eventWaitlists, ILogger<WaitlistPromoter> logger) : IPeriodicJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -16,7 +18,12 @@ public sealed partial class WaitlistPromoter(UnconfirmedHolds holds, WaitlistPro
         if (released > 0) LogReleased(logger, released);
         var (expired, offered) = await promotion.RunOnceAsync(cancellationToken);
         if (expired + offered > 0) LogRound(logger, expired, offered);
+        var registered = await eventWaitlists.PromoteAsync(cancellationToken);
+        if (registered > 0) LogRegistered(logger, registered);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event waitlists: {Registered} waiting people registered for freed places")]
+    private static partial void LogRegistered(ILogger logger, int registered);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Waitlists: {Expired} offers expired, {Offered} places offered")]
     private static partial void LogRound(ILogger logger, int expired, int offered);

@@ -51,10 +51,11 @@ internal static class AuthorizationMatrix
         # Reference data: the gateway's, public to every caller and key.
         GET /api/reference/districts                                                   ok        ok  ok         ok    ok    ok    ok
 
-        # Events: the catalogue is public; a registration's link is its holder's, whoever calls with it; organising, check-in and reports are staff's.
+        # Events: the catalogue is public; a registration's link is its holder's, whoever calls with it; organising, check-in and reports are
+        # staff's, and an organisation's users' for their own organisation's events (training days): the matrix's event is the office's, so 404.
         GET /api/events                                                                ok        ok  403        ok    ok    ok    ok
-        POST /api/events                                                               401       403 403        403   403   403   in
-        GET /api/events/all                                                            401       403 403        403   403   403   ok
+        POST /api/events                                                               401       403 403        in    in    in    in
+        GET /api/events/all                                                            401       403 403        ok    ok    ok    ok
         GET /api/events/calendar.ics                                                   ok        ok  403        ok    ok    ok    ok
         DELETE /api/events/registrations/{token}                                       ok        in  403        in    in    in    in
         GET /api/events/registrations/{token}                                          ok        ok  403        ok    ok    ok    ok
@@ -64,25 +65,33 @@ internal static class AuthorizationMatrix
         POST /api/events/registrations/{token}/offers/{sessionId}/decline              in        in  403        in    in    in    in
         POST /api/events/registrations/{token}/confirm                                 in        in  403        in    in    in    in
         GET /api/events/registrations/{token}/qr.png                                   ok        ok  403        ok    ok    ok    ok
-        GET /api/events/{eventId}/attendance                                           401       403 403        403   403   403   ok
-        POST /api/events/{eventId}/check-ins                                           401       403 403        403   403   403   in
-        GET /api/events/{eventId}/registrations                                        401       403 403        403   403   403   ok
+        GET /api/events/{eventId}/attendance                                           401       403 403        404   404   404   ok
+        POST /api/events/{eventId}/check-ins                                           401       403 403        404   404   404   in
+        GET /api/events/{eventId}/registrations                                        401       403 403        404   404   404   ok
         POST /api/events/{eventId}/registrations                                       in        in  403        in    in    in    in
         # The matrix names no registration by id (the hardening delegate's is not known to it): staff get 404.
-        GET /api/events/{eventId}/registrations/{registrationId}                       401       403 403        403   403   403   in
-        POST /api/events/{eventId}/registrations/{registrationId}/cancel               401       403 403        403   403   403   in
-        GET /api/events/{eventId}/reports/registrations                                401       403 403        403   403   403   ok
-        GET /api/events/{eventId}/reports/registrations.csv                            401       403 403        403   403   403   ok
-        POST /api/events/{eventId}/sessions                                            401       403 403        403   403   403   in
-        DELETE /api/events/{eventId}/sessions/{sessionId}                              401       403 403        403   403   403   in
-        PUT /api/events/{eventId}/sessions/{sessionId}                                 401       403 403        403   403   403   in
-        GET /api/events/{eventId}/sessions/{sessionId}/delegates                       401       403 403        403   403   403   ok
-        POST /api/events/{eventId}/sessions/{sessionId}/check-ins                      401       403 403        403   403   403   in
+        GET /api/events/{eventId}/registrations/{registrationId}                       401       403 403        404   404   404   in
+        POST /api/events/{eventId}/registrations/{registrationId}/cancel               401       403 403        404   404   404   in
+        GET /api/events/{eventId}/reports/registrations                                401       403 403        404   404   404   ok
+        GET /api/events/{eventId}/reports/registrations.csv                            401       403 403        404   404   404   ok
+        POST /api/events/{eventId}/sessions                                            401       403 403        404   404   404   in
+        DELETE /api/events/{eventId}/sessions/{sessionId}                              401       403 403        404   404   404   in
+        PUT /api/events/{eventId}/sessions/{sessionId}                                 401       403 403        404   404   404   in
+        GET /api/events/{eventId}/sessions/{sessionId}/delegates                       401       403 403        404   404   404   ok
+        POST /api/events/{eventId}/sessions/{sessionId}/check-ins                      401       403 403        404   404   404   in
         GET /api/events/{id}                                                           ok        ok  403        ok    ok    ok    ok
-        PUT /api/events/{id}                                                           401       403 403        403   403   403   in
-        POST /api/events/{id}/cancel                                                   401       403 403        403   403   403   in
-        POST /api/events/{id}/close                                                    401       403 403        403   403   403   in
-        POST /api/events/{id}/publish                                                  401       403 403        403   403   403   in
+        PUT /api/events/{id}                                                           401       403 403        404   404   404   in
+        POST /api/events/{id}/cancel                                                   401       403 403        404   404   404   in
+        POST /api/events/{id}/close                                                    401       403 403        404   404   404   in
+        POST /api/events/{id}/publish                                                  401       403 403        404   404   404   in
+        # Events' speakers and invitees: the event's organisers' (staff, or its organisation's users); the matrix names no speaker or invitation (404).
+        GET /api/events/{eventId}/speakers                                             401       403 403        404   404   404   ok
+        POST /api/events/{eventId}/speakers                                            401       403 403        404   404   404   in
+        PUT /api/events/{eventId}/speakers/{speakerId}                                 401       403 403        404   404   404   in
+        DELETE /api/events/{eventId}/speakers/{speakerId}                              401       403 403        404   404   404   in
+        GET /api/events/{eventId}/invitations                                          401       403 403        404   404   404   ok
+        POST /api/events/{eventId}/invitations                                         401       403 403        404   404   404   in
+        DELETE /api/events/{eventId}/invitations/{invitationId}                        401       403 403        404   404   404   in
 
         # Events' programme and follow-ups (issue 19): calls and the line-up are public; partner organisations (users, or keys with events:write) offer pitches and stands (the matrix's event has no call: 409); staff decide, moderate and read feedback.
         GET /api/events/{eventId}/calls                                                ok        ok  403        ok    ok    ok    ok

@@ -25,12 +25,66 @@ namespace Platform.Events.Infrastructure.Migrations
 
             modelBuilder.HasSequence("panel_question_approval");
 
+            modelBuilder.Entity("Platform.Events.Audiences.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("invitation", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Events.Catalogue.PartnershipEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("AllowedDomains")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_domains");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("audience");
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer")
@@ -43,6 +97,11 @@ namespace Platform.Events.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("EndsAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
+
+                    b.Property<string>("InvitationCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("invitation_code");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -57,6 +116,10 @@ namespace Platform.Events.Infrastructure.Migrations
                     b.Property<int>("MinWorkshops")
                         .HasColumnType("integer")
                         .HasColumnName("min_workshops");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
 
                     b.Property<string>("Organiser")
                         .IsRequired()
@@ -107,9 +170,19 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<bool>("WaitlistWhenFull")
+                        .HasColumnType("boolean")
+                        .HasColumnName("waitlist_when_full");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Venue", "Platform.Events.Catalogue.PartnershipEvent.Venue#Venue", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("AccessInformation")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("venue_access_information");
 
                             b1.Property<string>("Address")
                                 .IsRequired()
@@ -134,9 +207,18 @@ namespace Platform.Events.Infrastructure.Migrations
                                 .HasMaxLength(10)
                                 .HasColumnType("character varying(10)")
                                 .HasColumnName("venue_postcode");
+
+                            b1.Property<string>("TravelAndParking")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("venue_travel_and_parking");
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "StartsAt")
+                        .HasFilter("organisation_id IS NOT NULL");
 
                     b.HasIndex("Status", "StartsAt");
 
@@ -557,6 +639,11 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string[]>("AccessNeedKinds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("access_need_kinds");
+
                     b.Property<string>("AccessibilityNeeds")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -591,6 +678,10 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("consent_to_delegate_list");
 
+                    b.Property<bool>("ConsentToPhotography")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_to_photography");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -600,6 +691,11 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("dietary_needs");
+
+                    b.PrimitiveCollection<string[]>("DietaryRequirementKinds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("dietary_requirement_kinds");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -618,6 +714,10 @@ namespace Platform.Events.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("HoldExpiresAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("hold_expires_at");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
 
                     b.Property<DateTimeOffset>("ManageTokenExpiresAt")
                         .HasColumnType("timestamp with time zone")
@@ -666,6 +766,8 @@ namespace Platform.Events.Infrastructure.Migrations
 
                     b.HasIndex("HoldExpiresAt")
                         .HasFilter("email_confirmed_at IS NULL AND status = 'Confirmed'");
+
+                    b.HasIndex("InvitationId");
 
                     b.HasIndex("ManageTokenHash")
                         .IsUnique();
@@ -716,6 +818,112 @@ namespace Platform.Events.Infrastructure.Migrations
                     b.HasIndex("SessionId", "Status", "QueuedAt", "Id");
 
                     b.ToTable("workshop_choice", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Events.Speakers.Speaker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Biography")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("biography");
+
+                    b.Property<bool>("ConsentToPublish")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_to_publish");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("role");
+
+                    b.PrimitiveCollection<List<Guid>>("SessionIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("session_ids");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("speaker", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Events.Waitlists.EventWaitlistEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<DateTimeOffset?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("request");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Email")
+                        .IsUnique()
+                        .HasFilter("status = 'Waiting'");
+
+                    b.HasIndex("EventId", "Status", "QueuedAt", "Id");
+
+                    b.ToTable("event_waitlist_entry", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Messaging.InboxState", b =>
@@ -817,6 +1025,15 @@ namespace Platform.Events.Infrastructure.Migrations
                     b.ToTable("outbox_message", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Events.Audiences.Invitation", b =>
+                {
+                    b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Events.Catalogue.Session", b =>
                 {
                     b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
@@ -911,6 +1128,10 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Platform.Events.Audiences.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId");
                 });
 
             modelBuilder.Entity("Platform.Events.Registrations.WorkshopChoice", b =>
@@ -928,9 +1149,29 @@ namespace Platform.Events.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Events.Speakers.Speaker", b =>
+                {
+                    b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
+                        .WithMany("Speakers")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Events.Waitlists.EventWaitlistEntry", b =>
+                {
+                    b.HasOne("Platform.Events.Catalogue.PartnershipEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Events.Catalogue.PartnershipEvent", b =>
                 {
                     b.Navigation("Sessions");
+
+                    b.Navigation("Speakers");
                 });
 
             modelBuilder.Entity("Platform.Events.Feedback.FeedbackResponse", b =>
