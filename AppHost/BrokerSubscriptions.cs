@@ -33,5 +33,9 @@ internal static class BrokerSubscriptions
         "Platform.Contracts.Volunteers:VolunteerLinkRenewed",
         "Platform.Contracts.Gateway:InvitationIssued",
         "Platform.Contracts.Gateway:PasswordResetRequested",
+        // Automatic alerts and change notices (issue 18).
+        "Platform.Contracts.Events:PartnershipEventPublished",
+        "Platform.Contracts.Volunteers:RoleOpened",
+        "Platform.Contracts.Events:EventChangeNoticeDue",
     ];
 }

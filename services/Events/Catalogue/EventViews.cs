@@ -22,7 +22,8 @@ public sealed record EventDetail(
     DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     DateTimeOffset RegistrationOpensAt, DateTimeOffset RegistrationClosesAt,
     int Capacity, int PlacesLeft, ChoiceRulesView ChoiceRules, EventStatus Status,
-    IReadOnlyList<SessionView> Programme);
+    IReadOnlyList<SessionView> Programme,
+    bool SendAlerts);
 
 public static class EventViews
 {
@@ -41,5 +42,6 @@ public static class EventViews
         e.Id, e.Title, e.Summary, e.Kind, e.Venue.ToView(), e.Organiser,
         e.StartsAt.ToLondon(), e.EndsAt.ToLondon(), e.RegistrationOpensAt.ToLondon(), e.RegistrationClosesAt.ToLondon(),
         e.Capacity, Math.Max(0, e.Capacity - e.PlacesTaken), new ChoiceRulesView(e.MinWorkshops, e.MaxWorkshops), e.Status,
-        e.Sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Title).Select(s => s.ToView()).ToList());
+        e.Sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Title).Select(s => s.ToView()).ToList(),
+        e.SendAlerts);
 }

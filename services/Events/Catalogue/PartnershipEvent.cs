@@ -26,6 +26,15 @@ public sealed class PartnershipEvent
 
     public EventStatus Status { get; set; } = EventStatus.Draft;
 
+    /// <summary>Whether publishing it alerts subscribers of the events topic; off for, say, an invitation-only training day.</summary>
+    public bool SendAlerts { get; set; } = true;
+
+    /// <summary>
+    /// The iCalendar SEQUENCE of every entry delegates hold for this event: raised by each change to a time, the venue or
+    /// a workshop's room, so a calendar sent later replaces the entry rather than being ignored as older.
+    /// </summary>
+    public int CalendarSequence { get; set; }
+
     /// <summary>Set when the reminder went into the outbox, so each event is reminded once.</summary>
     public DateTimeOffset? ReminderSentAt { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

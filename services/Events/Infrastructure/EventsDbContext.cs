@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Events.Catalogue;
+using Platform.Events.ChangeNotices;
 using Platform.Events.CheckIn;
 using Platform.Events.Registrations;
 using Platform.Messaging;
@@ -15,6 +16,7 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
     public DbSet<WorkshopChoice> Choices => Set<WorkshopChoice>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SessionAttendance> Attendances => Set<SessionAttendance>();
+    public DbSet<ChangeNotice> ChangeNotices => Set<ChangeNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

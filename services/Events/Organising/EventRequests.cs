@@ -21,7 +21,8 @@ public sealed record EventRequest(
     DateTimeOffset? RegistrationClosesAt,
     int? Capacity,
     int? MinWorkshops,
-    int? MaxWorkshops)
+    int? MaxWorkshops,
+    bool? SendAlerts = null)
 {
     public ValidationErrors Validate(Districts districts)
     {
@@ -73,6 +74,8 @@ public sealed record EventRequest(
         e.Capacity = Capacity!.Value;
         e.MinWorkshops = MinWorkshops ?? 0;
         e.MaxWorkshops = MaxWorkshops ?? 0;
+        // Left out, it keeps what it was (on for a new event), so a client that never heard of it cannot turn it back on.
+        if (SendAlerts is { } sendAlerts) e.SendAlerts = sendAlerts;
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
 using Platform.Data;
 using Platform.Events.Catalogue;
+using Platform.Events.ChangeNotices;
 using Platform.Events.Infrastructure;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
@@ -57,8 +58,8 @@ public static class OrganisingApi
     }
 
     private static async Task<Results<Ok<EventDetail>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, EventRequest request, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, Districts districts,
-        CancellationToken ct)
+        Guid id, EventRequest request, EventsDbContext db, IIntegrationEventOutbox outbox, ScheduleChanges scheduleChanges,
+        TimeProvider time, Districts districts, CancellationToken ct)
     {
         var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
@@ -74,6 +75,7 @@ public static class OrganisingApi
             return RuleProblem.Conflict("programme-outside-event", "Every session must still fall within the event's new times.");
 
         var before = (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt);
+        var day = ScheduleSnapshot.Of(e);
         request.ApplyTo(e, districts);
         e.UpdatedAt = time.GetUtcNow();
         if (e.Status == EventStatus.Published && before != (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt))
@@ -81,7 +83,10 @@ public static class OrganisingApi
 
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await scheduleChanges.NoteAsync(e, day, ct);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (ex.IsCheckViolation())
         {

@@ -7,6 +7,7 @@ using Platform.Notifications.Digests;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.IntegrationEvents.EventHandling;
 using Platform.Notifications.IntegrationEvents.EventHandling.Accounts;
+using Platform.Notifications.IntegrationEvents.EventHandling.Alerts;
 using Platform.Notifications.IntegrationEvents.EventHandling.Awards;
 using Platform.Notifications.IntegrationEvents.EventHandling.Volunteers;
 using Platform.Notifications.News;
@@ -65,6 +66,7 @@ internal static class ApplicationServiceExtensions
         services.AddScoped<SubscriptionRequests>();
         services.AddScoped<SubscriberAccount>();
         services.AddScoped<NewsPublishing>();
+        services.AddScoped<AutomaticPosts>();
         services.AddPeriodicJob<Digests.Digests, DigestOptions>(o => o.CheckInterval);
         services.AddPeriodicJob<Housekeeping, NotificationsOptions>(o => o.HousekeepingInterval);
         services.AddScoped<StaffReports>();
@@ -93,6 +95,9 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<TellSubscribersOfWinners>();
             bus.AddConsumer<SendInvitation>();
             bus.AddConsumer<SendPasswordReset>();
+            bus.AddConsumer<AlertSubscribersOfEvent>();
+            bus.AddConsumer<AlertSubscribersOfRole>();
+            bus.AddConsumer<SendChangeNotice>();
         });
 
         return builder;

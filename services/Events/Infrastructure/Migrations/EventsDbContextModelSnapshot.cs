@@ -30,6 +30,10 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("integer")
                         .HasColumnName("capacity");
@@ -77,6 +81,10 @@ namespace Platform.Events.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
+
+                    b.Property<bool>("SendAlerts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("send_alerts");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -210,6 +218,33 @@ namespace Platform.Events.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("ck_session_places", "places_taken >= 0 AND (capacity IS NULL OR places_taken <= capacity)");
                         });
+                });
+
+            modelBuilder.Entity("Platform.Events.ChangeNotices.ChangeNotice", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("change_notice", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Events.CheckIn.SessionAttendance", b =>
