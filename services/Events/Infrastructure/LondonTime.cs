@@ -21,6 +21,7 @@ public static class LondonTime
     public static int? LondonDaysBetween(DateTimeOffset from, DateTimeOffset to)
     {
         var (a, b) = (from.ToLondon(), to.ToLondon());
-        return a.TimeOfDay == b.TimeOfDay ? (b.Date - a.Date).Days : null;
+        // To the second: the database keeps microseconds, a client may send ticks.
+        return (long)a.TimeOfDay.TotalSeconds == (long)b.TimeOfDay.TotalSeconds ? (b.Date - a.Date).Days : null;
     }
 }
