@@ -38,5 +38,7 @@ internal static class BrokerSubscriptions
         "Platform.Contracts.Events:PartnershipEventChanged",
         "Platform.Contracts.Volunteers:RoleOpened",
         "Platform.Contracts.Volunteers:RoleClosed",
+        // Automatic alerts and change notices (issue 18); the published event and the opened role are listed above.
+        "Platform.Contracts.Events:EventChangeNoticeDue",
     ];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Jobs;
+using Platform.Events.ChangeNotices;
 using Platform.Events.Infrastructure;
 using Platform.Events.Registrations;
 using Platform.Events.Reminders;
@@ -22,7 +23,7 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         if (runBackgroundServices) return;
-        services.RemovePeriodicJob<WaitlistPromoter>().RemovePeriodicJob<EventReminders>();
+        services.RemovePeriodicJob<WaitlistPromoter>().RemovePeriodicJob<EventReminders>().RemovePeriodicJob<ChangeNoticeSender>();
     }
 
     public Task<(int Expired, int Offered)> RunPromotionAsync() => RunAsync<WaitlistPromotion, (int, int)>(p => p.RunOnceAsync(CancellationToken.None));
@@ -30,4 +31,6 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
     public Task<int> RunHoldSweepAsync() => RunAsync<UnconfirmedHolds, int>(h => h.ReleaseLapsedAsync(CancellationToken.None));
 
     public Task<int> RunRemindersAsync() => RunAsync<EventReminders, int>(r => r.RunOnceAsync(CancellationToken.None));
+
+    public Task<int> RunChangeNoticesAsync() => RunAsync<ChangeNoticeSender, int>(s => s.RunOnceAsync(CancellationToken.None));
 }

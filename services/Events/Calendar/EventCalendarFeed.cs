@@ -14,7 +14,7 @@ public static class EventCalendarFeed
         foreach (var e in events)
         {
             calendar.Events.Add(PublishedCalendar.Entry($"event-{e.Id:N}@{calendarDomain}", e.UpdatedAt, e.StartsAt, e.EndsAt, e.Title,
-                e.Summary, Location(e), e.Status == EventStatus.Cancelled));
+                e.Summary, Location(e), e.Status == EventStatus.Cancelled, e.CalendarSequence));
         }
         return new CalendarSerializer().SerializeToString(calendar)!;
     }

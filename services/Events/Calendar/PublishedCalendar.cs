@@ -26,11 +26,13 @@ public static class PublishedCalendar
     }
 
     /// <param name="uid">Derived from ids that never change, so a client updates the entry instead of adding another.</param>
+    /// <param name="sequence">The event's <c>CalendarSequence</c>: higher after each change, so the client takes the newer copy.</param>
     public static CalendarEvent Entry(
         string uid, DateTimeOffset stamp, DateTimeOffset startsAt, DateTimeOffset endsAt, string summary,
-        string? description, string? location, bool cancelled) => new()
+        string? description, string? location, bool cancelled, int sequence) => new()
         {
             Uid = uid,
+            Sequence = sequence,
             DtStamp = new CalDateTime(stamp.UtcDateTime),
             DtStart = new CalDateTime(startsAt.UtcDateTime),
             DtEnd = new CalDateTime(endsAt.UtcDateTime),

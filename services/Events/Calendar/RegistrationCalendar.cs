@@ -10,15 +10,28 @@ namespace Platform.Events.Calendar;
 /// </summary>
 public static class RegistrationCalendar
 {
-    public static string Create(PartnershipEvent e, Registration registration, string calendarDomain)
+    public static string Create(PartnershipEvent e, Registration registration, string calendarDomain) =>
+        Write(PublishedCalendar.Create(), e, registration, calendarDomain);
+
+    /// <summary>
+    /// The same entries as <see cref="Create"/>, cancelled, in a METHOD:CANCEL calendar (RFC 5546): what a calendar
+    /// client reads as "remove these", sent when the event is called off.
+    /// </summary>
+    public static string Cancellation(PartnershipEvent e, Registration registration, string calendarDomain)
+    {
+        var calendar = PublishedCalendar.Create();
+        calendar.Method = "CANCEL";
+        return Write(calendar, e, registration, calendarDomain);
+    }
+
+    private static string Write(Ical.Net.Calendar calendar, PartnershipEvent e, Registration registration, string calendarDomain)
     {
         var cancelled = e.Status == EventStatus.Cancelled || registration.Status == RegistrationStatus.Cancelled;
         var stamp = e.UpdatedAt > registration.CreatedAt ? e.UpdatedAt : registration.CreatedAt;
-        var calendar = PublishedCalendar.Create();
         calendar.Events.Add(PublishedCalendar.Entry(
             $"registration-{registration.Id:N}@{calendarDomain}", stamp, e.StartsAt, e.EndsAt, e.Title,
             description: $"{e.Summary}\n\nCheck-in code: {registration.CheckInCode}".Trim(),
-            location: EventCalendarFeed.Location(e), cancelled: cancelled));
+            location: EventCalendarFeed.Location(e), cancelled: cancelled, sequence: e.CalendarSequence));
 
         var sessions = e.Sessions.ToDictionary(s => s.Id);
         foreach (var choice in registration.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).OrderBy(c => c.SessionId))
@@ -27,8 +40,12 @@ public static class RegistrationCalendar
             calendar.Events.Add(PublishedCalendar.Entry(
                 $"registration-{registration.Id:N}-session-{session.Id:N}@{calendarDomain}", stamp, session.StartsAt, session.EndsAt,
                 $"{session.Title} ({e.Title})", session.Description,
-                string.IsNullOrEmpty(session.Room) ? e.Venue.Name : $"{session.Room}, {e.Venue.Name}", cancelled));
+                Place(e, session), cancelled, e.CalendarSequence));
         }
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
+
+    /// <summary>Where a workshop happens as a delegate's calendar says it (and a change notice compares).</summary>
+    public static string Place(PartnershipEvent e, Session session) =>
+        string.IsNullOrEmpty(session.Room) ? e.Venue.Name : $"{session.Room}, {e.Venue.Name}";
 }

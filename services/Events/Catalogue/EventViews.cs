@@ -28,7 +28,7 @@ public sealed record EventDetail(
     DateTimeOffset RegistrationOpensAt, DateTimeOffset RegistrationClosesAt,
     int Capacity, int PlacesLeft, ChoiceRulesView ChoiceRules, EventStatus Status,
     IReadOnlyList<SessionView> Programme, AudienceView Audience, Guid? OrganisationId, IReadOnlyList<SpeakerView> Speakers,
-    bool WaitlistWhenFull);
+    bool WaitlistWhenFull, bool SendAlerts);
 
 public static class EventViews
 {
@@ -54,5 +54,5 @@ public static class EventViews
         e.ToAudienceView(), e.OrganisationId,
         // Only speakers who consented are ever shown with the event; organisers list the rest at .../speakers.
         e.Speakers.Where(s => s.ConsentToPublish).OrderBy(s => s.Name).ThenBy(s => s.Id).Select(SpeakerView.Of).ToList(),
-        e.WaitlistWhenFull);
+        e.WaitlistWhenFull, e.SendAlerts);
 }

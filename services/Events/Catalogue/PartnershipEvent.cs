@@ -46,6 +46,14 @@ public sealed class PartnershipEvent
 
     /// <summary>For a restricted event: a code the organiser hands out to people whose address is elsewhere.</summary>
     public string? InvitationCode { get; set; }
+    /// <summary>Whether publishing it alerts subscribers of the events topic; off for, say, an invitation-only training day.</summary>
+    public bool SendAlerts { get; set; } = true;
+
+    /// <summary>
+    /// The iCalendar SEQUENCE of every entry delegates hold for this event: raised by each change to a time, the venue or
+    /// a workshop's room, so a calendar sent later replaces the entry rather than being ignored as older.
+    /// </summary>
+    public int CalendarSequence { get; set; }
 
     /// <summary>Set when the reminder went into the outbox, so each event is reminded once.</summary>
     public DateTimeOffset? ReminderSentAt { get; set; }

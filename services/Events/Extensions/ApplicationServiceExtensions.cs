@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Events.Contributions;
+using Platform.Events.ChangeNotices;
 using Platform.Events.Infrastructure;
 using Platform.Events.Managing;
 using Platform.Events.Organising;
@@ -38,6 +39,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<WaitlistSignal>();
         builder.Services.AddPeriodicJob<WaitlistPromoter, EventsOptions>(o => o.PromotionInterval).WakenBy<WaitlistSignal>();
         builder.Services.AddPeriodicJob<EventReminders, EventsOptions>(o => o.ReminderInterval);
+        builder.Services.AddScoped<ScheduleChanges>();
+        builder.Services.AddPeriodicJob<ChangeNoticeSender, EventsOptions>(o => o.ChangeNoticeInterval);
         builder.Services.AddPeriodicJob<IdempotencyKeyCleanup>(IdempotencyKeyCleanup.Interval);
         return builder;
     }

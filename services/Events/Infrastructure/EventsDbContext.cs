@@ -3,6 +3,7 @@ using Platform.Data;
 using Platform.Events.Audiences;
 using Platform.Events.Catalogue;
 using Platform.Events.Certificates;
+using Platform.Events.ChangeNotices;
 using Platform.Events.CheckIn;
 using Platform.Events.Contributions;
 using Platform.Events.Feedback;
@@ -33,6 +34,7 @@ public sealed class EventsDbContext(DbContextOptions<EventsDbContext> options) :
     public DbSet<FeedbackResponse> FeedbackResponses => Set<FeedbackResponse>();
     public DbSet<SessionRating> SessionRatings => Set<SessionRating>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<ChangeNotice> ChangeNotices => Set<ChangeNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -35,6 +35,15 @@ public sealed class EventsOptions
     /// <summary>How often the reminder scheduler looks for events coming up.</summary>
     public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long after the last change to an event's day its delegates are told: changes made in quick succession (a
+    /// time, then the venue) reach them as one notice with the final state.
+    /// </summary>
+    public TimeSpan ChangeNoticeSettle { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the change notices that have settled are looked for.</summary>
+    public TimeSpan ChangeNoticeInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How long an Idempotency-Key is remembered; a retry later than this registers again.</summary>
     public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromHours(24);
 
@@ -63,6 +72,8 @@ public sealed class EventsOptions
         if (ReminderBefore <= TimeSpan.Zero) yield return "Events:ReminderBefore must be positive.";
         if (ReminderInterval <= TimeSpan.Zero) yield return "Events:ReminderInterval must be positive.";
         if (FollowUpLinkFor < TimeSpan.Zero) yield return "Events:FollowUpLinkFor must not be negative.";
+        if (ChangeNoticeSettle < TimeSpan.Zero) yield return "Events:ChangeNoticeSettle must not be negative.";
+        if (ChangeNoticeInterval <= TimeSpan.Zero) yield return "Events:ChangeNoticeInterval must be positive.";
     }
 }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Contracts.Events;
+using Platform.Events.Calendar;
 using Platform.Events.Catalogue;
 using Platform.Events.Infrastructure;
 using Platform.Events.Registrations;
@@ -8,7 +10,7 @@ using Platform.Messaging;
 namespace Platform.Events.Organising;
 
 /// <summary>The status transitions. Status is a concurrency token, so of two staff clicking at once only one wins.</summary>
-public sealed class EventLifecycle(EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time)
+public sealed class EventLifecycle(EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, IOptions<EventsOptions> options)
 {
     public async Task<EventTransition> PublishAsync(Guid id, CancellationToken ct)
     {
@@ -23,7 +25,9 @@ public sealed class EventLifecycle(EventsDbContext db, IIntegrationEventOutbox o
 
         e.Status = EventStatus.Published;
         e.UpdatedAt = time.GetUtcNow();
-        outbox.Add(new PartnershipEventPublished(e.Id, e.Title, e.Kind.ToString(), e.Venue.Name, e.StartsAt, e.EndsAt) { OccurredAt = e.UpdatedAt });
+        outbox.Add(new PartnershipEventPublished(e.Id, e.Title, e.Kind.ToString(), e.Venue.Name, e.StartsAt, e.EndsAt,
+            e.Venue.District is { Length: > 0 } district ? district : null, e.SendAlerts)
+        { OccurredAt = e.UpdatedAt });
         return await SaveAsync(e, ct);
     }
 
@@ -51,13 +55,17 @@ public sealed class EventLifecycle(EventsDbContext db, IIntegrationEventOutbox o
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         e.Status = EventStatus.Cancelled;
         e.UpdatedAt = time.GetUtcNow();
+        // Higher than any calendar sent before, so clients take the cancellation rather than ignore it as older.
+        e.CalendarSequence++;
         if (await SaveAsync(e, ct) is EventTransition.Refused refused) return refused;
 
-        var registrants = await db.Registrations.AsNoTracking()
+        var registrations = await db.Registrations.AsNoTracking().Include(r => r.Choices)
             .Where(r => r.EventId == id && r.Status == RegistrationStatus.Confirmed)
             .OrderBy(r => r.Id)
-            .Select(r => new Registrant(r.Id, r.Name, r.Email))
             .ToListAsync(ct);
+        var registrants = registrations
+            .Select(r => new Registrant(r.Id, r.Name, r.Email, RegistrationCalendar.Cancellation(e, r, options.Value.CalendarDomain)))
+            .ToList();
         outbox.Add(new PartnershipEventCancelled(e.Id, e.Title, e.StartsAt, registrants) { OccurredAt = e.UpdatedAt });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

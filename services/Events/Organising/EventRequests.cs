@@ -30,7 +30,8 @@ public sealed record EventRequest(
     int? MinWorkshops,
     int? MaxWorkshops,
     AudienceRequest? Audience = null,
-    bool? WaitlistWhenFull = null)
+    bool? WaitlistWhenFull = null,
+    bool? SendAlerts = null)
 {
     public ValidationErrors Validate(Districts districts)
     {
@@ -89,6 +90,8 @@ public sealed record EventRequest(
         e.MaxWorkshops = MaxWorkshops ?? 0;
         Audience?.ApplyTo(e);
         e.WaitlistWhenFull = WaitlistWhenFull ?? e.WaitlistWhenFull;
+        // Left out, it keeps what it was (on for a new event), so a client that never heard of it cannot turn it back on.
+        if (SendAlerts is { } sendAlerts) e.SendAlerts = sendAlerts;
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Events;
 using Platform.Data;
 using Platform.Events.Catalogue;
+using Platform.Events.ChangeNotices;
 using Platform.Events.Infrastructure;
 using Platform.Messaging;
 using Platform.ServiceDefaults.Identity;
@@ -28,7 +29,7 @@ public static class OrganisingApi
         group.MapGet("/all", ListAllAsync).WithName("ListAllEvents").WithSummary("Every event in any status (staff); an organisation's users, their organisation's events");
         group.MapPost("/", CreateAsync).WithName("CreateEvent")
             .WithSummary("Create a draft event (an organisation's users create training days, owned by their organisation)");
-        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateEvent").WithSummary("Replace an event's details");
+        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateEvent").WithSummary("Replace an event's details (moved to another day, its programme moves with it)");
         group.MapPost("/{id:guid}/publish", async (Guid id, EventLifecycle lifecycle, CancellationToken ct) =>
             Answer(await lifecycle.PublishAsync(id, ct))).WithName("PublishEvent").WithSummary("Draft → Published");
         group.MapPost("/{id:guid}/close", async (Guid id, EventLifecycle lifecycle, CancellationToken ct) =>
@@ -70,8 +71,8 @@ public static class OrganisingApi
     }
 
     private static async Task<Results<Ok<EventDetail>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, EventRequest request, EventsDbContext db, IIntegrationEventOutbox outbox, TimeProvider time, Districts districts,
-        CancellationToken ct)
+        Guid id, EventRequest request, EventsDbContext db, IIntegrationEventOutbox outbox, ScheduleChanges scheduleChanges,
+        TimeProvider time, Districts districts, CancellationToken ct)
     {
         var errors = request.Validate(districts);
         if (errors.Any) return errors.ToProblem();
@@ -83,18 +84,31 @@ public static class OrganisingApi
         if (request.Capacity < e.PlacesTaken)
             return RuleProblem.Conflict("capacity-below-registrations",
                 $"The capacity cannot go below the {e.PlacesTaken} places already taken.");
-        if (e.Sessions.Any(s => s.StartsAt < request.StartsAt!.Value || s.EndsAt > request.EndsAt!.Value))
+        // An event moved to another day (its start's time of day unchanged) takes its programme with it; otherwise the
+        // sessions stay put and must still fit.
+        var movedDays = LondonTime.LondonDaysBetween(e.StartsAt, request.StartsAt!.Value) ?? 0;
+        if (e.Sessions.Any(s => s.StartsAt.AddLondonDays(movedDays) < request.StartsAt!.Value || s.EndsAt.AddLondonDays(movedDays) > request.EndsAt!.Value))
             return RuleProblem.Conflict("programme-outside-event", "Every session must still fall within the event's new times.");
 
         var before = (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt);
+        var day = ScheduleSnapshot.Of(e);
         request.ApplyTo(e, districts);
+        foreach (var session in movedDays == 0 ? [] : e.Sessions)
+        {
+            session.StartsAt = session.StartsAt.AddLondonDays(movedDays);
+            session.EndsAt = session.EndsAt.AddLondonDays(movedDays);
+        }
+
         e.UpdatedAt = time.GetUtcNow();
         if (e.Status == EventStatus.Published && before != (e.Title, e.Venue.Name, e.StartsAt, e.EndsAt))
             outbox.Add(new PartnershipEventChanged(e.Id, e.Title, e.Venue.Name, e.StartsAt, e.EndsAt) { OccurredAt = e.UpdatedAt });
 
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await scheduleChanges.NoteAsync(e, day, ct);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (ex.IsCheckViolation())
         {

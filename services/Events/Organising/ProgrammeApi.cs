@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Events.Catalogue;
+using Platform.Events.ChangeNotices;
 using Platform.Events.Infrastructure;
 using Platform.ServiceDefaults.Identity;
 
@@ -41,10 +42,10 @@ public static class ProgrammeApi
     }
 
     private static async Task<Results<Ok<SessionView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid eventId, Guid sessionId, SessionRequest request, EventsDbContext db, CancellationToken ct)
+        Guid eventId, Guid sessionId, SessionRequest request, EventsDbContext db, ScheduleChanges scheduleChanges, CancellationToken ct)
     {
-        var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct);
-        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.EventId == eventId, ct);
+        var e = await db.Events.Include(x => x.Sessions).FirstOrDefaultAsync(x => x.Id == eventId, ct);
+        var session = e?.Sessions.FirstOrDefault(s => s.Id == sessionId);
         if (e is null || session is null) return RuleProblem.NotFound($"Session {sessionId} of event {eventId}");
         if (e.Status is EventStatus.Closed or EventStatus.Cancelled)
             return RuleProblem.Conflict("event-status", $"A {e.Status} event's programme can no longer be edited.");
@@ -60,10 +61,14 @@ public static class ProgrammeApi
         if (request.Capacity is null && chosen)
             return RuleProblem.Conflict("session-has-choices", "Delegates have chosen this session, so it must keep a capacity.");
 
+        var day = ScheduleSnapshot.Of(e);
         request.ApplyTo(session);
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await scheduleChanges.NoteAsync(e, day, ct);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (ex.IsCheckViolation())
         {

@@ -7,6 +7,7 @@ using Platform.Notifications.Digests;
 using Platform.Notifications.Infrastructure;
 using Platform.Notifications.IntegrationEvents.EventHandling;
 using Platform.Notifications.IntegrationEvents.EventHandling.Accounts;
+using Platform.Notifications.IntegrationEvents.EventHandling.Alerts;
 using Platform.Notifications.IntegrationEvents.EventHandling.Awards;
 using Platform.Notifications.IntegrationEvents.EventHandling.Volunteers;
 using Platform.Notifications.IntegrationEvents.EventHandling.Webhooks;
@@ -67,6 +68,7 @@ internal static class ApplicationServiceExtensions
         services.AddScoped<SubscriptionRequests>();
         services.AddScoped<SubscriberAccount>();
         services.AddScoped<NewsPublishing>();
+        services.AddScoped<AutomaticPosts>();
         services.AddPeriodicJob<Digests.Digests, DigestOptions>(o => o.CheckInterval);
         services.AddPeriodicJob<Housekeeping, NotificationsOptions>(o => o.HousekeepingInterval);
         services.AddScoped<StaffReports>();
@@ -99,6 +101,9 @@ internal static class ApplicationServiceExtensions
             bus.AddConsumer<SendInvitation>();
             bus.AddConsumer<SendPasswordReset>();
             bus.AddConsumer<TellPartnersWebhooks>();
+            bus.AddConsumer<AlertSubscribersOfEvent>();
+            bus.AddConsumer<AlertSubscribersOfRole>();
+            bus.AddConsumer<SendChangeNotice>();
         });
 
         return builder;

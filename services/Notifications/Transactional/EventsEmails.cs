@@ -18,6 +18,7 @@ public sealed class EventsEmails(EmailTemplates templates, LocalTime localTime, 
     public const string RegistrationCancelledKind = "event-registration-cancelled";
     public const string EventCancelledKind = "event-cancelled";
     public const string ReminderKind = "event-reminder";
+    public const string EventChangedKind = "event-changed";
 
     public const string CalendarFileName = "event.ics";
 
@@ -56,10 +57,41 @@ public sealed class EventsEmails(EmailTemplates templates, LocalTime localTime, 
         templates.Render(RegistrationCancelledKind, new { e.Name, e.EventTitle });
 
     public RenderedEmail EventCancelled(EventCancellationEmailDue e) =>
-        templates.Render(EventCancelledKind, new { e.Registrant.Name, EventTitle = e.Title, StartsAt = localTime.Format(e.StartsAt) });
+        templates.Render(EventCancelledKind, new { e.Registrant.Name, EventTitle = e.Title, StartsAt = localTime.Format(e.StartsAt) }) with
+        {
+            // METHOD:CANCEL, so the delegate's calendar removes the entries (cancellations published before it had none).
+            Attachments = e.Registrant.Calendar is { Length: > 0 } calendar
+                ? [new EmailAttachment(CalendarFileName, CalendarMediaType(calendar), calendar)]
+                : [],
+        };
 
     public RenderedEmail Reminder(EventReminderEmailDue e) =>
         templates.Render(ReminderKind, new { e.Registrant.Name, EventTitle = e.Title, e.VenueName, StartsAt = localTime.Format(e.StartsAt) });
+
+    public RenderedEmail Changed(EventChangeNoticeDue e) =>
+        templates.Render(EventChangedKind, new
+        {
+            e.Registrant.Name,
+            EventTitle = e.Title,
+            Changes = e.Changes.Select(Describe).ToList(),
+        }) with
+        {
+            Attachments = [new EmailAttachment(CalendarFileName, CalendarMediaType(e.Calendar), e.Calendar)],
+        };
+
+    private string Describe(ScheduleChange c) => (c.Aspect, c.IsWorkshop) switch
+    {
+        ("withdrawn", _) => $"Your workshop {c.Item} has been withdrawn; your place in it has ended.",
+        ("time", false) => $"It now starts {When(c.StartsAt)} and ends {When(c.EndsAt)} (it was to start {When(c.WasStartsAt)}).",
+        ("time", true) => $"Your workshop {c.Item} now runs from {When(c.StartsAt)} to {When(c.EndsAt)} (it was {When(c.WasStartsAt)}).",
+        ("place", false) => $"It is now at {c.Place} (it was at {c.WasPlace}).",
+        ("place", true) => $"Your workshop {c.Item} is now in {Room(c.Place)} (it was in {Room(c.WasPlace)}).",
+        _ => $"{c.Item}: {c.Aspect} changed.",
+    };
+
+    private string When(DateTimeOffset? instant) => instant is { } at ? localTime.Format(at) : "";
+
+    private static string Room(string? room) => string.IsNullOrEmpty(room) ? "the main venue" : room;
 
     /// <summary>
     /// RFC 6047 wants the content type's method to match the calendar's METHOD property; Events writes PUBLISH

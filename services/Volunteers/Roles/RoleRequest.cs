@@ -20,7 +20,8 @@ public sealed record RoleRequest(
     int? MinimumAge,
     BackgroundCheck? BackgroundCheck,
     int? Places,
-    DateOnly? ClosesOn)
+    DateOnly? ClosesOn,
+    bool? SendAlerts = null)
 {
     public const int MaxPlaces = 1000;
 
@@ -57,5 +58,7 @@ public sealed record RoleRequest(
         role.BackgroundCheck = BackgroundCheck!.Value;
         role.Places = Places!.Value;
         role.ClosesOn = ClosesOn;
+        // Left out, it keeps what it was (on for a new role), so an edit from a client that never heard of it changes nothing.
+        if (SendAlerts is { } sendAlerts) role.SendAlerts = sendAlerts;
     }
 }

@@ -23,6 +23,9 @@ public sealed class VolunteerRole
 
     public DateOnly? ClosesOn { get; set; }
     public RoleStatus Status { get; set; } = RoleStatus.Draft;
+
+    /// <summary>Whether opening it alerts volunteering subscribers in its district (RoleOpened carries it to Notifications).</summary>
+    public bool SendAlerts { get; set; } = true;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }

@@ -56,7 +56,7 @@ public sealed partial class EventEmailTests(PlatformFixture platform)
     }
 
     /// <summary>The body of the MIME part whose Content-Type is text/calendar, decoded from base64.</summary>
-    private static string CalendarAttachment(ReceivedMessage message)
+    internal static string CalendarAttachment(ReceivedMessage message)
     {
         var raw = message.Raw.Replace("\r\n", "\n");
         var match = CalendarPart().Match(raw);

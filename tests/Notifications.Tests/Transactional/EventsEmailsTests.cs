@@ -28,6 +28,7 @@ public sealed class EventsEmailsTests
     {
         EventsEmails.RegistrationConfirmedKind, EventsEmails.WaitlistedKind, EventsEmails.PlaceOfferedKind,
         EventsEmails.RegistrationCancelledKind, EventsEmails.EventCancelledKind, EventsEmails.ReminderKind,
+        EventsEmails.EventChangedKind,
     };
 
     private static RenderedEmail Render(string kind, string name = "<b>Bo</b>", string title = "Safer <Streets>")
@@ -45,6 +46,8 @@ public sealed class EventsEmailsTests
             EventsEmails.RegistrationCancelledKind => Emails.RegistrationCancelled(new(registration, eventId, title, name, "bo@example.org")),
             EventsEmails.EventCancelledKind => Emails.EventCancelled(new(eventId, title, startsAt, registrant)),
             EventsEmails.ReminderKind => Emails.Reminder(new(eventId, title, "County Hall", startsAt, registrant)),
+            EventsEmails.EventChangedKind => Emails.Changed(new(eventId, Guid.CreateVersion7(), title, registrant,
+                [new ScheduleChange(title, false, "place", null, null, null, "County Hall", "Town Hall")], Calendar)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -173,5 +176,40 @@ public sealed class EventsEmailsTests
         using var content = new MemoryStream();
         attachment.Content!.DecodeTo(content);
         Assert.Equal(Calendar, System.Text.Encoding.UTF8.GetString(content.ToArray()));
+    }
+
+    [Fact]
+    public void A_change_notice_says_what_changed_in_london_time_and_attaches_the_updated_calendar()
+    {
+        var was = new DateTimeOffset(2026, 6, 10, 8, 0, 0, TimeSpan.Zero);
+        var now = was.AddDays(1);
+        var registrant = new Registrant(Guid.CreateVersion7(), "Ann", "ann@example.org");
+        var email = Emails.Changed(new EventChangeNoticeDue(Guid.CreateVersion7(), Guid.CreateVersion7(), "Safer Streets", registrant,
+        [
+            new ScheduleChange("Safer Streets", false, "time", was, now, now.AddHours(7), null, null),
+            new ScheduleChange("Safer Streets", false, "place", null, null, null, "County Hall", "Town Hall"),
+            new ScheduleChange("Knife crime", true, "place", null, null, null, "Room 1", "Room 4"),
+            new ScheduleChange("Youth diversion", true, "withdrawn", was, null, null, "Room 2", null),
+        ], Calendar));
+
+        Assert.Equal("Changed: Safer Streets", email.Subject);
+        Assert.Contains("It now starts Thursday 11 June 2026, 09:00 BST and ends Thursday 11 June 2026, 16:00 BST (it was to start Wednesday 10 June 2026, 09:00 BST).", email.TextBody);
+        Assert.Contains("It is now at Town Hall (it was at County Hall).", email.TextBody);
+        Assert.Contains("Your workshop Knife crime is now in Room 4 (it was in Room 1).", email.TextBody);
+        Assert.Contains("Your workshop Youth diversion has been withdrawn", email.HtmlBody);
+        var attachment = Assert.Single(email.Attachments);
+        Assert.Equal("text/calendar; method=PUBLISH", attachment.MediaType);
+    }
+
+    [Fact]
+    public void A_cancellation_attaches_the_registrants_cancel_calendar_when_the_event_carries_one()
+    {
+        var cancel = Calendar.Replace("METHOD:PUBLISH", "METHOD:CANCEL", StringComparison.Ordinal);
+        var startsAt = new DateTimeOffset(2026, 6, 10, 8, 0, 0, TimeSpan.Zero);
+        var withCalendar = Emails.EventCancelled(new(Guid.CreateVersion7(), "Safer Streets", startsAt, new Registrant(Guid.CreateVersion7(), "Ann", "ann@example.org", cancel)));
+        var withoutCalendar = Emails.EventCancelled(new(Guid.CreateVersion7(), "Safer Streets", startsAt, new Registrant(Guid.CreateVersion7(), "Ann", "ann@example.org")));
+
+        Assert.Equal("text/calendar; method=CANCEL", Assert.Single(withCalendar.Attachments).MediaType);
+        Assert.Empty(withoutCalendar.Attachments);
     }
 }

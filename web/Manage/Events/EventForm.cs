@@ -20,6 +20,9 @@ public sealed class EventForm
     public string? RegistrationClosesAt { get; set; }
     public string? Capacity { get; set; }
 
+    /// <summary>Whether publishing it alerts subscribers (ticked for a new event).</summary>
+    public bool SendAlerts { get; set; } = true;
+
     public static EventForm From(StaffEvent e) => new()
     {
         Title = e.Title,
@@ -35,6 +38,7 @@ public sealed class EventForm
         RegistrationOpensAt = LocalTimes.Field(e.RegistrationOpensAt),
         RegistrationClosesAt = LocalTimes.Field(e.RegistrationClosesAt),
         Capacity = e.Capacity.ToString(EventWords.Culture),
+        SendAlerts = e.SendAlerts,
     };
 
     /// <summary>What a person gets wrong, in GOV.UK's words; the API checks the rest (the order of the times, districts).</summary>
@@ -61,7 +65,7 @@ public sealed class EventForm
         Title?.Trim(), Summary?.Trim(), Kind, new VenueRequest(VenueName?.Trim(), VenueAddress?.Trim(), Postcode?.Trim(), District),
         Organiser?.Trim(), LocalTimes.Parse(StartsAt), LocalTimes.Parse(EndsAt), LocalTimes.Parse(RegistrationOpensAt),
         LocalTimes.Parse(RegistrationClosesAt), int.TryParse(Capacity, EventWords.Culture, out var c) ? c : null,
-        rules.MinWorkshops, rules.MaxWorkshops);
+        rules.MinWorkshops, rules.MaxWorkshops, SendAlerts);
 
     public static readonly IReadOnlyList<string> Order =
     [

@@ -14,7 +14,8 @@ public sealed record StaffEventSummary(
 public sealed record StaffEvent(
     Guid Id, string Title, string Summary, EventKind Kind, Venue Venue, string Organiser,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset RegistrationOpensAt, DateTimeOffset RegistrationClosesAt,
-    int Capacity, int PlacesLeft, ChoiceRules ChoiceRules, EventStatus Status, IReadOnlyList<Session> Programme)
+    int Capacity, int PlacesLeft, ChoiceRules ChoiceRules, EventStatus Status, IReadOnlyList<Session> Programme,
+    bool SendAlerts = true)
 {
     public IEnumerable<Session> Workshops => Programme.Where(s => s.IsWorkshop);
 
@@ -27,7 +28,7 @@ public sealed record VenueRequest(string? Name, string? Address, string? Postcod
 public sealed record EventRequest(
     string? Title, string? Summary, EventKind? Kind, VenueRequest Venue, string? Organiser,
     DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? RegistrationOpensAt, DateTimeOffset? RegistrationClosesAt,
-    int? Capacity, int? MinWorkshops, int? MaxWorkshops);
+    int? Capacity, int? MinWorkshops, int? MaxWorkshops, bool? SendAlerts = null);
 
 public sealed record FacilitatorRequest(string? Name, string? Organisation);
 

@@ -15,7 +15,8 @@ public sealed record OrganisationProfileBody(
 
 public sealed record RoleBody(
     string? Title, string? Description, string? Category, string? District, string? Location, bool Remote, IReadOnlyList<string> Skills,
-    string? TimeCommitment, IReadOnlyList<string> Availability, int? MinimumAge, string? BackgroundCheck, int? Places, DateOnly? ClosesOn);
+    string? TimeCommitment, IReadOnlyList<string> Availability, int? MinimumAge, string? BackgroundCheck, int? Places, DateOnly? ClosesOn,
+    bool? SendAlerts = null);
 
 /// <summary>An application as the organisation sees it, with where it may go next and how it got here.</summary>
 public sealed record OrganisationApplication(

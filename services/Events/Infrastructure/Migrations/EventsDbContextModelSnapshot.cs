@@ -85,6 +85,9 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("audience");
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
 
                     b.Property<int>("Capacity")
                         .HasColumnType("integer")
@@ -142,6 +145,10 @@ namespace Platform.Events.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
+
+                    b.Property<bool>("SendAlerts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("send_alerts");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -333,6 +340,31 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasDatabaseName("ux_certificate_registration");
 
                     b.ToTable("certificate", (string)null);
+            modelBuilder.Entity("Platform.Events.ChangeNotices.ChangeNotice", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("change_notice", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Events.CheckIn.SessionAttendance", b =>

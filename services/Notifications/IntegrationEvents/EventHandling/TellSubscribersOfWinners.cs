@@ -1,41 +1,22 @@
 using System.Text;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Awards;
-using Platform.Notifications.Infrastructure;
 using Platform.Notifications.News;
 using Platform.Notifications.Subscriptions;
 
 namespace Platform.Notifications.IntegrationEvents.EventHandling;
 
 /// <summary>
-/// The embargo on the winners has lifted: a news post on the awards topic, published in the inbox transaction, so
-/// immediate subscribers are queued now and digest subscribers get it in their next digest, each once. Keyed on the
+/// The embargo on the winners has lifted: a news post on the awards topic (<see cref="AutomaticPosts"/>). Keyed on the
 /// event, so a replay (a new message id the inbox cannot catch) finds the post and publishes nothing again.
 /// </summary>
-public sealed class TellSubscribersOfWinners(NotificationsDbContext db, NewsPublishing publishing, TimeProvider timeProvider) : IConsumer<WinnersAnnounced>
+public sealed class TellSubscribersOfWinners(AutomaticPosts posts) : IConsumer<WinnersAnnounced>
 {
-    public async Task Consume(ConsumeContext<WinnersAnnounced> context)
+    public Task Consume(ConsumeContext<WinnersAnnounced> context)
     {
         var e = context.Message;
-        var ct = context.CancellationToken;
-        if (await db.NewsPosts.AnyAsync(p => p.SourceEventId == e.EventId, ct)) return;
-
-        var body = Body(e);
-        var post = new NewsPost
-        {
-            Title = Truncate($"{e.ProgrammeName} {e.Year}: the winners", NewsLimits.TitleLength),
-            BodyMarkdown = body,
-            BodyHtml = NewsMarkdown.ToHtml(body),
-            Topic = SubscriptionCatalog.Awards,
-            Status = NewsPostStatus.Draft,
-            CreatedAt = timeProvider.GetUtcNow().UtcDateTime,
-            Author = "awards",
-            SourceEventId = e.EventId,
-        };
-        db.NewsPosts.Add(post);
-        await db.SaveChangesAsync(ct);
-        await publishing.PublishAsync(post.Id, ct);
+        return posts.PublishAsync(e.EventId, $"{e.ProgrammeName} {e.Year}: the winners", Body(e), SubscriptionCatalog.Awards, null, "awards",
+            context.CancellationToken);
     }
 
     private static string Body(WinnersAnnounced e)
@@ -57,18 +38,5 @@ public sealed class TellSubscribersOfWinners(NotificationsDbContext db, NewsPubl
         return text.ToString();
     }
 
-    // Names are text, not Markdown: a "*" or "#" in a nominee's name must not become formatting.
-    private static string Plain(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value.ReplaceLineEndings(" "))
-        {
-            if ("\\`*_{}[]<>()#+-.!|~".Contains(c)) builder.Append('\\');
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    private static string Plain(string value) => AutomaticPosts.Plain(value);
 }

@@ -619,6 +619,10 @@ namespace Platform.Volunteers.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("remote");
 
+                    b.Property<bool>("SendAlerts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("send_alerts");
+
                     b.PrimitiveCollection<List<string>>("Skills")
                         .IsRequired()
                         .HasColumnType("text[]")

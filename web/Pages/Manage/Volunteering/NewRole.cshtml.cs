@@ -59,10 +59,13 @@ public sealed class NewRoleModel(PlatformApi api, SharedReads reads) : PageModel
         public int? Places { get; set; } = 1;
         public DateOnly? ClosesOn { get; set; }
 
+        /// <summary>Whether opening it emails volunteering subscribers in its district (ticked unless chosen otherwise).</summary>
+        public bool SendAlerts { get; set; } = true;
+
         // An unchosen list is sent as nothing, so the service says "required" rather than failing to read an empty name.
         public RoleBody ToBody() => new(Title, Description, Blank(Category), Blank(District), Location, Remote,
             (Skills ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), TimeCommitment,
-            Availability, MinimumAge, Blank(BackgroundCheck), Places, ClosesOn);
+            Availability, MinimumAge, Blank(BackgroundCheck), Places, ClosesOn, SendAlerts);
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
     }
