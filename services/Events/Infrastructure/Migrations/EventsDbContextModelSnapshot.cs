@@ -340,6 +340,8 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasDatabaseName("ux_certificate_registration");
 
                     b.ToTable("certificate", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Events.ChangeNotices.ChangeNotice", b =>
                 {
                     b.Property<Guid>("EventId")
