@@ -60,7 +60,8 @@ public static class CrashRestarts
                 var wrapped = new ResourceCommandAnnotation(command.Name, command.DisplayName, command.UpdateState,
                     async context =>
                     {
-                        _stoppedByHand[context.ResourceName] = true;   // the instance: one copy, or the resource's only one
+                        // Whichever name the command came by: a copy's own id, or the resource's name (every copy, or its only one).
+                        _stoppedByHand[context.ResourceName] = true;
                         return await command.ExecuteCommand(context);
                     },
                     command.DisplayDescription, command.Arguments, command.ConfirmationMessage, command.IconName, command.IconVariant,
@@ -86,11 +87,12 @@ public static class CrashRestarts
                     {
                         // Running again, whoever started it: from now on an unexpected end is a crash again.
                         _stoppedByHand.TryRemove(instance, out _);
+                        _stoppedByHand.TryRemove(update.Resource.Name, out _);
                         continue;
                     }
 
                     if (!Ended(state) || Ended(previous) || stopping.IsCancellationRequested) continue;
-                    if (_stoppedByHand.ContainsKey(instance) || _restarting.ContainsKey(instance)) continue;
+                    if (StoppedByHand(instance, update.Resource.Name) || _restarting.ContainsKey(instance)) continue;
                     if (update.Snapshot.ExitCode == 0) continue; // ended by itself and said all was well
                     _ = RestartAsync(update.Resource, instance, update.Snapshot.ExitCode, stopping);
                 }
@@ -103,6 +105,9 @@ public static class CrashRestarts
         private static bool Ended(string? state) =>
             state is not null && state != KnownResourceStates.FailedToStart
             && (KnownResourceStates.TerminalStates.Contains(state) || state == "Terminated");
+
+        private bool StoppedByHand(string instance, string resourceName) =>
+            _stoppedByHand.ContainsKey(instance) || _stoppedByHand.ContainsKey(resourceName);
 
         private async Task RestartAsync(IResource resource, string instance, int? exitCode, CancellationToken stopping)
         {
@@ -133,7 +138,7 @@ public static class CrashRestarts
             try
             {
                 await Task.Delay(delay, _time, stopping);
-                if (_stoppedByHand.ContainsKey(instance)) return; // a person took over meanwhile
+                if (StoppedByHand(instance, resource.Name)) return; // a person took over meanwhile
                 var commands = services.GetRequiredService<ResourceCommandService>();
                 var result = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, stopping);
                 if (result.Success) log.LogInformation("[supervisor] {Resource} started again", name);

@@ -18,7 +18,9 @@ public static class EventOrganisers
     public const string Policy = "events-organiser";
 
     public static AuthorizationBuilder AddEventOrganiserPolicy(this AuthorizationBuilder authorization) =>
-        authorization.AddPolicy(Policy, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+        // The role claim requirement names the roles for the API document (x-roles: a session, never a partner key).
+        authorization.AddPolicy(Policy, p => p.RequireAuthenticatedUser()
+            .RequireClaim(PlatformClaims.Role, PlatformClaims.Roles.Staff, PlatformClaims.Roles.Organisation).RequireAssertion(c =>
             c.User.GetRole() == PlatformClaims.Roles.Staff
             // An organisation user's every query is filtered by org_id: a token without one gets nowhere.
             || (c.User.GetRole() == PlatformClaims.Roles.Organisation && c.User.GetOrganisationId() is not null)));
