@@ -28,6 +28,18 @@ public sealed class RefusingSmtpServer : IAsyncDisposable
     /// <summary>Recipients whose message the server accepted, in order.</summary>
     public IReadOnlyList<string> Delivered => [.. _events.Where(e => e.StartsWith("delivered ")).Select(e => e["delivered ".Length..])];
 
+    /// <summary>
+    /// <see cref="Delivered"/> once it holds <paramref name="count"/> recipients (or after 10 s): the server prints a
+    /// delivery before it answers 250, but this process reads its output on another thread, which may lag behind the
+    /// client's own answer on a busy machine.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DeliveredAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Delivered.Count < count && DateTime.UtcNow < deadline) await Task.Delay(20);
+        return Delivered;
+    }
+
     /// <summary>SMTP conversations opened (one EHLO each).</summary>
     public int Sessions => _events.Count(e => e == "session");
 

@@ -33,7 +33,7 @@ public sealed class SmtpConversationTests
         Assert.Equal(550, (int)refused.StatusCode);
         Assert.True(SmtpFailures.IsPermanentForRecipient(refused));
         Assert.False(SmtpFailures.IsTransient(refused));
-        Assert.Equal(["first@example.org", "second@example.org"], server.Delivered);
+        Assert.Equal(["first@example.org", "second@example.org"], await server.DeliveredAsync(2));
         // One conversation for the whole batch, the refusal included.
         Assert.Equal(1, server.Sessions);
     }
@@ -54,7 +54,7 @@ public sealed class SmtpConversationTests
 
         Assert.Equal("database unreachable", failed.Message);
         Assert.Equal(2, handOvers);
-        Assert.Equal(["first@example.org", "second@example.org"], server.Delivered);
+        Assert.Equal(["first@example.org", "second@example.org"], await server.DeliveredAsync(2));
     }
 
     [Fact]
