@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Mail;
 
 namespace Platform.AppHost.Hosting.Resources;
@@ -5,41 +6,60 @@ namespace Platform.AppHost.Hosting.Resources;
 /// <summary>A received message, as the sink stored it (RFC 5322 text), with the headers tests usually look at.</summary>
 public sealed record ReceivedMessage(string FileName, DateTime ReceivedAt, string Raw)
 {
-    public string? Header(string name)
-    {
-        foreach (var line in Raw.Split('\n'))
-        {
-            var trimmed = line.TrimEnd('\r');
-            if (trimmed.Length == 0) break;
-            if (trimmed.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase)) return trimmed[(name.Length + 1)..].Trim();
-        }
-        return null;
-    }
+    // Parsed on first use and kept: a waiting test asks every message in the mailbox for its To again on every poll.
+    private Dictionary<string, string>? _headers;
+
+    public string? Header(string name) => (_headers ??= ParseHeaders(Raw)).GetValueOrDefault(name);
 
     public string? To => Header("To");
     public string? Subject => Header("Subject");
     public bool IsTo(string address) => To is { } to && new MailAddress(address).Address is var a
         && to.Contains(a, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The header block's "Name: value" lines, the first of each name winning; folded lines are not joined.</summary>
+    private static Dictionary<string, string> ParseHeaders(string raw)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in raw.AsSpan().EnumerateLines())
+        {
+            if (line.IsEmpty) break;
+            var colon = line.IndexOf(':');
+            if (colon > 0) headers.TryAdd(line[..colon].ToString(), line[(colon + 1)..].Trim().ToString());
+        }
+        return headers;
+    }
 }
 
-/// <summary>Reads the SMTP sink's Maildir: each delivered message is one file under new/ (or cur/ once read).</summary>
+/// <summary>
+/// Reads the SMTP sink's Maildir: each delivered message is one file under new/ (or cur/ once read). A delivered file
+/// never changes (it can only move to cur/), so each is read once and kept by its unique name: a run's mailbox holds
+/// thousands of messages, and every waiting test polls it ten times a second.
+/// </summary>
 public sealed class Mailbox(string maildir)
 {
+    private readonly ConcurrentDictionary<string, ReceivedMessage> _read = new();
+
     public IReadOnlyList<ReceivedMessage> Messages()
     {
-        var files = new[] { "new", "cur" }
-            .Select(sub => Path.Combine(maildir, sub))
-            .Where(Directory.Exists)
-            .SelectMany(Directory.GetFiles)
-            .Select(f => new FileInfo(f))
-            .OrderBy(f => f.LastWriteTimeUtc);
-        var messages = new List<ReceivedMessage>();
-        foreach (var file in files)
+        var listed = new Dictionary<string, ReceivedMessage>();
+        foreach (var folder in new[] { "new", "cur" }.Select(sub => Path.Combine(maildir, sub)).Where(Directory.Exists))
         {
-            try { messages.Add(new ReceivedMessage(file.Name, file.LastWriteTimeUtc, File.ReadAllText(file.FullName))); }
-            catch (FileNotFoundException) { } // moved between listing and reading
+            foreach (var path in Directory.EnumerateFiles(folder))
+            {
+                var name = Path.GetFileName(path);
+                // Maildir's unique name is what comes before ":2,<flags>", which a move to cur/ adds.
+                var unique = name.Split(':')[0];
+                if (listed.ContainsKey(unique)) continue; // moved to cur/ while the folders were listed
+                if (!_read.TryGetValue(unique, out var message))
+                {
+                    try { message = _read.GetOrAdd(unique, new ReceivedMessage(name, File.GetLastWriteTimeUtc(path), File.ReadAllText(path))); }
+                    catch (FileNotFoundException) { continue; } // moved between listing and reading
+                }
+                listed[unique] = message;
+            }
         }
-        return messages;
+        // Only what is there now: a sink whose maildir was emptied shows none of what it held.
+        return [.. listed.Values.OrderBy(m => m.ReceivedAt)];
     }
 
     /// <summary>Waits until a message matching <paramref name="match"/> arrives.</summary>

@@ -18,6 +18,6 @@ public sealed class SmtpSinkResource(string name, string command, string working
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"smtp://{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
 
-    /// <summary>The messages received so far, oldest first.</summary>
-    public Mailbox Mailbox => new(MaildirPath);
+    /// <summary>The messages received so far, oldest first. One reader per sink, so each message is read once.</summary>
+    public Mailbox Mailbox => field ??= new(MaildirPath);
 }

@@ -12,6 +12,7 @@ namespace Platform.EndToEnd.Tests;
 /// A message whose consumer keeps failing is retried, then parked in an error queue; the dashboard's commands list it
 /// and replay it once the cause is gone, and it then has its effect exactly once.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class DeadLetterTests(PlatformFixture platform)
 {
     [Fact]

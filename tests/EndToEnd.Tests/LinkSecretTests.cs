@@ -14,6 +14,7 @@ namespace Platform.EndToEnd.Tests;
 /// (messaging/LinkSecrets): in the publisher's unsent outbox row, on the broker and in an error queue. The email still
 /// carries a link that works.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class LinkSecretTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>A broker outage delays messages; it loses none and doubles none (design.md).</summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class OutboxTests(PlatformFixture platform)
 {
     [Fact]

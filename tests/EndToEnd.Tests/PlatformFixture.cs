@@ -4,11 +4,10 @@ using Platform.AppHost.Hosting.Processes;
 using Platform.EndToEnd.Tests.Gateway;
 
 [assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.PlatformFixture))]
-// One platform for the whole run, and some tests stop its broker or its mail server: tests take turns. (Running the
-// tests that start platforms of their own beside the others was tried: a platform starting on two cores while the sink
-// is stopped and started again made that restart fail, and the process test took six minutes instead of one.)
+// One platform for the whole run. Tests that only add data of their own run side by side; those that stop, kill or
+// restart part of it or move a service's clock far take turns after them, and those that start a platform of their
+// own come last (SuiteOrder.cs).
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Platform.EndToEnd.Tests;
 
@@ -51,8 +50,6 @@ public class PlatformFixture : IAsyncLifetime
             (options, _) => options.DisableDashboard = false,
             TestContext.Current.CancellationToken);
         TestPlatformSettings.Apply(builder);
-        // Behind DCP's proxy every caller is 127.0.0.1, so the callers' own loopback addresses no longer part them.
-        if (_replicas > 1) builder.WithProjectEnvironment("gateway", "RateLimits__PublicWritesPerWindow", "100000");
         // The testing builder gives DCP's proxies random ports; the AppHost polls each project's health at the port it chose.
         if (_replicas > 1) builder.Configuration["DcpPublisher:RandomizePorts"] = "false";
         App = await builder.BuildAsync(TestContext.Current.CancellationToken);

@@ -10,6 +10,7 @@ namespace Platform.EndToEnd.Tests;
 /// started again by the AppHost with no hand on it, saying so in its dashboard log; what happened meanwhile catches up.
 /// One a person stopped with the dashboard's Stop stays stopped. The shared platform is left running and healthy.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class ResourceCrashTests(PlatformFixture platform)
 {
     [Fact]

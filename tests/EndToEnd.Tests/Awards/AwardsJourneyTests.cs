@@ -12,6 +12,7 @@ namespace Platform.EndToEnd.Tests.Awards;
 /// (finalists emailed) and winners, every outsider's view checked for leaks while the embargo holds, and the
 /// announcement published once when the ceremony starts.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class AwardsJourneyTests(PlatformFixture platform)
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(60);

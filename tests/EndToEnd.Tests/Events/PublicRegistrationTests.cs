@@ -9,6 +9,7 @@ namespace Platform.EndToEnd.Tests.Events;
 /// Abuse-resistant public registration across Events and Notifications: places for an address nobody confirms go to
 /// the waitlist when the hold lapses, and staff cancel any registration with the delegate told by email.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class PublicRegistrationTests(PlatformFixture platform)
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(90);

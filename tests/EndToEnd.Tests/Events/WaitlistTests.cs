@@ -8,6 +8,7 @@ namespace Platform.EndToEnd.Tests.Events;
 /// Waitlists that promote themselves, through the gateway and the SMTP sink: a cancellation offers the place to the
 /// first waiting delegate, who accepts by their manage link; an offer left to expire passes to the next in line.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class WaitlistTests(PlatformFixture platform)
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(90);

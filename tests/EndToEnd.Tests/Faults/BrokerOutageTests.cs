@@ -4,6 +4,7 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// RabbitMQ stopped for 30 s in the middle of a stream of public registrations: Events keeps accepting (its outbox
 /// holds the events), and once the broker is back every accepted registration's email goes out, once.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class BrokerOutageTests(PlatformFixture platform)
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Net;
 
 namespace Platform.EndToEnd.Tests.Gateway;
 
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class GatewayUpstreamTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

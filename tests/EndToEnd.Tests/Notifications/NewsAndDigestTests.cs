@@ -8,6 +8,7 @@ namespace Platform.EndToEnd.Tests.Notifications;
 /// Subscribers through the gateway and the SMTP sink: news immediately, one-click unsubscribe, the daily digest, and
 /// an integration event delivered twice.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed partial class NewsAndDigestTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -4,6 +4,7 @@ namespace Platform.EndToEnd.Tests.Notifications;
 /// The mail server goes away in the middle of a burst and comes back: sending pauses (the circuit opens), resumes,
 /// and every message arrives exactly once.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class SmtpOutageTests(PlatformFixture platform)
 {
     private const int Subscribers = 60;

@@ -11,6 +11,7 @@ namespace Platform.EndToEnd.Tests.Volunteers;
 /// posted to the public, the volunteer's hours earn a milestone email, other organisations cannot touch any of it, and
 /// a volunteer who goes quiet gets one re-engagement email when the service's clock is moved past the lapse period.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class VolunteeringJourneyTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -14,6 +14,7 @@ namespace Platform.EndToEnd.Tests.Site.Awards;
 /// link to the nomination's page and withdrawing it, and the results page before and after the embargo lifts.
 /// One class, so its tests run one after another: the results test moves the Awards service's clock.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed partial class AwardsSiteTests(PlatformFixture platform, SiteBrowser browser)
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(60);

@@ -8,6 +8,7 @@ namespace Platform.EndToEnd.Tests.Site.EmailUpdates;
 /// The links in subscriber emails: manage preferences, delete my details, the unsubscribe page's button, and RFC 8058
 /// one-click as a mail client sends it (a plain POST, no cookie or antiforgery token).
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class ManageAndUnsubscribeTests(PlatformFixture platform, SiteBrowser browser)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -12,6 +12,7 @@ namespace Platform.EndToEnd.Tests.Site.Volunteering;
 /// email, and, once the organisation has taken the applicant on, the volunteer's own page from the welcome email: log
 /// hours, answer the check-in, take a break, leave with the exit survey. Final states are read back through the API.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed partial class VolunteeringSiteTests(PlatformFixture platform, SiteBrowser browser)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -12,6 +12,7 @@ namespace Platform.EndToEnd.Tests.Site.Manage.Awards;
 /// rest against the rubric; no ranking is shown to them. Staff see the judge's progress on the category's page. Every
 /// page is checked with axe and photographed. The setup (programme, nominations, screening, panel) goes through the API.
 /// </summary>
+[Collection(DisturbsPlatformCollection.Name)]
 public sealed class JudgingBackOfficeTests(PlatformFixture platform, SiteBrowser browser)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
