@@ -11,10 +11,9 @@ namespace Platform.EndToEnd.Tests.Site.Awards;
 /// <summary>
 /// The Awards pages in a real browser through the whole platform: the awards' home, nominating (with and without
 /// script, the citation's word limit counted as you type and enforced by the page and the API), the acknowledgement's
-/// link to the nomination's page and withdrawing it, and the results page before and after the embargo lifts.
-/// One class, so its tests run one after another: the results test moves the Awards service's clock.
+/// link to the nomination's page and withdrawing it. The results page is <see cref="AwardsResultsSiteTests"/>: it moves
+/// the Awards service's clock, so it runs apart.
 /// </summary>
-[Collection(DisturbsPlatformCollection.Name)]
 public sealed partial class AwardsSiteTests(PlatformFixture platform, SiteBrowser browser)
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(60);
@@ -23,27 +22,10 @@ public sealed partial class AwardsSiteTests(PlatformFixture platform, SiteBrowse
 
     private static string Words(int count) => string.Join(' ', Enumerable.Repeat("brave", count));
 
-    /// <summary>A programme open for nominations by the Awards service's clock, with two categories of 30 words.</summary>
-    private async Task<(string Staff, Guid ProgrammeId, Guid CategoryId)> OpenProgrammeAsync()
-    {
-        var staff = await platform.LoginAsStaffAsync();
-        var now = await platform.AwardsNowAsync();
-        var eventId = await platform.PublishCeremonyEventAsync(staff, now.AddDays(60));
-        var (programmeId, categoryId) = await platform.CreateProgrammeAsync(staff, eventId, now);
-        await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/awards/programmes/{programmeId}/categories", staff, new
-        {
-            name = "Volunteer of the Year",
-            eligibility = "A volunteer with any partner whose time kept people safer this year.",
-            citationWordLimit = 30,
-            rubric = new[] { new { key = "impact", name = "Impact", weight = 1 } },
-        });
-        return (staff, programmeId, categoryId);
-    }
-
     [Fact]
     public async Task A_visitor_nominates_with_and_without_script_then_withdraws_from_the_link_in_the_email()
     {
-        var (_, programmeId, categoryId) = await OpenProgrammeAsync();
+        var (_, programmeId, categoryId) = await platform.OpenProgrammeForNominationsAsync();
         var mailbox = platform.App.GetMailbox("mail");
 
         foreach (var javaScript in new[] { false, true })
@@ -196,57 +178,6 @@ public sealed partial class AwardsSiteTests(PlatformFixture platform, SiteBrowse
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This link has expired or is not recognised");
         }
         await SiteBrowser.CheckPageAsync(page, "awards-manage-unknown");
-        await page.Context.CloseAsync();
-    }
-
-    [Fact]
-    public async Task The_results_page_names_no_winner_until_the_embargo_lifts_at_the_ceremony()
-    {
-        var (staff, programmeId, categoryId) = await OpenProgrammeAsync();
-        using var anyone = platform.CreatePublicClient();
-        var winner = $"Kit Winner {Guid.NewGuid():N}"[..22];
-        using (var nominated = await anyone.PostAsJsonAsync($"/api/awards/programmes/{programmeId}/nominations", new
-        {
-            categoryId,
-            nominee = new { name = winner, organisation = "Castleton Street Pastors", district = "Castleton" },
-            citation = "Walked the town centre every Saturday night for ten years.",
-            nominator = new { name = "Bo Nominator", email = Addresses.Unique("Nominator"), relationship = "Colleague" },
-            consent = true,
-        }, Cancel))
-            Assert.Equal(HttpStatusCode.Created, nominated.StatusCode);
-
-        // Screened, shortlisted after judging and confirmed the winner: all still under embargo.
-        var nominees = (await platform.Gateway.SendAsync(HttpMethod.Get, $"/api/awards/categories/{categoryId}/nominees", staff)).GetProperty("items");
-        var nomineeId = nominees[0].GetProperty("id").GetGuid();
-        await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/awards/nominations/{nominees[0].GetProperty("nominations")[0].GetProperty("id").GetGuid()}/screening", staff,
-            new { outcome = "Eligible" });
-        await platform.AdvanceClockAsync("awards", TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
-        await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/awards/categories/{categoryId}/shortlist", staff, new { nomineeIds = new[] { nomineeId } });
-        await platform.Gateway.SendAsync(HttpMethod.Post, $"/api/awards/categories/{categoryId}/winner", staff, new { nomineeId });
-
-        // Before the ceremony: the page (also reached by guessing its address) says when, and names no one.
-        var page = await browser.NewVisitorAsync(platform.Gateway.BaseAddress!, javaScript: false);
-        await page.GotoAsync($"/awards/results/{programmeId}");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Results");
-        await Assertions.Expect(page.Locator("#results-pending")).ToContainTextAsync("The winners will be published here when they are announced at the ceremony on");
-        Assert.DoesNotContain(winner, await page.ContentAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Unsung Hero", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await SiteBrowser.CheckPageAsync(page, "awards-results-embargoed");
-
-        // The ceremony starts: the embargo lifts and the page shows the winner in their category.
-        await platform.AdvanceClockAsync("awards", TimeSpan.FromDays(60));
-        await AwardsActors.WaitUntilAsync(async () =>
-            JsonDocument.Parse(await anyone.GetStringAsync($"/api/awards/programmes/{programmeId}/results", Cancel)).RootElement.GetProperty("announced").GetBoolean(),
-            "the embargo to lift at the ceremony");
-        await page.GotoAsync($"/awards/results/{programmeId}");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Unsung Hero" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText(winner)).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Walked the town centre every Saturday night for ten years.")).ToBeVisibleAsync();
-        await SiteBrowser.CheckPageAsync(page, "awards-results");
-
-        // The awards' home links to the year's results.
-        await page.GotoAsync("/awards");
-        await Assertions.Expect(page.Locator($"a[href='/awards/results/{programmeId}']").First).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
