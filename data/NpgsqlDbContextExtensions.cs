@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.Data;
 using Platform.Data.Jobs;
 using Platform.ServiceDefaults.Jobs;
 
@@ -23,9 +22,7 @@ public static class NpgsqlDbContextExtensions
         connectionString = WithPlatformDefaults(connectionString);
         // No retrying execution strategy: the outbox and inbox run their own transactions, which such a strategy forbids.
         // A restarted server's dead pooled connections cost one failure, not one per connection (Platform.Data.ServerRestarts).
-        builder.Services.AddDbContext<TContext>(options => options
-            .UseNpgsql(connectionString, npgsql => npgsql.ConfigureDataSource(dataSource => dataSource.WithPlatformTracing()))
-            .AddInterceptors(Platform.Data.ServerRestarts.Instance));
+        builder.Services.AddDbContext<TContext>(options => options.UseNpgsql(connectionString).AddInterceptors(Platform.Data.ServerRestarts.Instance));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: ["ready"]);
         // Periodic jobs run one pass at a time across the service's replicas, locked in its database.
         builder.Services.TryAddSingleton<IPeriodicJobLock>(_ => new PostgresJobLock(connectionString));

@@ -49,6 +49,7 @@ public static class TelemetryExtensions
                 })
                 .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = TokenRedaction.RedactClientSpan)
                 .AddNpgsql()
+                .AddProcessor(new IdlePollFilter())
                 .AddSource(MassTransitSource, "Yarp.ReverseProxy", PlatformSources, builder.Environment.ApplicationName))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()

@@ -29,7 +29,7 @@ internal sealed class PostgresJobLock : IPeriodicJobLock, IAsyncDisposable
             NoResetOnClose = false,
             ApplicationName = "periodic-jobs",
         };
-        _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).WithPlatformTracing().Build();
+        _dataSource = NpgsqlDataSource.Create(builder);
     }
 
     public async Task<IAsyncDisposable?> TryTakeAsync(string job, CancellationToken cancellationToken)

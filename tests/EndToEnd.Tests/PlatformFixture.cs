@@ -4,9 +4,9 @@ using Platform.AppHost.Hosting.Processes;
 using Platform.EndToEnd.Tests.Gateway;
 
 [assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.PlatformFixture))]
-// One platform for the whole run. Tests that only add data of their own run side by side; those that stop, kill or
-// restart part of it or move a service's clock far take turns after them, and those that start a platform of their
-// own come last (SuiteOrder.cs).
+// One platform for the whole run, and tests take turns: first those that only add data of their own, then those that
+// stop, kill or restart part of it or move a service's clock far, and last those that start a platform of their own
+// (SuiteOrder.cs).
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 
 namespace Platform.EndToEnd.Tests;
@@ -50,6 +50,8 @@ public class PlatformFixture : IAsyncLifetime
             (options, _) => options.DisableDashboard = false,
             TestContext.Current.CancellationToken);
         TestPlatformSettings.Apply(builder);
+        // Behind DCP's proxy every caller is 127.0.0.1, so the callers' own loopback addresses no longer part them.
+        if (_replicas > 1) builder.WithProjectEnvironment("gateway", "RateLimits__PublicWritesPerWindow", "100000");
         // The testing builder gives DCP's proxies random ports; the AppHost polls each project's health at the port it chose.
         if (_replicas > 1) builder.Configuration["DcpPublisher:RandomizePorts"] = "false";
         App = await builder.BuildAsync(TestContext.Current.CancellationToken);

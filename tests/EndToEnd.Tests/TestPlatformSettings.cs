@@ -33,10 +33,6 @@ internal static class TestPlatformSettings
         // Every test signs in as the one first staff account, so the whole suite's staff writes are one user's: far
         // more than a person makes in a minute. The per-user write limit itself is tested in Gateway.Tests.
         options.WithProjectEnvironment("gateway", "RateLimits__SignedInWritesPerWindow", "100000");
-        // Likewise per client address: the site's pages and most tests reach the gateway from 127.0.0.1, and the tests
-        // run four at a time (SuiteOrder.cs). The per-address limits are tested in Gateway.Tests.
-        options.WithProjectEnvironment("gateway", "RateLimits__PublicWritesPerWindow", "100000");
-        options.WithProjectEnvironment("gateway", "RateLimits__LoginsPerWindow", "100000");
     }
 
     /// <summary>Sets one project's setting (e.g. <c>("events", "Waitlist__HoldPeriod", "00:00:05")</c>), as WithEnvironment would.</summary>
