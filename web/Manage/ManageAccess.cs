@@ -25,6 +25,13 @@ public sealed class RequiresPermissionAttribute(string permission) : Attribute
     public string Permission { get; } = permission;
 }
 
+/// <summary>
+/// A page only staff may open, in a folder organisation users may open too: the API it calls is staff's (an event's
+/// pitches, questions and feedback), so an organisation user would only be refused.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class StaffOnlyAttribute : Attribute;
+
 /// <summary>A page of the back office anyone may open (signing in).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class OpenToAnyoneAttribute : Attribute;

@@ -8,7 +8,7 @@ internal static class ManageExtensions
     /// <summary>
     /// The back office: every page under Pages/Manage needs a signed-in user, and each area's folder the roles its
     /// navigation entry names (<see cref="ManageNavigation"/>); a page marked <see cref="RequiresPermissionAttribute"/>
-    /// also that permission, and one marked <see cref="OpenToAnyoneAttribute"/> (signing in) nothing.
+    /// also that permission, one marked <see cref="StaffOnlyAttribute"/> staff whatever its folder, and one marked <see cref="OpenToAnyoneAttribute"/> (signing in) nothing.
     /// </summary>
     public static IServiceCollection AddManage(this IServiceCollection services)
     {
@@ -19,8 +19,9 @@ internal static class ManageExtensions
             {
                 if (model.HandlerType.IsDefined(typeof(OpenToAnyoneAttribute))) return;
                 var permission = model.HandlerType.GetCustomAttribute<RequiresPermissionAttribute>()?.Permission;
-                var access = ManageNavigation.Sections
-                    .FirstOrDefault(s => model.ViewEnginePath.StartsWith(s.Folder + "/", StringComparison.OrdinalIgnoreCase))?.Access
+                var access = model.HandlerType.IsDefined(typeof(StaffOnlyAttribute)) ? ManageAccess.StaffOnly
+                    : ManageNavigation.Sections
+                        .FirstOrDefault(s => model.ViewEnginePath.StartsWith(s.Folder + "/", StringComparison.OrdinalIgnoreCase))?.Access
                     ?? ManageAccess.SignedIn;
                 model.Filters.Add(new ManageAccessFilter(access, permission));
             });

@@ -11,7 +11,9 @@ public static class ManageNavigation
 {
     public static readonly IReadOnlyList<ManageSection> Sections =
     [
-        new("/manage/events", "Events", "/Manage/Events", ManageAccess.StaffOnly),
+        // Organisation users run their own training days (Events' events-organiser policy; the API answers 404 for
+        // anyone else's event); the pages calling staff-only APIs are marked [StaffOnly].
+        new("/manage/events", "Events", "/Manage/Events", ManageAccess.StaffAndOrganisations),
         new("/manage/volunteering", "Volunteering", "/Manage/Volunteering", ManageAccess.StaffAndOrganisations),
         new("/manage/awards", "Awards", "/Manage/Awards", ManageAccess.StaffOnly),
         // Judges are staff or organisation users on a category's panel: their pages are a folder of their own (the

@@ -19,6 +19,17 @@ public sealed class EventForm
     public string? RegistrationOpensAt { get; set; }
     public string? RegistrationClosesAt { get; set; }
     public string? Capacity { get; set; }
+    public string? AccessInformation { get; set; }
+    public string? TravelAndParking { get; set; }
+
+    /// <summary>Who may register: public (a new event), restricted, or invitation-only.</summary>
+    public AudienceKind AudienceKind { get; set; } = AudienceKind.Public;
+
+    /// <summary>A restricted event's domains as typed: one a line, or separated by commas or spaces.</summary>
+    public string? AllowedDomains { get; set; }
+
+    /// <summary>A restricted event's shared code; the API never shows it again, so an edit starts with it empty.</summary>
+    public string? InvitationCode { get; set; }
 
     /// <summary>Whether publishing it alerts subscribers (ticked for a new event).</summary>
     public bool SendAlerts { get; set; } = true;
@@ -39,6 +50,10 @@ public sealed class EventForm
         RegistrationClosesAt = LocalTimes.Field(e.RegistrationClosesAt),
         Capacity = e.Capacity.ToString(EventWords.Culture),
         SendAlerts = e.SendAlerts,
+        AccessInformation = e.Venue.AccessInformation,
+        TravelAndParking = e.Venue.TravelAndParking,
+        AudienceKind = e.Audience?.Kind ?? AudienceKind.Public,
+        AllowedDomains = string.Join('\n', e.Audience?.AllowedDomains ?? []),
     };
 
     /// <summary>What a person gets wrong, in GOV.UK's words; the API checks the rest (the order of the times, districts).</summary>
@@ -60,17 +75,35 @@ public sealed class EventForm
         if (LocalTimes.Parse(typed) is null) state.AddModelError(key, $"Enter {what} as a date and time");
     }
 
-    /// <summary>The request; the choice rule is set on its own (the event page) and kept as it is here.</summary>
-    public EventRequest ToRequest(ChoiceRules rules) => new(
-        Title?.Trim(), Summary?.Trim(), Kind, new VenueRequest(VenueName?.Trim(), VenueAddress?.Trim(), Postcode?.Trim(), District),
+    /// <summary>
+    /// The request; the choice rule is set on its own (the event page) and kept as it is here. The audience is left out
+    /// (kept as it is) when nothing about it was changed: the API never shows a restricted event's code, so a form
+    /// saved with the code field empty would otherwise remove it.
+    /// </summary>
+    public EventRequest ToRequest(ChoiceRules rules, Audience? current = null) => new(
+        Title?.Trim(), Summary?.Trim(), Kind,
+        new VenueRequest(VenueName?.Trim(), VenueAddress?.Trim(), Postcode?.Trim(), District, AccessInformation?.Trim() ?? "", TravelAndParking?.Trim() ?? ""),
         Organiser?.Trim(), LocalTimes.Parse(StartsAt), LocalTimes.Parse(EndsAt), LocalTimes.Parse(RegistrationOpensAt),
         LocalTimes.Parse(RegistrationClosesAt), int.TryParse(Capacity, EventWords.Culture, out var c) ? c : null,
-        rules.MinWorkshops, rules.MaxWorkshops, SendAlerts);
+        rules.MinWorkshops, rules.MaxWorkshops, SendAlerts, AudienceUnchanged(current) ? null : ToAudience());
+
+    public static IReadOnlyList<string> Domains(string? typed) =>
+        (typed ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private AudienceRequest ToAudience() => AudienceKind == AudienceKind.Restricted
+        ? new AudienceRequest(AudienceKind, Domains(AllowedDomains), string.IsNullOrWhiteSpace(InvitationCode) ? null : InvitationCode.Trim())
+        : new AudienceRequest(AudienceKind, [], null);
+
+    private bool AudienceUnchanged(Audience? current) =>
+        current is not null && current.Kind == AudienceKind && string.IsNullOrWhiteSpace(InvitationCode)
+        && Domains(AllowedDomains).Select(d => d.ToLowerInvariant()).Order(StringComparer.Ordinal)
+            .SequenceEqual(current.AllowedDomains.Order(StringComparer.Ordinal));
 
     public static readonly IReadOnlyList<string> Order =
     [
         "", "Form.Title", "Form.Summary", "Form.Kind", "Form.VenueName", "Form.VenueAddress", "Form.Postcode", "Form.District",
-        "Form.Organiser", "Form.StartsAt", "Form.EndsAt", "Form.RegistrationOpensAt", "Form.RegistrationClosesAt", "Form.Capacity",
+        "Form.Organiser", "Form.AccessInformation", "Form.TravelAndParking", "Form.StartsAt", "Form.EndsAt", "Form.RegistrationOpensAt",
+        "Form.RegistrationClosesAt", "Form.Capacity", "Form.AudienceKind", "Form.AllowedDomains", "Form.InvitationCode",
     ];
 
     /// <summary>The API's field names against the form's.</summary>
@@ -90,5 +123,10 @@ public sealed class EventForm
         ["registrationOpensAt"] = "Form.RegistrationOpensAt",
         ["registrationClosesAt"] = "Form.RegistrationClosesAt",
         ["capacity"] = "Form.Capacity",
+        ["venue.accessInformation"] = "Form.AccessInformation",
+        ["venue.travelAndParking"] = "Form.TravelAndParking",
+        ["audience.kind"] = "Form.AudienceKind",
+        ["audience.allowedDomains"] = "Form.AllowedDomains",
+        ["audience.invitationCode"] = "Form.InvitationCode",
     };
 }

@@ -44,4 +44,62 @@ public static class EventsDeskWords
         : $"Delegates choose {rules.MinWorkshops} to {rules.MaxWorkshops} of {workshops} workshops";
 
     public static Sector? Sector(string key) => Enum.TryParse<Sector>(key, ignoreCase: true, out var s) ? s : null;
+
+    public static string AudienceName(AudienceKind kind) => kind switch
+    {
+        AudienceKind.Restricted => "Restricted",
+        AudienceKind.InvitationOnly => "Invitation only",
+        _ => "Public",
+    };
+
+    /// <summary>"Restricted: northshire.gov.uk, police.uk, or with the invitation code" and the like.</summary>
+    public static string AudienceSummary(Audience? audience)
+    {
+        if (audience is not { Kind: AudienceKind.Restricted }) return AudienceName(audience?.Kind ?? AudienceKind.Public);
+        var ways = audience.AllowedDomains.ToList();
+        if (audience.HasInvitationCode) ways.Add(ways.Count == 0 ? "with the invitation code" : "or with the invitation code");
+        return $"Restricted: {string.Join(", ", ways)}";
+    }
+
+    public static string AudienceHint(AudienceKind kind) => kind switch
+    {
+        AudienceKind.Restricted => "Only addresses at the allowed domains, or anyone with the invitation code",
+        AudienceKind.InvitationOnly => "Only the people you invite, each with a personal link",
+        _ => "Anyone may register",
+    };
+
+    public static string Contributions(ContributionKind kind, bool capital = false) => (kind, capital) switch
+    {
+        (ContributionKind.LightningTalk, false) => "lightning talks",
+        (ContributionKind.LightningTalk, true) => "Lightning talks",
+        (_, false) => "exhibition stands",
+        _ => "Exhibition stands",
+    };
+
+    public static string Contribution(ContributionKind kind) => kind == ContributionKind.LightningTalk ? "Lightning talk" : "Exhibition stand";
+
+    /// <summary>GOV.UK tag colours: written whole so PurgeCSS keeps them.</summary>
+    public static string DecisionTag(ContributionStatus status) => status switch
+    {
+        ContributionStatus.Accepted => "govuk-tag govuk-tag--green",
+        ContributionStatus.Declined => "govuk-tag govuk-tag--red",
+        _ => "govuk-tag govuk-tag--grey",
+    };
+
+    /// <summary>Where an accepted one goes: a talk's place in the running order and its slot, a stand's allocation.</summary>
+    public static string Placing(ContributionView c) => c switch
+    {
+        { Status: not ContributionStatus.Accepted } => "",
+        { RunningOrder: { } order, SlotStartsAt: { } from, SlotEndsAt: { } to } =>
+            $"number {order}, {EventWords.Time(from)} to {EventWords.Time(to)}",
+        { Allocation: { } stand } => $"stand {stand}",
+        _ => "",
+    };
+
+    /// <summary>A kind of need as the API spells it ("stepFreeAccess") in words ("Step free access").</summary>
+    public static string NeedKind(string key)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(key, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
 }

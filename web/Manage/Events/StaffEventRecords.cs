@@ -15,7 +15,7 @@ public sealed record StaffEvent(
     Guid Id, string Title, string Summary, EventKind Kind, Venue Venue, string Organiser,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset RegistrationOpensAt, DateTimeOffset RegistrationClosesAt,
     int Capacity, int PlacesLeft, ChoiceRules ChoiceRules, EventStatus Status, IReadOnlyList<Session> Programme,
-    bool SendAlerts = true)
+    bool SendAlerts = true, Audience? Audience = null, Guid? OrganisationId = null)
 {
     public IEnumerable<Session> Workshops => Programme.Where(s => s.IsWorkshop);
 
@@ -23,12 +23,16 @@ public sealed record StaffEvent(
     public bool IsEditable => Status is EventStatus.Draft or EventStatus.Published;
 }
 
-public sealed record VenueRequest(string? Name, string? Address, string? Postcode, string? District);
+public sealed record VenueRequest(
+    string? Name, string? Address, string? Postcode, string? District, string? AccessInformation = null, string? TravelAndParking = null);
+
+/// <summary>Who may register; null on an event's request leaves the audience as it was.</summary>
+public sealed record AudienceRequest(AudienceKind Kind, IReadOnlyList<string> AllowedDomains, string? InvitationCode);
 
 public sealed record EventRequest(
     string? Title, string? Summary, EventKind? Kind, VenueRequest Venue, string? Organiser,
     DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, DateTimeOffset? RegistrationOpensAt, DateTimeOffset? RegistrationClosesAt,
-    int? Capacity, int? MinWorkshops, int? MaxWorkshops, bool? SendAlerts = null);
+    int? Capacity, int? MinWorkshops, int? MaxWorkshops, bool? SendAlerts = null, AudienceRequest? Audience = null);
 
 public sealed record FacilitatorRequest(string? Name, string? Organisation);
 
@@ -62,7 +66,10 @@ public sealed record RegistrationDay(DateOnly Date, int Registered, int Cancelle
 public sealed record RegistrationReport(
     Guid EventId, string Title, int Capacity, int Registered, int Cancelled, int CheckedIn,
     IReadOnlyList<CountBy> BySector, IReadOnlyList<CountBy> ByOrganisation, IReadOnlyList<WorkshopFill> Workshops,
-    IReadOnlyList<RegistrationDay> ByDay);
+    IReadOnlyList<RegistrationDay> ByDay, NeedsReport? Needs = null);
+
+/// <summary>Access needs and dietary requirements counted by kind (every kind, zeros too), and how many wrote notes.</summary>
+public sealed record NeedsReport(IReadOnlyList<CountBy> AccessNeeds, int WithAccessNotes, IReadOnlyList<CountBy> DietaryRequirements, int WithDietaryNotes);
 
 public sealed record SessionAttendance(Guid SessionId, string Title, int? Capacity, int Confirmed, int Offered, int Waitlisted, int Attended);
 

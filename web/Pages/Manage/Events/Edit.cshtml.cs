@@ -25,7 +25,7 @@ public sealed class EditModel(PlatformApi api, SharedReads reads) : StaffEventPa
         Form.Check(ModelState);
         if (ModelState.IsValid)
         {
-            var saved = await Api.PutAsync<StaffEvent>($"api/events/{id}", Form.ToRequest(Event.ChoiceRules), ct);
+            var saved = await Api.PutAsync<StaffEvent>($"api/events/{id}", Form.ToRequest(Event.ChoiceRules, Event.Audience), ct);
             if (saved.Succeeded) return Redirect($"/manage/events/{id}");
             ModelState.AddApiProblem(saved.Problem, EventForm.ApiFields);
         }

@@ -7,8 +7,9 @@ using Platform.Web.Site;
 namespace Platform.Web.Pages.Manage.Events;
 
 /// <summary>
-/// One event for staff: its details and status, the programme, the choice rule, and the ways on (publish, close,
-/// cancel; registrations, the check-in desk, the report). Each action is a form that posts here and comes back.
+/// One event for its organisers: its details and status, the programme, the choice rule, and the ways on (publish,
+/// close, cancel; registrations, the check-in desk, the report, speakers, invitations; for staff also pitches and
+/// stands, questions and feedback). Each action is a form that posts here and comes back.
 /// </summary>
 public sealed class EventModel(PlatformApi api) : StaffEventPage(api)
 {
@@ -38,7 +39,7 @@ public sealed class EventModel(PlatformApi api) : StaffEventPage(api)
         if (min > max) ModelState.AddModelError("MaxWorkshops", "The most workshops must be at least the fewest");
         if (!ModelState.IsValid) return Page();
 
-        var saved = await Api.PutAsync<StaffEvent>($"api/events/{id}", EventForm.From(Event).ToRequest(new ChoiceRules(min, max)), ct);
+        var saved = await Api.PutAsync<StaffEvent>($"api/events/{id}", EventForm.From(Event).ToRequest(new ChoiceRules(min, max), Event.Audience), ct);
         if (!saved.Succeeded)
         {
             ModelState.AddApiProblem(saved.Problem, new Dictionary<string, string> { ["minWorkshops"] = "MinWorkshops", ["maxWorkshops"] = "MaxWorkshops" });

@@ -30,6 +30,12 @@ public sealed class ReportModel(PlatformApi api) : StaffEventPage(api)
     public BarChart Attended => new("attendance", "Registered and checked in", "Delegates", "Number",
         [new ChartBar("Registered", Attendance.Registered), new ChartBar("Checked in", Attendance.CheckedIn), new ChartBar("Not checked in", Math.Max(0, Attendance.Registered - Attendance.CheckedIn))]);
 
+    public BarChart AccessNeeds => new("access-needs", "Access needs by kind (confirmed delegates)", "Access need", "Delegates",
+        (Report.Needs?.AccessNeeds ?? []).Select(n => new ChartBar(EventsDeskWords.NeedKind(n.Key), n.Count)).ToList());
+
+    public BarChart DietaryRequirements => new("dietary-requirements", "Dietary requirements by kind (confirmed delegates)", "Dietary requirement", "Delegates",
+        (Report.Needs?.DietaryRequirements ?? []).Select(n => new ChartBar(EventsDeskWords.NeedKind(n.Key), n.Count)).ToList());
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadEventAsync(id, ct) is { } stop) return stop;
