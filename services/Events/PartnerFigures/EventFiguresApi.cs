@@ -19,6 +19,7 @@ public sealed record CoRunEvent(Guid Id, string Title, DateTimeOffset StartsAt, 
 public sealed record EventFigures(
     Guid EventId, string Title, DateTimeOffset StartsAt, string District, EventStatus Status, Breakdown Registrations, Breakdown Attendance);
 
+/// <param name="From">The period, in UTC (its ends may be any instant a caller names, year 1 included).</param>
 /// <param name="EventsHeld">Events published (or since closed) that started in the period; a count of events, not people, so shown whole.</param>
 public sealed record CountyEventFigures(
     DateTimeOffset From, DateTimeOffset To, int EventsHeld, IReadOnlyList<Cell> EventsByDistrict,
@@ -85,7 +86,8 @@ public static class EventFiguresApi
         CancellationToken ct)
     {
         var end = (to ?? time.GetUtcNow()).ToUniversalTime();
-        var start = (from ?? end - DefaultPeriod).ToUniversalTime();
+        // A period asked to end in year 1 has no year before it to default to.
+        var start = (from ?? (end - DateTimeOffset.MinValue > DefaultPeriod ? end - DefaultPeriod : DateTimeOffset.MinValue)).ToUniversalTime();
         var errors = new ValidationErrors().AddIf(start > end, "to", "The end of the period must not be before its start.");
         if (errors.Any) return errors.ToProblem();
 
@@ -106,7 +108,7 @@ public static class EventFiguresApi
         Breakdown By<TKey>(IEnumerable<TKey> keys, Func<TKey, string> name, Func<TKey, int> count) =>
             SmallCells.Suppress(keys.Select(k => (name(k), count(k))).ToList());
 
-        return TypedResults.Ok(new CountyEventFigures(start.ToLondon(), end.ToLondon(), events.Sum(e => e.Count),
+        return TypedResults.Ok(new CountyEventFigures(start, end, events.Sum(e => e.Count),
             districtNames.Select(d => Cell.Shown(d, events.Where(e => e.District == d).Sum(e => e.Count))).ToList(),
             By(districtNames, d => d, d => people.Where(p => p.District == d).Sum(p => p.Registered)),
             By(sectors, EnumSpelling.Of, s => people.Where(p => p.Sector == s).Sum(p => p.Registered)),
