@@ -92,11 +92,17 @@ internal static class ApiKeysApi
         return TypedResults.Ok(keys.Select(ApiKeyResponse.From));
     }
 
-    private static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RotateAsync(
+    private static Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RotateAsync(
         Guid id, RotateApiKeyRequest? request, GatewayDbContext db, TimeProvider time, IOptions<ApiKeyOptions> options,
-        ApiKeyAuthenticator authenticator, CancellationToken cancellationToken)
+        ApiKeyAuthenticator authenticator, CancellationToken cancellationToken) =>
+        RotateOneAsync(db.ApiKeys.Where(k => k.Id == id), id, request, "/gateway/api-keys", db, time, options.Value, authenticator, cancellationToken);
+
+    /// <param name="keys">The one key, as far as the caller may see it (an organisation sees only its own).</param>
+    /// <param name="location">Where the caller finds its keys: the new key's address is under it.</param>
+    internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RotateOneAsync(
+        IQueryable<ApiKey> keys, Guid id, RotateApiKeyRequest? request, string location, GatewayDbContext db, TimeProvider time,
+        ApiKeyOptions settings, ApiKeyAuthenticator authenticator, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var overlap = request?.OverlapSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : settings.DefaultRotationOverlap;
         if (overlap < TimeSpan.Zero || overlap > settings.MaximumRotationOverlap)
         {
@@ -104,7 +110,7 @@ internal static class ApiKeysApi
                 $"The overlap must be between 0 and {settings.MaximumRotationOverlap.TotalSeconds:0} seconds.");
         }
 
-        var old = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        var old = await keys.SingleOrDefaultAsync(cancellationToken);
         if (old is null)
         {
             return RuleProblem.NotFound($"API key {id}");
@@ -124,7 +130,7 @@ internal static class ApiKeysApi
         db.ApiKeys.Add(replacement);
         await db.SaveChangesAsync(cancellationToken);
         authenticator.Evict(old.Prefix);
-        return TypedResults.Created($"/gateway/api-keys/{replacement.Id}", Created(key, replacement));
+        return TypedResults.Created($"{location}/{replacement.Id}", Created(key, replacement));
     }
 
     private static Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(

@@ -12,8 +12,11 @@ public static class OrganisationKeyScopes
     public const string ApplicationsRead = "applications:read";
     public const string WebhooksWrite = "webhooks:write";
 
+    /// <summary>The organisation's own figures, its co-run events' and the county's (aggregates with small counts suppressed).</summary>
+    public const string FiguresRead = "figures:read";
+
     public static readonly IReadOnlySet<string> All =
-        new HashSet<string>(StringComparer.Ordinal) { RolesRead, RolesWrite, ApplicationsRead, WebhooksWrite };
+        new HashSet<string>(StringComparer.Ordinal) { RolesRead, RolesWrite, ApplicationsRead, WebhooksWrite, FiguresRead };
 
     private sealed record Grant(string PathPrefix, bool ReadsOnly, string Scope);
 
@@ -23,6 +26,8 @@ public static class OrganisationKeyScopes
         new("/api/volunteers/organisation/roles", ReadsOnly: false, RolesWrite),
         new("/api/volunteers/organisation/applications", ReadsOnly: true, ApplicationsRead),
         new("/api/notifications/webhooks", ReadsOnly: false, WebhooksWrite),
+        new("/api/events/figures", ReadsOnly: true, FiguresRead),
+        new("/api/volunteers/figures", ReadsOnly: true, FiguresRead),
     ];
 
     /// <returns>The scopes any one of which admits this request; empty when no organisation key may make it.</returns>

@@ -12,7 +12,7 @@ namespace Platform.Gateway.ApiKeys;
 
 /// <summary>
 /// A voluntary organisation's users manage the keys that act as their organisation: issue (secret shown once), list,
-/// revoke. Only people: a key cannot issue or revoke keys (403), so a leaked key cannot make itself a successor.
+/// rotate, revoke. Only people: a key cannot issue or revoke keys (403), so a leaked key cannot make itself a successor.
 /// </summary>
 internal static class OrganisationKeysApi
 {
@@ -26,6 +26,8 @@ internal static class OrganisationKeysApi
         group.MapPost("/", CreateAsync).WithName("CreateOrganisationApiKey")
             .WithSummary("Issue a key that acts as your organisation (the key is shown once)");
         group.MapGet("/", ListAsync).WithName("ListOrganisationApiKeys").WithSummary("Your organisation's keys, without their secrets");
+        group.MapPost("/{id:guid}/rotate", RotateAsync).WithName("RotateOrganisationApiKey")
+            .WithSummary("Replace one of your organisation's keys (the new key is shown once); the old one keeps working for an overlap");
         group.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeOrganisationApiKey").WithSummary("Revoke one of your organisation's keys at once");
         return app;
     }
@@ -43,6 +45,12 @@ internal static class OrganisationKeysApi
         var keys = await OwnKeys(user, db).OrderBy(k => k.Id).ToPagedAsync(paging, cancellationToken);
         return TypedResults.Ok(keys.Select(ApiKeyResponse.From));
     }
+
+    private static Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> RotateAsync(
+        Guid id, RotateApiKeyRequest? request, ClaimsPrincipal user, GatewayDbContext db, TimeProvider time,
+        IOptions<ApiKeyOptions> options, ApiKeyAuthenticator authenticator, CancellationToken cancellationToken) =>
+        ApiKeysApi.RotateOneAsync(OwnKeys(user, db).Where(k => k.Id == id), id, request, "/gateway/organisation/api-keys",
+            db, time, options.Value, authenticator, cancellationToken);
 
     private static Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         Guid id, ClaimsPrincipal user, GatewayDbContext db, TimeProvider time, ApiKeyAuthenticator authenticator,

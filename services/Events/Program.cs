@@ -11,6 +11,7 @@ using Platform.Events.Feedback;
 using Platform.Events.Infrastructure;
 using Platform.Events.Managing;
 using Platform.Events.Organising;
+using Platform.Events.PartnerFigures;
 using Platform.Events.Questions;
 using Platform.Events.Registrations;
 using Platform.Events.Reports;
@@ -43,6 +44,8 @@ app.MapCertificatesApi();   // training-day certificates by the manage link; any
 app.MapDelegateListApi();   // delegates who agreed see each other (name, organisation, sector)
 app.MapSpeakersApi();       // organisers: speakers, shown on the programme with consent
 app.MapInvitationsApi();    // organisers: named invitees of an invitation-only event
+app.MapEventPartnersApi();    // staff: the partner organisations that co-run an event
+app.MapEventFiguresApi();     // partners, organisations and staff: figures by sector and county totals, small counts suppressed
 app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<EventsDbContext>();

@@ -5,6 +5,7 @@ using Platform.Volunteers.Extensions;
 using Platform.Volunteers.Infrastructure;
 using Platform.Volunteers.Organisations;
 using Platform.Volunteers.Oversight;
+using Platform.Volunteers.PartnerFigures;
 using Platform.Volunteers.Retention;
 using Platform.Volunteers.Roles;
 using Platform.Volunteers.Volunteering;
@@ -29,6 +30,7 @@ app.MapOrganisationVolunteersApi();  // organisation: its volunteers, hours, sta
 app.MapCredentialsApi();             // organisation: background checks and qualifications
 app.MapRetentionApi();               // staff and organisation: retention figures
 app.MapOversightApi();               // staff: overview and at-risk volunteers across every organisation
+app.MapVolunteerFiguresApi();       // partners, organisations and staff: own and county figures, small counts suppressed
 app.MapDeadLettersApi();
 
 await app.MigrateDatabaseAsync<VolunteersDbContext>();

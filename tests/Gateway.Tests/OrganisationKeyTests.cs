@@ -119,6 +119,46 @@ public sealed class OrganisationKeyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, afterwards.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/events/figures/county")]
+    [InlineData("/api/events/figures/events/1")]
+    [InlineData("/api/volunteers/figures/organisation")]
+    public async Task A_figures_read_key_reads_the_figures_and_writes_nothing(string path)
+    {
+        var (_, key) = await OrganisationKeyAsync(["figures:read"]);
+
+        using var read = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, path).WithKey(key), Cancel);
+        using var write = await _client.SendAsync(Post(path).WithKey(key), Cancel);
+        using var roles = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/volunteers/organisation/roles").WithKey(key), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, roles.StatusCode);
+        Assert.Single(_volunteers.Received.Concat(_events.Received));
+    }
+
+    [Fact]
+    public async Task An_organisation_user_rotates_its_own_key_and_not_anothers()
+    {
+        var riverside = await OrganisationUserAsync(_organisation, "rota@riverside.example");
+        var hillside = await OrganisationUserAsync(await _client.CreateOrganisationAsync(_staff, "Hillside Rota"), "rota@hillside.example");
+        var created = await _client.SendJsonAsync(HttpMethod.Post, "/gateway/organisation/api-keys", riverside,
+            new { name = "Rota system", scopes = new[] { "roles:read" } });
+        var id = created.GetProperty("id").GetGuid();
+
+        using var others = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/gateway/organisation/api-keys/{id}/rotate")
+        { Content = JsonContent.Create(new { overlapSeconds = 0 }) }.As(hillside), Cancel);
+        var rotated = await _client.SendJsonAsync(HttpMethod.Post, $"/gateway/organisation/api-keys/{id}/rotate", riverside, new { overlapSeconds = 0 });
+
+        Assert.Equal(HttpStatusCode.NotFound, others.StatusCode);
+        Assert.NotEqual(created.GetProperty("key").GetString(), rotated.GetProperty("key").GetString());
+        Assert.Equal(["roles:read"], rotated.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        using var newKey = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/volunteers/organisation/roles").WithKey(rotated.GetProperty("key").GetString()!), Cancel);
+        using var oldKey = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/volunteers/organisation/roles").WithKey(created.GetProperty("key").GetString()!), Cancel);
+        Assert.Equal(HttpStatusCode.OK, newKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldKey.StatusCode);
+    }
+
     private async Task<(Guid Id, string Key)> OrganisationKeyAsync(string[] scopes)
     {
         var created = await _client.SendJsonAsync(HttpMethod.Post, "/gateway/api-keys", _staff,

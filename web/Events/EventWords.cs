@@ -38,6 +38,7 @@ public static class EventWords
         ChoiceStatus.Confirmed => "Place confirmed",
         ChoiceStatus.Waitlisted => "On the waiting list",
         ChoiceStatus.Offered => "Place offered",
+        ChoiceStatus.SessionWithdrawn => "Workshop withdrawn by the organiser",
         _ => status.ToString(),
     };
 

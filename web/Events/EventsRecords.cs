@@ -11,7 +11,7 @@ public enum Sector { Police, FireAndRescue, Council, Health, Education, Voluntar
 
 public enum RegistrationStatus { Confirmed, Cancelled }
 
-public enum ChoiceStatus { Confirmed, Waitlisted, Offered, Declined, Expired, Withdrawn }
+public enum ChoiceStatus { Confirmed, Waitlisted, Offered, Declined, Expired, Withdrawn, SessionWithdrawn }
 
 public sealed record DistrictList(IReadOnlyList<string> Districts);
 

@@ -34,13 +34,15 @@ public static class RegistrationCalendar
             location: EventCalendarFeed.Location(e), cancelled: cancelled, sequence: e.CalendarSequence));
 
         var sessions = e.Sessions.ToDictionary(s => s.Id);
-        foreach (var choice in registration.Choices.Where(c => c.Status == ChoiceStatus.Confirmed).OrderBy(c => c.SessionId))
+        // A workshop the organiser withdrew stays in the file, cancelled under its UID, so the entry the delegate holds
+        // for it is marked cancelled rather than left behind.
+        foreach (var choice in registration.Choices.Where(c => c.Status is ChoiceStatus.Confirmed or ChoiceStatus.SessionWithdrawn).OrderBy(c => c.SessionId))
         {
             if (!sessions.TryGetValue(choice.SessionId, out var session)) continue;
             calendar.Events.Add(PublishedCalendar.Entry(
                 $"registration-{registration.Id:N}-session-{session.Id:N}@{calendarDomain}", stamp, session.StartsAt, session.EndsAt,
                 $"{session.Title} ({e.Title})", session.Description,
-                Place(e, session), cancelled, e.CalendarSequence));
+                Place(e, session), cancelled || choice.Status == ChoiceStatus.SessionWithdrawn, e.CalendarSequence));
         }
         return new CalendarSerializer().SerializeToString(calendar)!;
     }

@@ -50,7 +50,7 @@ public static class EventViews
         e.Id, e.Title, e.Summary, e.Kind, e.Venue.ToView(), e.Organiser,
         e.StartsAt.ToLondon(), e.EndsAt.ToLondon(), e.RegistrationOpensAt.ToLondon(), e.RegistrationClosesAt.ToLondon(),
         e.Capacity, Math.Max(0, e.Capacity - e.PlacesTaken), new ChoiceRulesView(e.MinWorkshops, e.MaxWorkshops), e.Status,
-        e.Sessions.OrderBy(s => s.StartsAt).ThenBy(s => s.Title).Select(s => s.ToView()).ToList(),
+        e.Sessions.Where(s => s.WithdrawnAt is null).OrderBy(s => s.StartsAt).ThenBy(s => s.Title).Select(s => s.ToView()).ToList(),
         e.ToAudienceView(), e.OrganisationId,
         // Only speakers who consented are ever shown with the event; organisers list the rest at .../speakers.
         e.Speakers.Where(s => s.ConsentToPublish).OrderBy(s => s.Name).ThenBy(s => s.Id).Select(SpeakerView.Of).ToList(),

@@ -38,6 +38,12 @@ public sealed class PartnershipEvent
     /// </summary>
     public Guid? OrganisationId { get; init; }
 
+    /// <summary>
+    /// Partner organisations that co-run the event with its organiser (staff name them): they, and the organising
+    /// organisation, read the event's registration and attendance figures by sector (never a delegate's details).
+    /// </summary>
+    public List<Guid> PartnerOrganisationIds { get; set; } = [];
+
     /// <summary>Who may register: anyone, addresses of the allowed domains (or holders of the code), or named invitees.</summary>
     public Audience Audience { get; set; } = Audience.Public;
 

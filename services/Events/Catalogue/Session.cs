@@ -19,8 +19,14 @@ public sealed class Session
     /// <summary>Confirmed places plus places held for an offer.</summary>
     public int PlacesTaken { get; set; }
 
+    /// <summary>
+    /// Set when the organiser withdrew the workshop from a published event: it leaves the programme, its places and
+    /// waitlist end, and its delegates are told (the row stays, so their choices and calendar entries can say so).
+    /// </summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
     /// <summary>Only workshops are chosen at registration; the rest of the programme is open to every delegate.</summary>
-    public bool IsChoosable => Kind == SessionKind.Workshop;
+    public bool IsChoosable => Kind == SessionKind.Workshop && WithdrawnAt is null;
 }
 
 public sealed class Facilitator

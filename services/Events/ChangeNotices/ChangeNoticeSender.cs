@@ -58,10 +58,14 @@ public sealed partial class ChangeNoticeSender(
             var registrations = await db.Registrations.AsNoTracking().Include(r => r.Choices)
                 .Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Confirmed)
                 .OrderBy(r => r.Id).ToListAsync(ct);
+            // A withdrawn workshop's delegates no longer hold a choice in it (the withdrawal ended them): they are told
+            // by the choices it ended. Withdrawn in an earlier round, it is in neither snapshot and tells nobody again.
+            var withdrawn = notice.Before.Workshops.Select(w => w.Id).Except(after.Workshops.Select(w => w.Id)).ToHashSet();
             foreach (var r in registrations)
             {
                 var changes = eventChanges.Concat(r.Choices
-                        .Where(c => c.Status == ChoiceStatus.Confirmed && workshopChanges.ContainsKey(c.SessionId))
+                        .Where(c => workshopChanges.ContainsKey(c.SessionId)
+                            && (c.Status == ChoiceStatus.Confirmed || (c.Status == ChoiceStatus.SessionWithdrawn && withdrawn.Contains(c.SessionId))))
                         .OrderBy(c => c.SessionId)
                         .SelectMany(c => workshopChanges[c.SessionId]))
                     .ToList();

@@ -13,7 +13,11 @@ namespace Platform.Events.ChangeNotices;
 public sealed class ScheduleChanges(EventsDbContext db, TimeProvider time, IOptions<EventsOptions> options)
 {
     /// <summary>Returns whether the day changed (and so a notice is pending).</summary>
-    public async Task<bool> NoteAsync(PartnershipEvent e, ScheduleSnapshot before, CancellationToken ct)
+    /// <param name="settled">
+    /// The change is final as made (a withdrawn workshop comes back to no one): the notice, with any changes pending
+    /// beside it, is due at once rather than after the settle period.
+    /// </param>
+    public async Task<bool> NoteAsync(PartnershipEvent e, ScheduleSnapshot before, CancellationToken ct, bool settled = false)
     {
         if (e.Status != EventStatus.Published || !before.Differs(ScheduleSnapshot.Of(e))) return false;
 
@@ -21,7 +25,7 @@ public sealed class ScheduleChanges(EventsDbContext db, TimeProvider time, IOpti
         e.CalendarSequence++;
         e.UpdatedAt = now;
         // An upsert, so two edits at once make one notice; the first edit's snapshot is kept (what delegates were told).
-        var notice = new ChangeNotice { EventId = e.Id, Before = before, DueAt = now + options.Value.ChangeNoticeSettle };
+        var notice = new ChangeNotice { EventId = e.Id, Before = before, DueAt = settled ? now : now + options.Value.ChangeNoticeSettle };
         var snapshot = ChangeNoticeModel.Json(before);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO change_notice (event_id, id, before, due_at) VALUES ({notice.EventId}, {notice.Id}, {snapshot}::jsonb, {notice.DueAt})

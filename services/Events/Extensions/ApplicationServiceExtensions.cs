@@ -8,6 +8,7 @@ using Platform.Events.Registrations;
 using Platform.Events.Reminders;
 using Platform.Events.Waitlists;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Figures;
 using Platform.ServiceDefaults.Jobs;
 
 namespace Platform.Events.Extensions;
@@ -28,6 +29,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton<IValidateOptions<EventsOptions>, EventsOptionsValidator>();
 
         builder.Services.AddAuthorizationBuilder().AddPartnerOrganisationPolicy();
+        builder.Services.AddAuthorizationBuilder().AddFiguresReaderPolicy(PartnerFigures.EventFiguresApi.ReadScope);
 
         builder.Services.AddScoped<ManagedRegistrations>();
         builder.Services.AddScoped<RegistrationChanges>();
@@ -40,7 +42,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddPeriodicJob<WaitlistPromoter, EventsOptions>(o => o.PromotionInterval).WakenBy<WaitlistSignal>();
         builder.Services.AddPeriodicJob<EventReminders, EventsOptions>(o => o.ReminderInterval);
         builder.Services.AddScoped<ScheduleChanges>();
-        builder.Services.AddPeriodicJob<ChangeNoticeSender, EventsOptions>(o => o.ChangeNoticeInterval);
+        builder.Services.AddSingleton<ChangeNoticeSignal>();
+        builder.Services.AddPeriodicJob<ChangeNoticeSender, EventsOptions>(o => o.ChangeNoticeInterval).WakenBy<ChangeNoticeSignal>();
         builder.Services.AddPeriodicJob<IdempotencyKeyCleanup>(IdempotencyKeyCleanup.Interval);
         return builder;
     }

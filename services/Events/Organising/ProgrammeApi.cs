@@ -20,6 +20,9 @@ public static class ProgrammeApi
         group.MapPost("/", AddAsync).WithName("AddSession").WithSummary("Add a session to the programme");
         group.MapPut("/{sessionId:guid}", UpdateAsync).WithName("UpdateSession").WithSummary("Replace a session's details");
         group.MapDelete("/{sessionId:guid}", DeleteAsync).WithName("RemoveSession").WithSummary("Remove a session nobody has chosen");
+        group.MapPost("/{sessionId:guid}/withdraw", WorkshopWithdrawal.WithdrawAsync).WithName("WithdrawWorkshop")
+            .WithSummary("Withdraw a workshop from a published event: its places and waitlist end and its delegates are told")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         return routes;
     }
@@ -49,6 +52,8 @@ public static class ProgrammeApi
         if (e is null || session is null) return RuleProblem.NotFound($"Session {sessionId} of event {eventId}");
         if (e.Status is EventStatus.Closed or EventStatus.Cancelled)
             return RuleProblem.Conflict("event-status", $"A {e.Status} event's programme can no longer be edited.");
+        if (session.WithdrawnAt is not null)
+            return RuleProblem.Conflict("already-withdrawn", "A withdrawn workshop can no longer be edited.");
         var errors = request.Validate(e);
         if (errors.Any) return errors.ToProblem();
 

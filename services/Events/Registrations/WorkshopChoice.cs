@@ -19,4 +19,5 @@ public sealed class WorkshopChoice
     public bool IsActive => Status is ChoiceStatus.Confirmed or ChoiceStatus.Offered or ChoiceStatus.Waitlisted;
 }
 
-public enum ChoiceStatus { Confirmed, Waitlisted, Offered, Declined, Expired, Withdrawn }
+/// <remarks><see cref="ChoiceStatus.SessionWithdrawn"/>: the organiser withdrew the workshop (<see cref="ChoiceStatus.Withdrawn"/> is the delegate's own doing).</remarks>
+public enum ChoiceStatus { Confirmed, Waitlisted, Offered, Declined, Expired, Withdrawn, SessionWithdrawn }

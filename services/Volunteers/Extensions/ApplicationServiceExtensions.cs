@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Messaging;
+using Platform.ServiceDefaults.Figures;
 using Platform.ServiceDefaults.Jobs;
 using Platform.Volunteers.Applications;
 using Platform.Volunteers.Hours;
@@ -19,6 +20,7 @@ internal static class ApplicationServiceExtensions
         // No consumers: the service only publishes, through its outbox.
         builder.AddMessaging<VolunteersDbContext>(_ => { });
 
+        builder.Services.AddAuthorizationBuilder().AddFiguresReaderPolicy(PartnerFigures.VolunteerFiguresApi.ReadScope);
         builder.Services.AddOptions<VolunteersOptions>()
             .BindConfiguration(VolunteersOptions.SectionName)
             .ValidateOnStart();

@@ -229,6 +229,20 @@ internal static class AuthorizationMatrix
         DELETE /api/notifications/webhooks/{id}                                        401       404 403        404   404   404   403
         GET /api/notifications/webhooks/{id}/deliveries                                401       404 403        404   404   404   403
         POST /api/notifications/webhooks/{id}/deliveries/{deliveryId}/replay           401       404 403        404   404   404   403
+
+        # Partners' data and workshops (issue 18's remainder): county figures for every reader (a partner key with the service's read
+        # scope, organisation users, staff); an event's figures for the organisations that co-run it (the matrix's event is the office's,
+        # with no partners: 404 but for staff); an organisation's own volunteering figures (the key's and the judge's organisations have
+        # no volunteering profile: 404; staff must name one: 400). Staff name an event's partners; organisers withdraw a workshop.
+        GET /api/events/figures/county                                                 401       ok  403        ok    ok    ok    ok
+        GET /api/events/figures/events                                                 401       ok  403        ok    ok    ok    ok
+        GET /api/events/figures/events/{eventId}                                       401       404 403        404   404   404   ok
+        GET /api/events/{eventId}/partners                                             401       403 403        403   403   403   ok
+        PUT /api/events/{eventId}/partners                                             401       403 403        403   403   403   in
+        POST /api/events/{eventId}/sessions/{sessionId}/withdraw                       401       403 403        404   404   404   in
+        GET /api/volunteers/figures/county                                             401       ok  403        ok    ok    ok    ok
+        GET /api/volunteers/figures/organisation                                       401       404 403        ok    ok    404   in
+        POST /gateway/organisation/api-keys/{id}/rotate                                401       403 403        404   404   404   403
         """;
 
     public static IReadOnlyDictionary<string, string[]> Rows()

@@ -32,6 +32,7 @@ public static class EventsDeskWords
         ChoiceStatus.Confirmed => "Confirmed",
         ChoiceStatus.Offered => "Offered",
         ChoiceStatus.Waitlisted => "Waiting",
+        ChoiceStatus.SessionWithdrawn => "Workshop withdrawn",
         _ => status.ToString(),
     };
 

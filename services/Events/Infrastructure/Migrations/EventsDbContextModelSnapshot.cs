@@ -85,6 +85,7 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("audience");
+
                     b.Property<int>("CalendarSequence")
                         .HasColumnType("integer")
                         .HasColumnName("calendar_sequence");
@@ -129,6 +130,11 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("organiser");
+
+                    b.PrimitiveCollection<List<Guid>>("PartnerOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("partner_organisation_ids");
 
                     b.Property<int>("PlacesTaken")
                         .HasColumnType("integer")
@@ -292,6 +298,10 @@ namespace Platform.Events.Infrastructure.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
 
                     b.HasKey("Id");
 
