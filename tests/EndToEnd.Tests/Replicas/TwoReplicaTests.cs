@@ -113,7 +113,10 @@ public sealed class TwoReplicaTests(TwoReplicaPlatform platform) : IClassFixture
         var pids = killed.ToDictionary(k => k.Copy, k => FaultLoad.ProcessIdOf(app, k.Copy));
         foreach (var pid in pids.Values) Process.GetProcessById(pid).Kill();
         var acceptedAtKill = load.AcceptedCount;
-        // A killed sweep's lock went with its session; the survivors' next passes (woken by a moved clock) take it over.
+        // A killed sweep's lock went with its session. The survivor, woken by the clock with the other copy's pass under
+        // way (the first copy's clock moves first), has been waiting for the lock and runs its pass as soon as it is free:
+        // skipping instead left the sweep to the survivor's next interval (five minutes for Volunteers). The moves here
+        // wake the survivors once more in case their pass had already ended before the kill.
         foreach (var (project, _, survivor) in killed.Where(k => k.Project is "volunteers" or "awards"))
             await Copies.AdvanceClocksAsync(platform, project, TimeSpan.FromMinutes(1), [survivor]);
 
