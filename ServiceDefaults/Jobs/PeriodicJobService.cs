@@ -40,7 +40,8 @@ internal sealed partial class PeriodicJobService<TJob>(
     // taken waits for it and then runs its own pass, rather than skipping to its next interval: the holder may have read
     // the clock or the work before whatever woke this replica (a moved clock, a wake signal), and it may die mid-pass,
     // its lock freed with its session. So a holder killed mid-pass is taken over within HeldElsewhereRetry (or the
-    // interval, if shorter) of its session ending, not one interval later; the price is a second pass after the holder's, which finds nothing due.
+    // interval, if shorter) of its session ending, not one interval later; the price is a second pass after the
+    // holder's, which finds nothing due.
     private async Task RunPassAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
         try
