@@ -8,6 +8,12 @@ namespace Platform.ServiceDefaults.Jobs;
 public static class PeriodicJobExtensions
 {
     /// <summary>
+    /// How often a replica that found its job's lock held by another asks again: the longest a pass waits after the
+    /// holder's pass ends, or after the holder dies (its lock goes with its database session).
+    /// </summary>
+    public static readonly TimeSpan HeldElsewhereRetry = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Runs <typeparamref name="TJob"/> at start and then every <paramref name="interval"/>, or at once when a test
     /// platform moves the clock: one scope per pass, a failed pass logged and retried on the next.
     /// </summary>

@@ -37,27 +37,37 @@ internal sealed partial class PeriodicJobService<TJob>(
     }
 
     // One place for a pass, so every job runs on one replica at a time (IPeriodicJobLock). A replica that finds the lock
-    // taken skips this pass: the holder is doing the same work, and a holder that dies frees the lock with its session,
-    // so this replica's next pass (within one interval) takes the work over.
+    // taken waits for it and then runs its own pass, rather than skipping to its next interval: the holder may have read
+    // the clock or the work before whatever woke this replica (a moved clock, a wake signal), and it may die mid-pass,
+    // its lock freed with its session. So a holder killed mid-pass is taken over within HeldElsewhereRetry (or the
+    // interval, if shorter) of its session ending, not one interval later; the price is a second pass after the
+    // holder's, which finds nothing due.
     private async Task RunPassAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
         try
         {
-            await using var held = services.GetService<IPeriodicJobLock>() is { } jobLock
-                ? await jobLock.TryTakeAsync(JobName, stoppingToken)
-                : NoLock.Instance;
-            if (held is null)
-            {
-                LogHeldElsewhere(logger, JobName);
-                return;
-            }
-
+            await using var held = await TakeLockAsync(interval, stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(stoppingToken);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             LogFailed(logger, e, typeof(TJob).Name, interval);
+        }
+    }
+
+    private async Task<IAsyncDisposable> TakeLockAsync(TimeSpan interval, CancellationToken stoppingToken)
+    {
+        if (services.GetService<IPeriodicJobLock>() is not { } jobLock) return NoLock.Instance;
+        // A job whose interval is shorter than the retry asks as often as it would have run.
+        var retry = interval < PeriodicJobExtensions.HeldElsewhereRetry ? interval : PeriodicJobExtensions.HeldElsewhereRetry;
+        var logged = false;
+        while (true)
+        {
+            if (await jobLock.TryTakeAsync(JobName, stoppingToken) is { } held) return held;
+            if (!logged) LogHeldElsewhere(logger, JobName);
+            logged = true;
+            await Task.Delay(retry, time, stoppingToken);
         }
     }
 
@@ -74,7 +84,7 @@ internal sealed partial class PeriodicJobService<TJob>(
 
     private static string JobName => typeof(TJob).FullName ?? typeof(TJob).Name;
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Job}: another replica is running this pass")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Job}: another replica is running this pass; this one runs after it")]
     private static partial void LogHeldElsewhere(ILogger logger, string job);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} failed; retrying within {Interval}")]

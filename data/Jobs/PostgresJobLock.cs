@@ -11,8 +11,8 @@ namespace Platform.Data.Jobs;
 /// (<c>pg_try_advisory_lock</c>), taken before the pass and released after it. An advisory lock rather than a lease
 /// row: it needs no table or migration in five databases and no clock (the test platform moves the services' clocks,
 /// not the server's), a wake signal can still run a pass at once on whichever replica it woke, and a replica that
-/// dies mid-pass loses the lock with its session: the server frees it as soon as the connection closes, and another
-/// replica's next pass, within one interval, takes the work over. A pass that stops midway is safe to run again,
+/// dies mid-pass loses the lock with its session: the server frees it as soon as the connection closes, and a replica
+/// waiting for it (PeriodicJobService asks again every second) takes the work over. A pass that stops midway is safe to run again,
 /// since each pass claims its rows and commits what it finished (<see cref="IPeriodicJob"/>).
 /// </summary>
 internal sealed class PostgresJobLock : IPeriodicJobLock, IAsyncDisposable

@@ -22,7 +22,7 @@ internal static partial class BootstrapStaff
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<GatewayUser>>();
-        if (await users.Users.AnyAsync(u => u.Role == PlatformClaims.Roles.Staff, app.Lifetime.ApplicationStopping))
+        if (await AnyStaffAsync(users, app.Lifetime.ApplicationStopping))
         {
             return;
         }
@@ -36,7 +36,25 @@ internal static partial class BootstrapStaff
             Role = PlatformClaims.Roles.Staff,
             CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
-        var result = await users.CreateAsync(user, settings.Password);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user, settings.Password);
+        }
+        catch (DbUpdateException)
+        {
+            // Another copy's insert won the unique user name between this one's check and its insert.
+            if (await AnyStaffAsync(users, app.Lifetime.ApplicationStopping)) return;
+            throw;
+        }
+
+        // Copies of the gateway start together and each finds no staff account: the one that loses the race is refused
+        // (its user name is taken) and goes on, rather than ending its process to be started again.
+        if (!result.Succeeded && await AnyStaffAsync(users, app.Lifetime.ApplicationStopping))
+        {
+            return;
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(
@@ -46,6 +64,9 @@ internal static partial class BootstrapStaff
         // The password itself is never logged: it is the AppHost's generated parameter.
         LogCreated(logger, settings.Email);
     }
+
+    private static Task<bool> AnyStaffAsync(UserManager<GatewayUser> users, CancellationToken cancellationToken) =>
+        users.Users.AnyAsync(u => u.Role == PlatformClaims.Roles.Staff, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Created the first staff account {Email}; its password is the AppHost parameter 'gateway-staff-password' (in .platform/secrets.json). Change it after signing in.")]

@@ -84,7 +84,7 @@ public sealed class TwoReplicaTests(TwoReplicaPlatform platform) : IClassFixture
         await load.AssertNothingLostAndNothingTwiceAsync(within: TimeSpan.FromSeconds(120));
     }
 
-    [Fact(Skip = "Not yet passing (issue 22): in the only full run (2026-12-01, fresh clone) the volunteer re-engagement email did not arrive within 90 s after one copy of every service was killed; the registrations, waitlist, fan-out, site-form and copies cases pass")]
+    [Fact(Skip = "Not yet verified (issue 22): in the only full run (2026-12-01, fresh clone) the volunteer re-engagement email did not arrive within 90 s. Cause found in the code: the first copy's clock moves first, so it holds the sweep's lock, the survivor skipped to its next interval (five minutes) and its clock-woken pass after the kill raced the killed session's end. Periodic jobs now wait for a held lock instead (tests/Data.Tests/PeriodicJobLockTests.cs); this case has not yet been run since (the platform did not start under load)")]
     public async Task One_copy_of_every_service_and_of_the_gateway_killed_mid_work_leaves_the_other_copies_to_finish_it()
     {
         var app = platform.App;
@@ -113,7 +113,10 @@ public sealed class TwoReplicaTests(TwoReplicaPlatform platform) : IClassFixture
         var pids = killed.ToDictionary(k => k.Copy, k => FaultLoad.ProcessIdOf(app, k.Copy));
         foreach (var pid in pids.Values) Process.GetProcessById(pid).Kill();
         var acceptedAtKill = load.AcceptedCount;
-        // A killed sweep's lock went with its session; the survivors' next passes (woken by a moved clock) take it over.
+        // A killed sweep's lock went with its session. The survivor, woken by the clock with the other copy's pass under
+        // way (the first copy's clock moves first), has been waiting for the lock and runs its pass as soon as it is free:
+        // skipping instead left the sweep to the survivor's next interval (five minutes for Volunteers). The moves here
+        // wake the survivors once more in case their pass had already ended before the kill.
         foreach (var (project, _, survivor) in killed.Where(k => k.Project is "volunteers" or "awards"))
             await Copies.AdvanceClocksAsync(platform, project, TimeSpan.FromMinutes(1), [survivor]);
 

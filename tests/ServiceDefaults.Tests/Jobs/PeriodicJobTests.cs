@@ -98,6 +98,21 @@ public sealed class PeriodicJobTests
     }
 
     [Fact]
+    public async Task A_pass_that_finds_the_lock_held_by_another_replica_runs_once_it_is_free_not_an_interval_later()
+    {
+        var jobLock = new OtherReplicaHolds();
+        await using var host = JobHost.Start(s => s.AddSingleton<IPeriodicJobLock>(jobLock).AddPeriodicJob<Job>(TimeSpan.FromHours(1)));
+        await jobLock.Asked.Task.WaitAsync(Patience, Cancel);
+        await Task.Delay(200, Cancel);
+        Assert.Equal(0, host.Passes.Count);
+
+        jobLock.OtherReplicaEnds();
+
+        await host.NextPassAsync();
+        Assert.Equal(1, host.Passes.Count);
+    }
+
+    [Fact]
     public void A_removed_job_stays_resolvable_but_does_not_run()
     {
         var services = new ServiceCollection();
@@ -153,6 +168,27 @@ public sealed class PeriodicJobTests
 
         public Task WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken) =>
             _woken.WaitAsync(timeout, cancellationToken);
+    }
+
+    /// <summary>Another copy's lock, held until it ends (finishes its pass or dies and loses its session).</summary>
+    private sealed class OtherReplicaHolds : IPeriodicJobLock
+    {
+        private volatile bool _held = true;
+
+        public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void OtherReplicaEnds() => _held = false;
+
+        public Task<IAsyncDisposable?> TryTakeAsync(string job, CancellationToken cancellationToken)
+        {
+            Asked.TrySetResult();
+            return Task.FromResult<IAsyncDisposable?>(_held ? null : new Released());
+        }
+
+        private sealed class Released : IAsyncDisposable
+        {
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 
     private sealed record LogEntry(LogLevel Level, string Category, Exception? Exception);
