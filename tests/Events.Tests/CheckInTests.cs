@@ -18,16 +18,19 @@ public sealed class CheckInTests(PostgresServer postgres) : IAsyncLifetime
     {
         var e = await TestEvents.CreatePublishedAsync(_factory, workshops: [new(1, 0)]);
         var client = _factory.CreateClient();
-        var booked = await (await client.PostAsJsonAsync($"/api/events/{e.EventId}/registrations", TestEvents.Delegate(1, e.Workshops[0]))).ReadAsync<RegistrationCreated>();
+        var booked = await (await client.PostAsJsonAsync($"/api/events/{e.EventId}/registrations", TestEvents.Delegate(1, e.Workshops[0]))).RegisteredAsync(_factory);
         var waiting = await (await client.PostAsJsonAsync($"/api/events/{e.EventId}/registrations", TestEvents.Delegate(2, e.Workshops[0]))).ReadAsync<RegistrationCreated>();
         var staff = _factory.CreateStaffClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized,
             (await client.PostAsJsonAsync($"/api/events/{e.EventId}/check-ins", new CheckInRequest(booked.Registration.CheckInCode))).StatusCode);
 
+        Assert.Null((await (await client.GetAsync($"/api/events/registrations/{booked.ManageToken}")).ReadAsync<RegistrationView>()).CheckedInAt);
         var first = await (await staff.PostAsJsonAsync($"/api/events/{e.EventId}/check-ins",
             new CheckInRequest(booked.Registration.CheckInCode.ToLowerInvariant()))).ReadAsync<CheckInResult>();
         Assert.False(first.AlreadyCheckedIn);
+        // The delegate's own view says so too: the site's manage pages offer feedback and a certificate from then on.
+        Assert.NotNull((await (await client.GetAsync($"/api/events/registrations/{booked.ManageToken}")).ReadAsync<RegistrationView>()).CheckedInAt);
         var again = await (await staff.PostAsJsonAsync($"/api/events/{e.EventId}/check-ins", new CheckInRequest(booked.Registration.CheckInCode))).ReadAsync<CheckInResult>();
         Assert.True(again.AlreadyCheckedIn);
         Assert.Equal(HttpStatusCode.NotFound,

@@ -33,6 +33,28 @@ public static class EventWords
         _ => sector.ToString(),
     };
 
+    public static string Need(AccessNeed need) => need switch
+    {
+        AccessNeed.StepFreeAccess => "Step-free access",
+        AccessNeed.WheelchairSpace => "A wheelchair space",
+        AccessNeed.HearingLoop => "A hearing loop",
+        AccessNeed.SignLanguageInterpreter => "A British Sign Language interpreter",
+        AccessNeed.LargePrint => "Large print",
+        AccessNeed.QuietSpace => "A quiet space",
+        AccessNeed.AssistanceDog => "Space for an assistance dog",
+        AccessNeed.Other => "Something else (tell us below)",
+        _ => need.ToString(),
+    };
+
+    public static string Diet(DietaryRequirement diet) => diet switch
+    {
+        DietaryRequirement.GlutenFree => "Gluten free",
+        DietaryRequirement.DairyFree => "Dairy free",
+        DietaryRequirement.NutAllergy => "Nut allergy",
+        DietaryRequirement.Other => "Something else (tell us below)",
+        _ => diet.ToString(),
+    };
+
     public static string Status(ChoiceStatus status) => status switch
     {
         ChoiceStatus.Confirmed => "Place confirmed",

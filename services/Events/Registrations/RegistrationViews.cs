@@ -11,7 +11,9 @@ public sealed record RegistrationView(
     string AccessibilityNeeds, string DietaryNeeds, bool ConsentToDelegateList, RegistrationStatus Status,
     string CheckInCode, DateTimeOffset ManageTokenExpiresAt, IReadOnlyList<ChoiceView> Choices,
     bool EmailConfirmed, DateTimeOffset? ConfirmByAt, bool ConsentToPhotography,
-    IReadOnlyList<AccessNeed> AccessNeedKinds, IReadOnlyList<DietaryRequirement> DietaryRequirementKinds);
+    IReadOnlyList<AccessNeed> AccessNeedKinds, IReadOnlyList<DietaryRequirement> DietaryRequirementKinds,
+    // When the desk checked the delegate in: the manage link's pages offer feedback and a certificate from then on.
+    DateTimeOffset? CheckedInAt = null);
 
 /// <summary>
 /// The answer to a registration. It never carries the manage token: that goes only to the email address, and opening
@@ -34,6 +36,6 @@ public static class RegistrationViews
                     x.Choice.Status, x.Choice.OfferExpiresAt?.ToLondon()))
                 .ToList(),
             r.EmailConfirmedAt is not null, r.Status == RegistrationStatus.Confirmed ? r.HoldExpiresAt?.ToLondon() : null,
-            r.ConsentToPhotography, r.AccessNeedKinds, r.DietaryRequirementKinds);
+            r.ConsentToPhotography, r.AccessNeedKinds, r.DietaryRequirementKinds, r.CheckedInAt?.ToLondon());
     }
 }

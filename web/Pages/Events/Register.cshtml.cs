@@ -12,7 +12,8 @@ namespace Platform.Web.Pages.Events;
 /// Checked here for what a person gets wrong, then by the API (capacity, overlaps, one registration per address).
 /// On success the visitor is asked to open the link the API has emailed (the only copy of the manage link: opening it
 /// proves the address is theirs and confirms the places held for them); the address and the time the places are
-/// held until ride along in TempData, so nothing about the registration is kept in the site.
+/// held until ride along in TempData, so nothing about the registration is kept in the site. A full event that keeps
+/// a waitlist answers with a place in its queue instead, and the visitor sees that page, not an error.
 /// </summary>
 public sealed class RegisterModel(PlatformApi api, SharedReads reads, TimeProvider time) : PageModel
 {
@@ -22,11 +23,24 @@ public sealed class RegisterModel(PlatformApi api, SharedReads reads, TimeProvid
     public EventDetail Event { get; private set; } = null!;
     [BindProperty] public RegistrationForm Form { get; set; } = new();
 
-    public IReadOnlyList<Sector> Sectors { get; } = Enum.GetValues<Sector>();
+    public const string WaitlistPosition = "events-waitlist-position";
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public IReadOnlyList<Sector> Sectors { get; } = Enum.GetValues<Sector>();
+    public IReadOnlyList<AccessNeed> AccessNeeds { get; } = Enum.GetValues<AccessNeed>();
+    public IReadOnlyList<DietaryRequirement> Diets { get; } = Enum.GetValues<DietaryRequirement>();
+
+    /// <summary>
+    /// The code field shows where a code can matter: a restricted event with a code, an invitation-only event, or a
+    /// visitor who arrived with one (the invitation link's <c>?invitation=</c>, as Events makes it).
+    /// </summary>
+    public bool ShowsInvitationCode =>
+        Event.Audience is { Kind: AudienceKind.InvitationOnly } or { Kind: AudienceKind.Restricted, HasInvitationCode: true }
+        || !string.IsNullOrWhiteSpace(Form.InvitationCode);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? invitation, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, fresh: true, cancellationToken) is { } stop) return stop;
+        Form.InvitationCode = invitation?.Trim();
         return Page();
     }
 
@@ -40,15 +54,25 @@ public sealed class RegisterModel(PlatformApi api, SharedReads reads, TimeProvid
         Check();
         if (!ModelState.IsValid) return await LoadAsync(id, fresh: true, cancellationToken) ?? Page();
 
-        var result = await api.PostAsync<RegistrationCreated>($"api/events/{id}/registrations", Form.ToRequest(), cancellationToken);
+        var result = await api.PostAsync<RegistrationAnswer>($"api/events/{id}/registrations", Form.ToRequest(), cancellationToken);
         if (!result.Succeeded)
         {
-            ChoiceCheck.AddProblem(ModelState, "Form.Choices", result.Problem, RegistrationForm.ApiFields);
+            if (!AudienceProblems.TryAdd(ModelState, result.Problem, Form))
+                ChoiceCheck.AddProblem(ModelState, "Form.Choices", result.Problem, RegistrationForm.ApiFields);
             return await LoadAsync(id, fresh: true, cancellationToken) ?? Page();
         }
 
-        TempData[RegisteredEmail] = result.Value.Registration.Email;
-        if (result.Value.Registration.ConfirmByAt is { } until) TempData[ConfirmByAt] = until.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        if (result.Value is { Waitlisted: true, Position: { } position })
+        {
+            // A full event that keeps a waitlist: no registration yet, only a place in the queue.
+            TempData[WaitlistPosition] = position;
+            TempData[RegisteredEmail] = result.Value.Email ?? Form.Email?.Trim();
+            return Redirect($"/events/{id}/waiting-list");
+        }
+
+        var registration = result.Value.Registration ?? throw new PlatformUnavailableException($"Registering for {id} answered neither a registration nor a place in the queue.");
+        TempData[RegisteredEmail] = registration.Email;
+        if (registration.ConfirmByAt is { } until) TempData[ConfirmByAt] = until.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         return Redirect($"/events/{id}/registered");
     }
 

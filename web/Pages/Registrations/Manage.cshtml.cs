@@ -6,15 +6,19 @@ namespace Platform.Web.Pages.Registrations;
 
 /// <summary>
 /// A delegate's registration, reached by the link in every registration email: its choices and their state, waitlist offers to accept or decline, the
-/// calendar entry and check-in QR code, and links to change choices or cancel.
+/// calendar entry and check-in QR code, links to change choices or cancel, to ask the panel and see the delegate list,
+/// and once the desk has checked the delegate in, to the feedback survey and a training day's certificate.
 /// </summary>
-public sealed class ManageModel(PlatformApi api) : ManagedRegistrationPage(api)
+public sealed class ManageModel(PlatformApi api, TimeProvider time) : ManagedRegistrationPage(api)
 {
     public const string MessageKey = "events-message";
 
     /// <summary>The first arrival by the emailed link: the places held for the address are now the delegate's.</summary>
     public bool JustConfirmed { get; private set; }
     public string? Message { get; private set; }
+
+    /// <summary>Questions for the panel are taken until the event ends (Events refuses them after).</summary>
+    public bool TakesQuestions => Event is null || time.GetUtcNow() < Event.EndsAt;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
