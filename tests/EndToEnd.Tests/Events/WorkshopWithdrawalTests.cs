@@ -39,8 +39,8 @@ public sealed class WorkshopWithdrawalTests(PlatformFixture platform)
 
         // The workshop has left the programme, and the delegate's choice in it has ended.
         var detail = await platform.Gateway.SendAsync(HttpMethod.Get, $"/api/events/{e.Id}", staff);
-        Assert.DoesNotContain(detail.GetProperty("sessions").EnumerateArray(), s => s.GetProperty("id").GetGuid() == withdrawn);
-        Assert.Equal("sessionWithdrawn", (await publicClient.ManagedAsync(token)).ChoiceStatus(withdrawn));
+        Assert.DoesNotContain(detail.GetProperty("programme").EnumerateArray(), s => s.GetProperty("id").GetGuid() == withdrawn);
+        Assert.False((await publicClient.ManagedAsync(token)).HasChoice(withdrawn), "the withdrawn workshop is still among the delegate's choices");
 
         using var again = await WithdrawAsync(e, withdrawn, staff);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -73,13 +73,13 @@ public sealed class PartnerKeysTests(PlatformFixture platform, SiteBrowser brows
         Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(first));
         await page.Context.CloseAsync();
 
-        // An organisation user sees only their own area and judging (they may sit on a panel), and the staff areas (keys,
-        // news) are refused.
+        // An organisation user sees only their own areas (their training days and volunteering) and judging (they may sit
+        // on a panel), and the staff areas (keys, news) are refused.
         var (_, orgToken) = await platform.RegisteredOrganisationAsync();
         var orgUser = await browser.WithSessionAsync(platform, orgToken);
         await orgUser.GotoAsync("/manage");
         var menu = orgUser.GetByRole(AriaRole.Navigation, new() { Name = "Back office menu" });
-        await Assertions.Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Volunteering", "Judging"]);
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Events", "Volunteering", "Judging"]);
         foreach (var path in new[] { "/manage/api-keys", "/manage/api-keys/create", "/manage/news", "/manage/news/subscribers" })
         {
             var refused = await orgUser.GotoAsync(path);
