@@ -1,6 +1,5 @@
 using System.Text;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Platform.AppHost.Hosting;
 
@@ -23,8 +22,11 @@ public sealed class SiteBrowser : IAsyncLifetime
     public static string ScreenshotDirectory { get; } =
         Path.Combine(DataFolder.RepositoryRoot(AppContext.BaseDirectory), "TestResults", "screenshots");
 
-    /// <summary>The contexts opened with JavaScript off (Playwright does not say).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object> ScriptlessContexts = new();
+    /// <summary>
+    /// The contexts opened with JavaScript off (Playwright does not say), each with the page that checks its pages (made
+    /// at its first check, closed with it).
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, ScriptlessChecker> ScriptlessContexts = new();
 
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -50,7 +52,7 @@ public sealed class SiteBrowser : IAsyncLifetime
             Locale = "en-GB",
         });
         if (ownAddress) await VisitorAddress.UseOwnAddressAsync(context);
-        if (!javaScript) ScriptlessContexts.Add(context, new object());
+        if (!javaScript) ScriptlessContexts.Add(context, new ScriptlessChecker(context));
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return page;
@@ -68,34 +70,63 @@ public sealed class SiteBrowser : IAsyncLifetime
         }
 
         // axe is a script: in a page with JavaScript off it never answers. The same HTML, on the same address (so its
-        // stylesheet loads and contrast is judged on the real styles), is checked in a page of its own with script on.
-        var checker = await page.Context.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = page.ViewportSize is { } v ? new ViewportSize { Width = v.Width, Height = v.Height } : null });
-        try
+        // stylesheet loads and contrast is judged on the real styles), is checked in a page with script on: one for the
+        // visitor's whole context, as a new page per check (a renderer started and axe loaded each time) doubled the time.
+        var checker = await ScriptlessContexts.GetValue(page.Context, c => new ScriptlessChecker(c)).PageAsync(page.ViewportSize);
+        var html = await page.ContentAsync();
+        var withBase = html.Replace("<head>", $"<head><base href=\"{page.Url}\">", StringComparison.OrdinalIgnoreCase);
+        await checker.SetContentAsync(withBase);
+        await AssertAccessibleAsync(checker, page);
+    }
+
+    /// <summary>A page with script on that checks a scriptless context's pages; closed when that context closes.</summary>
+    private sealed class ScriptlessChecker
+    {
+        private readonly IBrowserContext _context;
+        private IPage? _page;
+
+        public ScriptlessChecker(IBrowserContext context)
         {
-            var html = await page.ContentAsync();
-            var withBase = html.Replace("<head>", $"<head><base href=\"{page.Url}\">", StringComparison.OrdinalIgnoreCase);
-            await checker.SetContentAsync(withBase);
-            await AssertAccessibleAsync(checker, page);
+            _context = context;
+            context.Close += (_, _) => _ = _page?.CloseAsync();
         }
-        finally
+
+        public async Task<IPage> PageAsync(PageViewportSizeResult? viewport)
         {
-            await checker.CloseAsync();
+            _page ??= await _context.Browser!.NewPageAsync();
+            if (viewport is not null) await _page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            return _page;
         }
     }
 
+    /// <summary>
+    /// axe-core itself, as Deque's package ships it. Loaded and run here rather than through Deque's Playwright wrapper:
+    /// for each check that one loads axe into the page, then opens a new page (a renderer of its own) to load axe again
+    /// and merge one frame's results; checking every page that way took over half of the browser tests' time.
+    /// </summary>
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        using var stream = typeof(AxeRunOptions).Assembly.GetManifestResourceStream("Deque.AxeCore.Commons.Resources.axe.min.js")!;
+        return new StreamReader(stream).ReadToEnd();
+    });
+
     private static async Task AssertAccessibleAsync(IPage page, IPage shown)
     {
-        var results = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        if (results.Violations.Length == 0) return;
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'")) await page.EvaluateAsync(AxeSource.Value);
+        var found = await page.EvaluateAsync<string>("""
+            async () => JSON.stringify((await axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                resultTypes: ['violations'],
+            })).violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => `${n.target}: ${n.html}`) })))
+            """);
+        using var violations = System.Text.Json.JsonDocument.Parse(found);
+        if (violations.RootElement.GetArrayLength() == 0) return;
 
-        var report = new StringBuilder($"axe found {results.Violations.Length} violation(s) on {shown.Url}:\n");
-        foreach (var violation in results.Violations)
+        var report = new StringBuilder($"axe found {violations.RootElement.GetArrayLength()} violation(s) on {shown.Url}:\n");
+        foreach (var violation in violations.RootElement.EnumerateArray())
         {
-            report.Append($"- {violation.Id} ({violation.Impact}): {violation.Help}\n");
-            foreach (var node in violation.Nodes.Take(5)) report.Append($"    {node.Target}: {node.Html}\n");
+            report.Append($"- {violation.GetProperty("id")} ({violation.GetProperty("impact")}): {violation.GetProperty("help")}\n");
+            foreach (var node in violation.GetProperty("nodes").EnumerateArray()) report.Append($"    {node}\n");
         }
 
         Assert.Fail(report.ToString());
