@@ -43,15 +43,30 @@ internal static class OrganisationsApi
 
         if (await db.Organisations.AnyAsync(o => o.Name == name, cancellationToken))
         {
-            return RuleProblem.Conflict("organisation-exists", $"An organisation named '{name}' already exists.");
+            return Exists(name);
         }
 
         var organisation = new Organisation { Name = name, CreatedAt = time.GetUtcNow() };
         db.Organisations.Add(organisation);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The same name sent twice at once: the look-up above passed for both, the unique index let one in. Asked
+            // again rather than read from the error, which each database words its own way.
+            db.ChangeTracker.Clear();
+            if (await db.Organisations.AnyAsync(o => o.Name == name, cancellationToken)) return Exists(name);
+            throw;
+        }
+
         return TypedResults.Created($"/gateway/organisations/{organisation.Id}",
             new OrganisationResponse(organisation.Id, organisation.Name, organisation.CreatedAt));
     }
+
+    private static ProblemHttpResult Exists(string name) =>
+        RuleProblem.Conflict("organisation-exists", $"An organisation named '{name}' already exists.");
 
     private static async Task<Ok<Paged<OrganisationResponse>>> ListAsync(GatewayDbContext db, PageRequest paging, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.Organisations.OrderBy(o => o.Name).ThenBy(o => o.Id)
