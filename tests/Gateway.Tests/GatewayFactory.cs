@@ -88,6 +88,14 @@ public sealed class GatewayFactory(
         return body!.AccessToken;
     }
 
+    /// <summary>A client signed in as the first member of staff, its token sent with every request.</summary>
+    public async Task<HttpClient> CreateStaffClientAsync()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await LoginAsync(client));
+        return client;
+    }
+
     /// <summary>The token in the invitation emailed to <paramref name="email"/> (the newest, once <paramref name="count"/> were sent).</summary>
     public async Task<string> InvitationTokenAsync(string email, int count = 1) =>
         (await EmailedAsync<InvitationIssued>(e => e.Email == email, count)).InvitationToken;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
 namespace Platform.Gateway.Tests;
@@ -13,8 +12,7 @@ public sealed class OrganisationTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _gateway = new GatewayFactory(new Dictionary<string, string>());
-        _staff = _gateway.CreateClient();
-        _staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _gateway.LoginAsync(_staff));
+        _staff = await _gateway.CreateStaffClientAsync();
     }
 
     public async ValueTask DisposeAsync() => await _gateway.DisposeAsync();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Platform.TestSupport;
 
 namespace Platform.Gateway.Tests;
@@ -12,8 +11,7 @@ public sealed class PagingTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _gateway = new GatewayFactory(new Dictionary<string, string>());
-        _staff = _gateway.CreateClient();
-        _staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _gateway.LoginAsync(_staff));
+        _staff = await _gateway.CreateStaffClientAsync();
     }
 
     public async ValueTask DisposeAsync() => await _gateway.DisposeAsync();

@@ -63,7 +63,7 @@ public sealed class SiteBrowser : IAsyncLifetime
     {
         // After a click the next page may still be loading: judged without its stylesheet, every link is too small.
         await page.WaitForLoadStateAsync(LoadState.Load);
-        if (!ScriptlessContexts.TryGetValue(page.Context, out _))
+        if (!ScriptlessContexts.TryGetValue(page.Context, out var scriptless))
         {
             await AssertAccessibleAsync(page, page);
             return;
@@ -72,7 +72,7 @@ public sealed class SiteBrowser : IAsyncLifetime
         // axe is a script: in a page with JavaScript off it never answers. The same HTML, on the same address (so its
         // stylesheet loads and contrast is judged on the real styles), is checked in a page with script on: one for the
         // visitor's whole context, as a new page per check (a renderer started and axe loaded each time) doubled the time.
-        var checker = await ScriptlessContexts.GetValue(page.Context, c => new ScriptlessChecker(c)).PageAsync(page.ViewportSize);
+        var checker = await scriptless.PageAsync(page.ViewportSize);
         var html = await page.ContentAsync();
         var withBase = html.Replace("<head>", $"<head><base href=\"{page.Url}\">", StringComparison.OrdinalIgnoreCase);
         await checker.SetContentAsync(withBase);
