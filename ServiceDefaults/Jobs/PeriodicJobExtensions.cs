@@ -13,6 +13,9 @@ public static class PeriodicJobExtensions
     /// </summary>
     public static readonly TimeSpan HeldElsewhereRetry = TimeSpan.FromSeconds(1);
 
+    /// <summary>The wait after a failed pass, doubled with each further failure in a row up to the job's interval.</summary>
+    public static readonly TimeSpan FailedPassRetry = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Runs <typeparamref name="TJob"/> at start and then every <paramref name="interval"/>, or at once when a test
     /// platform moves the clock: one scope per pass, a failed pass logged and retried on the next.

@@ -8,8 +8,10 @@ namespace Platform.ServiceDefaults.Jobs;
 /// <summary>
 /// The loop every periodic job shares: a pass in a scope of its own, then a wait for the interval, a moved clock (a
 /// test platform's, <see cref="IClockChanges"/>) or the job's wake signal, whichever comes first. A failed pass is
-/// logged and the job waits as after any pass, so a database outage is retried each interval, never in a tight loop;
-/// nothing is lost, since a pass only commits what it finished and the next finds the rest still due.
+/// logged and tried again after a back-off that starts at <see cref="PeriodicJobExtensions.FailedPassRetry"/> and
+/// doubles with each failure in a row up to the interval: never a tight loop, yet a blip (a PostgreSQL restart leaves
+/// each pooled connection to fail once) costs seconds rather than an interval of work left undone. Nothing is lost,
+/// since a pass only commits what it finished and the next finds the rest still due.
 /// </summary>
 internal sealed partial class PeriodicJobService<TJob>(
     PeriodicJob<TJob> job, IServiceScopeFactory scopes, IServiceProvider services, TimeProvider time, ILogger<TJob> logger)
@@ -21,13 +23,14 @@ internal sealed partial class PeriodicJobService<TJob>(
         var signal = job.WakeSignal is { } type ? (IWakesPeriodicJob)services.GetRequiredService(type) : null;
         try
         {
+            var failuresInARow = 0;
             while (!stoppingToken.IsCancellationRequested)
             {
                 var interval = job.Interval(services);
                 // Taken before the pass, so a move during the pass (which may have read the time before it) wakes the wait.
                 var moved = clockChanges?.Moved ?? CancellationToken.None;
-                await RunPassAsync(interval, stoppingToken);
-                await WaitAsync(interval, moved, signal, stoppingToken);
+                failuresInARow = await RunPassAsync(interval, failuresInARow, stoppingToken) ? 0 : failuresInARow + 1;
+                await WaitAsync(failuresInARow == 0 ? interval : RetryDelay(failuresInARow, interval), moved, signal, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -42,18 +45,28 @@ internal sealed partial class PeriodicJobService<TJob>(
     // its lock freed with its session. So a holder killed mid-pass is taken over within HeldElsewhereRetry (or the
     // interval, if shorter) of its session ending, not one interval later; the price is a second pass after the
     // holder's, which finds nothing due.
-    private async Task RunPassAsync(TimeSpan interval, CancellationToken stoppingToken)
+    // True when the pass finished; a failure is logged with the wait before the next try.
+    private async Task<bool> RunPassAsync(TimeSpan interval, int failuresBefore, CancellationToken stoppingToken)
     {
         try
         {
             await using var held = await TakeLockAsync(interval, stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(stoppingToken);
+            return true;
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            LogFailed(logger, e, typeof(TJob).Name, interval);
+            LogFailed(logger, e, typeof(TJob).Name, RetryDelay(failuresBefore + 1, interval));
+            return false;
         }
+    }
+
+    /// <summary>The wait after the <paramref name="failuresInARow"/>th failure in a row: 1 s, 2 s, 4 s… never past the interval.</summary>
+    private static TimeSpan RetryDelay(int failuresInARow, TimeSpan interval)
+    {
+        var backOff = PeriodicJobExtensions.FailedPassRetry * Math.Pow(2, Math.Min(failuresInARow - 1, 30));
+        return backOff < interval ? backOff : interval;
     }
 
     private async Task<IAsyncDisposable> TakeLockAsync(TimeSpan interval, CancellationToken stoppingToken)
@@ -87,8 +100,8 @@ internal sealed partial class PeriodicJobService<TJob>(
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Job}: another replica is running this pass; this one runs after it")]
     private static partial void LogHeldElsewhere(ILogger logger, string job);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} failed; retrying within {Interval}")]
-    private static partial void LogFailed(ILogger logger, Exception e, string job, TimeSpan interval);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} failed; trying again within {Retry}")]
+    private static partial void LogFailed(ILogger logger, Exception e, string job, TimeSpan retry);
 
     private sealed class NoLock : IAsyncDisposable
     {

@@ -15,19 +15,51 @@ public sealed class PeriodicJobTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task A_failed_pass_is_logged_and_the_next_runs_after_the_interval_from_options_not_at_once()
+    public async Task A_failed_pass_is_logged_and_tried_again_after_a_second_then_two_not_at_once_nor_an_interval_later()
     {
-        await using var host = JobHost.Start(s => s.AddPeriodicJob<Job, JobOptions>(o => o.Interval), new JobOptions { Interval = TimeSpan.FromMilliseconds(500) },
-            behaviour: (pass, _) => pass == 1 ? throw new InvalidOperationException("database unreachable") : Task.CompletedTask);
+        await using var host = JobHost.Start(s => s.AddPeriodicJob<Job>(TimeSpan.FromHours(1)),
+            behaviour: (pass, _) => pass <= 2 ? throw new InvalidOperationException("database unreachable") : Task.CompletedTask);
+
+        await host.NextPassAsync();
+        var failed = System.Diagnostics.Stopwatch.StartNew();
+        await host.NextPassAsync();
+        var firstRetry = failed.Elapsed;
+        failed.Restart();
+        await host.NextPassAsync();
+        var secondRetry = failed.Elapsed;
+
+        // Lower bounds only: a busy machine may be late, never early.
+        Assert.True(firstRetry >= TimeSpan.FromSeconds(0.9), $"first retry after {firstRetry}");
+        Assert.True(secondRetry >= TimeSpan.FromSeconds(1.9), $"second retry after {secondRetry}");
+        Assert.Equal(2, host.Logs.Count(l => l.Level == LogLevel.Warning));
+        var failure = host.Logs.First(l => l.Level == LogLevel.Warning);
+        Assert.Equal(typeof(Job).FullName!.Replace('+', '.'), failure.Category); // the job's own category, not the runner's
+        Assert.Equal("database unreachable", failure.Exception?.Message);
+    }
+
+    [Fact]
+    public async Task Failed_passes_in_a_row_back_off_no_further_than_the_interval_from_options()
+    {
+        await using var host = JobHost.Start(s => s.AddPeriodicJob<Job, JobOptions>(o => o.Interval), new JobOptions { Interval = TimeSpan.FromMilliseconds(300) },
+            behaviour: (pass, _) => pass <= 4 ? throw new InvalidOperationException("database unreachable") : Task.CompletedTask);
+
+        await host.NextPassAsync();
+        var failed = System.Diagnostics.Stopwatch.StartNew();
+        for (var retry = 1; retry <= 4; retry++) await host.NextPassAsync();
+
+        // Uncapped, the four waits would be 1 + 2 + 4 + 8 s; at the 300 ms interval they are 1.2 s.
+        Assert.True(failed.Elapsed < TimeSpan.FromSeconds(10), $"four retries took {failed.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_finished_pass_waits_the_interval_from_options()
+    {
+        await using var host = JobHost.Start(s => s.AddPeriodicJob<Job, JobOptions>(o => o.Interval), new JobOptions { Interval = TimeSpan.FromMilliseconds(500) });
 
         await host.NextPassAsync();
         await Task.Delay(200, Cancel);
         Assert.Equal(1, host.Passes.Count);
         await host.NextPassAsync();
-
-        var failure = Assert.Single(host.Logs, l => l.Level == LogLevel.Warning);
-        Assert.Equal(typeof(Job).FullName!.Replace('+', '.'), failure.Category); // the job's own category, not the runner's
-        Assert.Equal("database unreachable", failure.Exception?.Message);
     }
 
     [Fact]
