@@ -1,33 +1,66 @@
 using System.Collections.Concurrent;
 using System.Net.Mail;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Platform.AppHost.Hosting.Resources;
 
 /// <summary>A received message, as the sink stored it (RFC 5322 text), with the headers tests usually look at.</summary>
-public sealed record ReceivedMessage(string FileName, DateTime ReceivedAt, string Raw)
+public sealed partial record ReceivedMessage(string FileName, DateTime ReceivedAt, string Raw)
 {
-    // Parsed on first use and kept: a waiting test asks every message in the mailbox for its To again on every poll.
+    // Parsed on first use and kept: a waiting test asks every message in the mailbox for its To again on every poll,
+    // and a fault test checks hundreds of recipients against thousands of messages.
     private Dictionary<string, string>? _headers;
+    private HashSet<string>? _recipients;
 
+    // An address as IsTo compares it, worked out once per address rather than once per message and poll.
+    private static readonly ConcurrentDictionary<string, string> Normalized = new(StringComparer.Ordinal);
+
+    /// <summary>A header's value, unfolded (a long value spans lines), the first of each name winning.</summary>
     public string? Header(string name) => (_headers ??= ParseHeaders(Raw)).GetValueOrDefault(name);
 
     public string? To => Header("To");
     public string? Subject => Header("Subject");
-    public bool IsTo(string address) => To is { } to && new MailAddress(address).Address is var a
-        && to.Contains(a, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The header block's "Name: value" lines, the first of each name winning; folded lines are not joined.</summary>
+    /// <summary>The addresses in To, lower-cased.</summary>
+    public IReadOnlySet<string> Recipients => _recipients ??= [.. AddressPattern().Matches(To ?? "").Select(m => m.Value.ToLowerInvariant())];
+
+    public bool IsTo(string address) =>
+        Recipients.Contains(Normalized.GetOrAdd(address, a => new MailAddress(a).Address.ToLowerInvariant()));
+
     private static Dictionary<string, string> ParseHeaders(string raw)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? name = null;
+        var value = new StringBuilder();
         foreach (var line in raw.AsSpan().EnumerateLines())
         {
             if (line.IsEmpty) break;
+            if (line[0] is ' ' or '\t')
+            {
+                // A folded line continues the header above it (RFC 5322 2.2.3).
+                if (name is not null) value.Append(' ').Append(line.Trim());
+                continue;
+            }
+
+            Add();
             var colon = line.IndexOf(':');
-            if (colon > 0) headers.TryAdd(line[..colon].ToString(), line[(colon + 1)..].Trim().ToString());
+            name = colon > 0 ? line[..colon].ToString() : null;
+            value.Clear();
+            if (name is not null) value.Append(line[(colon + 1)..].Trim());
         }
+
+        Add();
         return headers;
+
+        void Add()
+        {
+            if (name is not null) headers.TryAdd(name, value.ToString().Trim());
+        }
     }
+
+    [GeneratedRegex(@"[^\s<>,;:""]+@[^\s<>,;:""]+")]
+    private static partial Regex AddressPattern();
 }
 
 /// <summary>

@@ -24,8 +24,8 @@ public sealed partial class NewsAndDigestTests(PlatformFixture platform)
         await platform.PublishNewsAsync(first);
         var news = await platform.App.GetMailbox("mail").WaitForAsync(m => m.IsTo(email) && m.DecodedSubject() == first, SubscriberMail.MailTimeout);
 
-        Assert.Equal("List-Unsubscribe=One-Click", news.UnfoldedHeader("List-Unsubscribe-Post"));
-        var listUnsubscribe = news.UnfoldedHeader("List-Unsubscribe");
+        Assert.Equal("List-Unsubscribe=One-Click", news.Header("List-Unsubscribe-Post"));
+        var listUnsubscribe = news.Header("List-Unsubscribe");
         Assert.NotNull(listUnsubscribe);
         var unsubscribe = new Uri(listUnsubscribe.Trim('<', '>'));
         Assert.Matches(ManageLink(), news.Decoded());
@@ -75,7 +75,7 @@ public sealed partial class NewsAndDigestTests(PlatformFixture platform)
         var body = digest.Decoded();
         Assert.Contains(one, body);
         Assert.Contains(two, body);
-        Assert.NotNull(digest.UnfoldedHeader("List-Unsubscribe"));
+        Assert.NotNull(digest.Header("List-Unsubscribe"));
         await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
         Assert.Single(platform.To(email), m => m.DecodedSubject().StartsWith("Your daily", StringComparison.Ordinal));
     }

@@ -39,14 +39,6 @@ internal static partial class SubscriberMail
     public static IReadOnlyList<ReceivedMessage> To(this PlatformFixture platform, string email) =>
         platform.App.GetMailbox("mail").Messages().Where(m => m.IsTo(email)).ToList();
 
-    /// <summary>A header's value, unfolded (long values such as List-Unsubscribe span lines).</summary>
-    public static string? UnfoldedHeader(this ReceivedMessage message, string name)
-    {
-        var head = message.Raw.Replace("\r\n", "\n").Split("\n\n", 2)[0];
-        var unfolded = Regex.Replace(head, @"\n[ \t]+", " ");
-        return unfolded.Split('\n').FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
-    }
-
     /// <summary>The message with quoted-printable soft breaks and "=3D" undone, for finding links and text.</summary>
     public static string Decoded(this ReceivedMessage message) =>
         message.Raw.Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "=");
@@ -54,7 +46,7 @@ internal static partial class SubscriberMail
     /// <summary>The subject, decoded if System.Net.Mail encoded it (RFC 2047).</summary>
     public static string DecodedSubject(this ReceivedMessage message)
     {
-        var subject = message.UnfoldedHeader("Subject") ?? "";
+        var subject = message.Subject ?? "";
         return EncodedWord().Replace(subject, m => m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
             ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[3].Value))
             : m.Groups[3].Value.Replace('_', ' ')).Replace("?= =?", "");

@@ -98,8 +98,8 @@ public sealed class ManageAndUnsubscribeTests(PlatformFixture platform, SiteBrow
         await platform.PublishNewsAsync(title);
         var news = await platform.App.GetMailbox("mail").WaitForAsync(m => m.IsTo(email) && m.DecodedSubject() == title, SubscriberMail.MailTimeout);
 
-        Assert.Equal("List-Unsubscribe=One-Click", news.UnfoldedHeader("List-Unsubscribe-Post"));
-        var header = new Uri(news.UnfoldedHeader("List-Unsubscribe")!.Trim('<', '>'));
+        Assert.Equal("List-Unsubscribe=One-Click", news.Header("List-Unsubscribe-Post"));
+        var header = new Uri(news.Header("List-Unsubscribe")!.Trim('<', '>'));
         // The same subscriber's token as the body's link to the site's page.
         Assert.Equal(SubscriberLinks.Token(SubscriberLinks.Link(news, "unsubscribe")), header.Segments[^1]);
 
