@@ -24,12 +24,12 @@ public sealed class RecordingEmailSender : IEmailSender
     /// <summary>Awaited with the attempt's number (from 1) before the hand-over and after it: a test holds a send there.</summary>
     public Func<int, bool, Task>? Pause { get; set; }
 
-    public async Task SendAsync(string to, RenderedEmail email, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
+    public async Task SendAsync(string to, RenderedEmail email, Action handingOver, CancellationToken cancellationToken)
     {
         var attempt = Interlocked.Increment(ref _attempts);
         if (Failure?.Invoke(to) is { } failure) throw failure;
         if (Pause is { } before) await before(attempt, false);
-        await handingOver(cancellationToken);
+        handingOver();
         Sent.Enqueue((to, email));
         if (Pause is { } after) await after(attempt, true);
         if (FailureAfterHandOver?.Invoke(to) is { } lost) throw lost;

@@ -62,14 +62,16 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
     /// The whole message is written to the mail server and the end of data comes next: recorded first, so a sender that
     /// dies from here on is not followed by a second copy (<see cref="SettleHandedOverAsync"/>). Only while the claim is
     /// this sender's: not lapsed, and not lapsed and taken by another sender since (then both would send it).
+    /// Synchronous, as the mail sender's end-of-data gate calls it (<see cref="IEmailSender"/>): the thread that waits
+    /// does the I/O, so the end of data follows the record at once, with no wait for a thread-pool thread in between.
     /// </summary>
-    public async Task MarkHandedOverAsync(EmailDelivery claimed, CancellationToken cancellationToken)
+    public void MarkHandedOver(EmailDelivery claimed)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var claim = claimed.ClaimedUntil;
-        var marked = await db.Deliveries
+        var marked = db.Deliveries
             .Where(d => d.Id == claimed.Id && d.Status == DeliveryStatus.Sending && d.ClaimedUntil == claim && d.ClaimedUntil > now)
-            .ExecuteUpdateAsync(d => d.SetProperty(x => x.HandedOverAt, now), cancellationToken);
+            .ExecuteUpdate(d => d.SetProperty(x => x.HandedOverAt, now));
         if (marked != 1) throw new InvalidOperationException($"Delivery {claimed.Id} is no longer claimed by this sender; not sending it.");
     }
 

@@ -166,7 +166,7 @@ public sealed partial class DeliverySender(
         try
         {
             await resilience.Pipeline.ExecuteAsync(
-                async ct => await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, HandOverAsync, ct), cancellationToken);
+                async ct => await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, HandOver, ct), cancellationToken);
             return Outcome.Sent.Instance;
         }
         catch (HandOverNotRecordedException e)
@@ -201,11 +201,11 @@ public sealed partial class DeliverySender(
         }
 
         // Not cancellable: once the message is written, recording the hand-over is what stands between it and a second copy.
-        async Task HandOverAsync(CancellationToken _)
+        void HandOver()
         {
             try
             {
-                await queue.MarkHandedOverAsync(delivery, CancellationToken.None);
+                queue.MarkHandedOver(delivery);
             }
             catch (Exception e)
             {

@@ -6,7 +6,10 @@ public interface IEmailSender
     /// <summary>
     /// Sends one message. <paramref name="handingOver"/> runs once the whole message is written and before the end of
     /// data that makes the server take it: after it returns the message is the server's in all but a few bytes. If it
-    /// throws, the conversation is dropped unfinished and the server discards the message.
+    /// throws, the conversation is dropped unfinished and the server discards the message. It runs synchronously inside
+    /// the write (MailKit's progress report), so it does its I/O synchronously: blocking there on async work would wait
+    /// for a thread-pool thread, and the time between its record and the end of data is a window in which a killed
+    /// sender loses the message.
     /// </summary>
-    Task SendAsync(string to, RenderedEmail email, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken);
+    Task SendAsync(string to, RenderedEmail email, Action handingOver, CancellationToken cancellationToken);
 }

@@ -16,13 +16,13 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
 {
     private readonly ConcurrentBag<(SmtpClient Client, long IdleSince)> _idle = [];
 
-    public async Task SendAsync(string to, RenderedEmail email, Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken)
+    public async Task SendAsync(string to, RenderedEmail email, Action handingOver, CancellationToken cancellationToken)
     {
         using var message = Compose(to, email, options.Value);
         var client = await RentAsync(cancellationToken);
         try
         {
-            await client.SendAsync(message, cancellationToken, new EndOfDataGate(handingOver, cancellationToken));
+            await client.SendAsync(message, cancellationToken, new EndOfDataGate(handingOver));
         }
         catch (SmtpCommandException) when (client.IsConnected)
         {
@@ -141,7 +141,7 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
     /// <c>handingOver</c> runs there (synchronously: MailKit waits for it). The size is measured before dot-stuffing,
     /// so it is reached at the latest with the last chunk; a failure here drops the connection before the ".".
     /// </summary>
-    private sealed class EndOfDataGate(Func<CancellationToken, Task> handingOver, CancellationToken cancellationToken) : MailKit.ITransferProgress
+    private sealed class EndOfDataGate(Action handingOver) : MailKit.ITransferProgress
     {
         private bool _handedOver;
 
@@ -149,7 +149,7 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
         {
             if (_handedOver || bytesTransferred < totalSize) return;
             _handedOver = true;
-            handingOver(cancellationToken).GetAwaiter().GetResult();
+            handingOver();
         }
 
         public void Report(long bytesTransferred)
