@@ -29,8 +29,11 @@ internal sealed partial class PeriodicJobService<TJob>(
                 var interval = job.Interval(services);
                 // Taken before the pass, so a move during the pass (which may have read the time before it) wakes the wait.
                 var moved = clockChanges?.Moved ?? CancellationToken.None;
-                failuresInARow = await RunPassAsync(interval, failuresInARow, stoppingToken) ? 0 : failuresInARow + 1;
-                await WaitAsync(failuresInARow == 0 ? interval : RetryDelay(failuresInARow, interval), moved, signal, stoppingToken);
+                var failure = await RunPassAsync(interval, stoppingToken);
+                failuresInARow = failure is null ? 0 : failuresInARow + 1;
+                var wait = failure is null ? interval : RetryDelay(failuresInARow, interval);
+                if (failure is not null) LogFailed(logger, failure, typeof(TJob).Name, wait);
+                await WaitAsync(wait, moved, signal, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,20 +48,19 @@ internal sealed partial class PeriodicJobService<TJob>(
     // its lock freed with its session. So a holder killed mid-pass is taken over within HeldElsewhereRetry (or the
     // interval, if shorter) of its session ending, not one interval later; the price is a second pass after the
     // holder's, which finds nothing due.
-    // True when the pass finished; a failure is logged with the wait before the next try.
-    private async Task<bool> RunPassAsync(TimeSpan interval, int failuresBefore, CancellationToken stoppingToken)
+    // Null when the pass finished, else what it failed with.
+    private async Task<Exception?> RunPassAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
         try
         {
             await using var held = await TakeLockAsync(interval, stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(stoppingToken);
-            return true;
+            return null;
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            LogFailed(logger, e, typeof(TJob).Name, RetryDelay(failuresBefore + 1, interval));
-            return false;
+            return e;
         }
     }
 

@@ -30,8 +30,16 @@ internal static class PlatformDatabase
         // Unpooled: a test that cuts a database's sessions (DeadLetterTests) must not leave a dead one in a pool here.
         var unpooled = new NpgsqlConnectionStringBuilder(app.GetConnectionString(database)) { Pooling = false }.ConnectionString;
         var connection = new NpgsqlConnection(unpooled);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)

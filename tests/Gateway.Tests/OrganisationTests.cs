@@ -4,19 +4,8 @@ using System.Net.Http.Json;
 namespace Platform.Gateway.Tests;
 
 /// <summary>Adding partner organisations: a name is one organisation's.</summary>
-public sealed class OrganisationTests : IAsyncLifetime
+public sealed class OrganisationTests : StaffGatewayTest
 {
-    private GatewayFactory _gateway = null!;
-    private HttpClient _staff = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _gateway = new GatewayFactory(new Dictionary<string, string>());
-        _staff = await _gateway.CreateStaffClientAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _gateway.DisposeAsync();
-
     // The fuzz suite found this (2026-12-01, FUZZ_SEED=2036978864): the same name sent twice at once passed the look-up
     // for both, and the unique index's refusal of the second came back as a 500.
     [Fact]
@@ -25,7 +14,7 @@ public sealed class OrganisationTests : IAsyncLifetime
         var name = $"Harbourside Residents' Association {Guid.NewGuid():N}"[..48];
         var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
         {
-            using var response = await _staff.PostAsJsonAsync("/gateway/organisations", new { name }, TestContext.Current.CancellationToken);
+            using var response = await Staff.PostAsJsonAsync("/gateway/organisations", new { name }, TestContext.Current.CancellationToken);
             return (response.StatusCode, response.Content.Headers.ContentType?.MediaType);
         }));
 

@@ -3,36 +3,25 @@ using Platform.TestSupport;
 namespace Platform.Gateway.Tests;
 
 /// <summary>The gateway's own lists page the way every service's do (ServiceDefaults' PageRequest).</summary>
-public sealed class PagingTests : IAsyncLifetime
+public sealed class PagingTests : StaffGatewayTest
 {
-    private GatewayFactory _gateway = null!;
-    private HttpClient _staff = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _gateway = new GatewayFactory(new Dictionary<string, string>());
-        _staff = await _gateway.CreateStaffClientAsync();
-    }
-
-    public async ValueTask DisposeAsync() => await _gateway.DisposeAsync();
-
     [Fact]
     public async Task Every_list_answers_out_of_bounds_paging_with_400_naming_the_field()
     {
-        Assert.Empty(await PagingBounds.UnrefusedAsync(_staff, "/gateway/organisations"));
-        Assert.Empty(await PagingBounds.UnrefusedAsync(_staff, "/gateway/api-keys"));
+        Assert.Empty(await PagingBounds.UnrefusedAsync(Staff, "/gateway/organisations"));
+        Assert.Empty(await PagingBounds.UnrefusedAsync(Staff, "/gateway/api-keys"));
     }
 
     [Fact]
     public async Task Pages_hold_every_item_once_in_a_stable_order_and_the_last_holds_the_rest()
     {
-        var token = _staff.DefaultRequestHeaders.Authorization!.Parameter!;
-        var before = (await PagingBounds.ReadAllAsync(_staff, "/gateway/organisations", pageSize: 100)).Items.Count;
+        var token = Staff.DefaultRequestHeaders.Authorization!.Parameter!;
+        var before = (await PagingBounds.ReadAllAsync(Staff, "/gateway/organisations", pageSize: 100)).Items.Count;
         foreach (var name in new[] { "Eastfield", "Brookmere", "Dunmore", "Ashby", "Castleton" })
-            await _staff.CreateOrganisationAsync(token, $"{name} Community Safety Partnership");
+            await Staff.CreateOrganisationAsync(token, $"{name} Community Safety Partnership");
 
-        var (paged, pages) = await PagingBounds.ReadAllAsync(_staff, "/gateway/organisations", pageSize: 2);
-        var (whole, _) = await PagingBounds.ReadAllAsync(_staff, "/gateway/organisations", pageSize: 100);
+        var (paged, pages) = await PagingBounds.ReadAllAsync(Staff, "/gateway/organisations", pageSize: 2);
+        var (whole, _) = await PagingBounds.ReadAllAsync(Staff, "/gateway/organisations", pageSize: 100);
 
         Assert.Equal(before + 5, whole.Count);
         Assert.All(pages, p => Assert.Equal(before + 5, p.GetProperty("total").GetInt32()));

@@ -107,14 +107,7 @@ internal sealed class FaultLoad(PlatformFixture platform) : IAsyncDisposable
     }
 
     /// <summary>How many of this case's subscribers have the news so far.</summary>
-    public int NewsDelivered() => NewsMessages().Count;
-
-    /// <summary>This case's subscribers whom the news has not reached yet.</summary>
-    private List<string> Unreached()
-    {
-        var reached = NewsMessages().SelectMany(m => m.Recipients).ToHashSet();
-        return [.. _subscribers.Where(s => !reached.Contains(s.ToLowerInvariant()))];
-    }
+    public int NewsDelivered() => NewsMessages(platform.App.GetMailbox("mail").Messages()).Count;
 
     /// <summary>Waits until the fan-out is under way (so the fault lands in its middle), at most until it has finished.</summary>
     public async Task WaitForFanOutUnderWayAsync(int delivered)
@@ -128,8 +121,8 @@ internal sealed class FaultLoad(PlatformFixture platform) : IAsyncDisposable
     }
 
     // The subject first: a cached header, where the recipients are checked against a set made once per case.
-    private List<ReceivedMessage> NewsMessages() => _newsTitle is null ? [] :
-        [.. platform.App.GetMailbox("mail").Messages().Where(m => m.DecodedSubject() == _newsTitle && m.Recipients.Overlaps(SubscriberSet))];
+    private List<ReceivedMessage> NewsMessages(IEnumerable<ReceivedMessage> messages) => _newsTitle is null ? [] :
+        [.. messages.Where(m => m.DecodedSubject() == _newsTitle && m.Recipients.Overlaps(SubscriberSet))];
 
     private HashSet<string> SubscriberSet => _subscriberSet ??= [.. _subscribers.Select(s => s.ToLowerInvariant())];
 
@@ -152,9 +145,11 @@ internal sealed class FaultLoad(PlatformFixture platform) : IAsyncDisposable
         List<string> unmailed, unreached;
         while (true)
         {
-            var mailed = mailbox.Messages().SelectMany(m => m.Recipients).ToHashSet();
+            var messages = mailbox.Messages();
+            var mailed = messages.SelectMany(m => m.Recipients).ToHashSet();
             unmailed = [.. accepted.Where(a => !mailed.Contains(a.Email.ToLowerInvariant())).Select(a => a.Email)];
-            unreached = Unreached();
+            var reached = NewsMessages(messages).SelectMany(m => m.Recipients).ToHashSet();
+            unreached = [.. _subscribers.Where(s => !reached.Contains(s.ToLowerInvariant()))];
             if ((unmailed.Count == 0 && unreached.Count == 0) || DateTime.UtcNow > deadline) break;
             await Task.Delay(500, Cancel);
         }
