@@ -20,17 +20,13 @@ public sealed class PeriodicJobTests
         await using var host = JobHost.Start(s => s.AddPeriodicJob<Job>(TimeSpan.FromHours(1)),
             behaviour: (pass, _) => pass <= 2 ? throw new InvalidOperationException("database unreachable") : Task.CompletedTask);
 
-        await host.NextPassAsync();
-        var failed = System.Diagnostics.Stopwatch.StartNew();
-        await host.NextPassAsync();
-        var firstRetry = failed.Elapsed;
-        failed.Restart();
-        await host.NextPassAsync();
-        var secondRetry = failed.Elapsed;
+        for (var pass = 1; pass <= 3; pass++) await host.NextPassAsync();
+        var firstRetry = host.Passes.Gap(1, 2);
+        var secondRetry = host.Passes.Gap(2, 3);
 
-        // Lower bounds only: a busy machine may be late, never early.
-        Assert.True(firstRetry >= TimeSpan.FromSeconds(0.9), $"first retry after {firstRetry}");
-        Assert.True(secondRetry >= TimeSpan.FromSeconds(1.9), $"second retry after {secondRetry}");
+        // Timed between the passes' own starts, so a test thread scheduled late on a busy machine cannot shorten them.
+        Assert.True(firstRetry >= TimeSpan.FromSeconds(0.95), $"first retry after {firstRetry}");
+        Assert.True(secondRetry >= TimeSpan.FromSeconds(1.95), $"second retry after {secondRetry}");
         Assert.Equal(2, host.Logs.Count(l => l.Level == LogLevel.Warning));
         var failure = host.Logs.First(l => l.Level == LogLevel.Warning);
         Assert.Equal(typeof(Job).FullName!.Replace('+', '.'), failure.Category); // the job's own category, not the runner's
@@ -43,12 +39,12 @@ public sealed class PeriodicJobTests
         await using var host = JobHost.Start(s => s.AddPeriodicJob<Job, JobOptions>(o => o.Interval), new JobOptions { Interval = TimeSpan.FromMilliseconds(300) },
             behaviour: (pass, _) => pass <= 4 ? throw new InvalidOperationException("database unreachable") : Task.CompletedTask);
 
-        await host.NextPassAsync();
-        var failed = System.Diagnostics.Stopwatch.StartNew();
-        for (var retry = 1; retry <= 4; retry++) await host.NextPassAsync();
+        for (var pass = 1; pass <= 5; pass++) await host.NextPassAsync();
 
         // Uncapped, the four waits would be 1 + 2 + 4 + 8 s; at the 300 ms interval they are 1.2 s.
-        Assert.True(failed.Elapsed < TimeSpan.FromSeconds(10), $"four retries took {failed.Elapsed}");
+        var retries = host.Passes.Gap(1, 5);
+        Assert.True(retries < TimeSpan.FromSeconds(10), $"four retries took {retries}");
+        Assert.True(retries >= TimeSpan.FromSeconds(1.15), $"four retries took only {retries}");
     }
 
     [Fact]
@@ -57,9 +53,10 @@ public sealed class PeriodicJobTests
         await using var host = JobHost.Start(s => s.AddPeriodicJob<Job, JobOptions>(o => o.Interval), new JobOptions { Interval = TimeSpan.FromMilliseconds(500) });
 
         await host.NextPassAsync();
-        await Task.Delay(200, Cancel);
-        Assert.Equal(1, host.Passes.Count);
         await host.NextPassAsync();
+
+        var wait = host.Passes.Gap(1, 2);
+        Assert.True(wait >= TimeSpan.FromMilliseconds(480), $"the second pass came {wait} after the first");
     }
 
     [Fact]
@@ -172,7 +169,17 @@ public sealed class PeriodicJobTests
 
         public int Count => Volatile.Read(ref _count);
 
-        public int Next() => Interlocked.Increment(ref _count);
+        private readonly ConcurrentDictionary<int, long> _startedAt = new();
+
+        public int Next()
+        {
+            var pass = Interlocked.Increment(ref _count);
+            _startedAt[pass] = System.Diagnostics.Stopwatch.GetTimestamp();
+            return pass;
+        }
+
+        /// <summary>The time from the start of pass <paramref name="from"/> to the start of pass <paramref name="to"/>.</summary>
+        public TimeSpan Gap(int from, int to) => System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt[from], _startedAt[to]);
     }
 
     private sealed class ScopedThing : IDisposable
