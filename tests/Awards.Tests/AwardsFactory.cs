@@ -16,7 +16,7 @@ public sealed class AwardsFactory(string connectionString, bool runBackgroundSer
     : ServiceFactory<Program, AwardsDbContext>("awards", connectionString)
 {
     public static async Task<AwardsFactory> StartAsync(PostgresServer postgres, bool runBackgroundServices = false) =>
-        new AwardsFactory(await postgres.CreateDatabaseAsync(), runBackgroundServices).Started<AwardsFactory>();
+        new AwardsFactory(await MigratedDatabaseAsync(postgres, c => new AwardsFactory(c)), runBackgroundServices).Started<AwardsFactory>();
 
     /// <summary>A second replica on the same database.</summary>
     public static AwardsFactory Replica(AwardsFactory first, bool runBackgroundServices = false) =>

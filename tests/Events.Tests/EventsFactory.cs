@@ -18,7 +18,7 @@ public sealed class EventsFactory(string connectionString, bool runBackgroundSer
     : ServiceFactory<Program, EventsDbContext>("events", connectionString)
 {
     public static async Task<EventsFactory> StartAsync(PostgresServer postgres, bool runBackgroundServices = false) =>
-        new EventsFactory(await postgres.CreateDatabaseAsync(), runBackgroundServices).Started<EventsFactory>();
+        new EventsFactory(await MigratedDatabaseAsync(postgres, c => new EventsFactory(c)), runBackgroundServices).Started<EventsFactory>();
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {

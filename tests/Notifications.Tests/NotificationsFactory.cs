@@ -20,7 +20,7 @@ namespace Platform.Notifications.Tests;
 /// The delivery sender runs; the digest and housekeeping loops do not.
 /// </summary>
 public sealed class NotificationsFactory(string? connectionString = null, bool realSender = false)
-    : ServiceFactory<Program, NotificationsDbContext>("notifications", connectionString ?? PostgresServer.Instance.CreateDatabaseAsync(maxPoolSize: 20).GetAwaiter().GetResult())
+    : ServiceFactory<Program, NotificationsDbContext>("notifications", connectionString ?? MigratedDatabaseAsync(PostgresServer.Instance, c => new NotificationsFactory(c), maxPoolSize: 20).GetAwaiter().GetResult())
 {
     private readonly Dictionary<string, string?> _settings = new();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Npgsql;
 using Platform.AppHost.Hosting.Postgres;
@@ -21,6 +22,7 @@ public sealed class PostgresServer : IAsyncLifetime
     // Names the server's folder and databases after the test project, so a leftover one says whose it was.
     private readonly string _databasePrefix = PrefixOf(Assembly.GetEntryAssembly());
     private LocalPostgresServer? _server;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _templates = new();
 
     /// <summary>The run's server, for factories created without one passed in.</summary>
     public static PostgresServer Instance => _instance ?? throw new InvalidOperationException("The PostgreSQL fixture has not started.");
@@ -34,14 +36,38 @@ public sealed class PostgresServer : IAsyncLifetime
 
     /// <summary>A new, empty database on the shared server.</summary>
     /// <param name="maxPoolSize">Connections one factory may hold: the server allows 100 for all of them together.</param>
-    public async Task<string> CreateDatabaseAsync(int maxPoolSize = 40)
+    public Task<string> CreateDatabaseAsync(int maxPoolSize = 40) => CreateDatabaseAsync(maxPoolSize, template: null);
+
+    /// <summary>
+    /// A new database as <paramref name="migrate"/> leaves one: the first call for a <paramref name="schema"/> migrates a
+    /// template database, and every call clones it (CREATE DATABASE … TEMPLATE, a file copy). Applying every migration
+    /// builds each one's target model, which cost a test more than the rest of its service's start.
+    /// </summary>
+    /// <param name="migrate">Brings the database at the connection string it is given up to date, and lets go of it.</param>
+    public async Task<string> CreateMigratedDatabaseAsync(string schema, Func<string, Task> migrate, int maxPoolSize = 40)
+    {
+        var template = await _templates.GetOrAdd(schema, _ => new Lazy<Task<string>>(() => CreateTemplateAsync(migrate))).Value;
+        return await CreateDatabaseAsync(maxPoolSize, template);
+    }
+
+    private async Task<string> CreateTemplateAsync(Func<string, Task> migrate)
+    {
+        var connectionString = await CreateDatabaseAsync(maxPoolSize: 10, template: null);
+        await migrate(connectionString);
+        // A template is copied only while nobody is connected to it.
+        await using (var connection = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(connection);
+        return new NpgsqlConnectionStringBuilder(connectionString).Database!;
+    }
+
+    private async Task<string> CreateDatabaseAsync(int maxPoolSize, string? template)
     {
         var server = _server ?? throw new InvalidOperationException("The PostgreSQL fixture has not started.");
         var name = $"{_databasePrefix}_{Guid.CreateVersion7():N}";
         await using (var connection = new NpgsqlConnection(server.ConnectionString + ";Database=postgres;Pooling=false"))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var from = template is null ? "" : $" TEMPLATE \"{template}\" STRATEGY FILE_COPY";
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}", connection);
             await create.ExecuteNonQueryAsync();
         }
 

@@ -42,6 +42,17 @@ public abstract class ServiceFactory<TProgram, TDbContext>(string service, strin
         return (TFactory)this;
     }
 
+    /// <summary>
+    /// A database of the service's own, as the service's migrations leave it at its start: cloned from a template that
+    /// a factory from <paramref name="create"/> migrated once in the run (<see cref="PostgresServer.CreateMigratedDatabaseAsync"/>).
+    /// </summary>
+    protected static Task<string> MigratedDatabaseAsync(PostgresServer postgres, Func<string, ServiceFactory<TProgram, TDbContext>> create, int maxPoolSize = 40) =>
+        postgres.CreateMigratedDatabaseAsync(typeof(TDbContext).FullName!, async connectionString =>
+        {
+            await using var factory = create(connectionString);
+            _ = factory.Server;
+        }, maxPoolSize);
+
     /// <summary>The clock the service runs on; standing at this second unless a factory says otherwise.</summary>
     protected virtual ManualTimeProvider CreateClock() => ManualTimeProvider.StandingNow();
 

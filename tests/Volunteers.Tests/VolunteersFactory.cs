@@ -14,7 +14,7 @@ namespace Platform.Volunteers.Tests;
 public sealed class VolunteersFactory(string connectionString) : ServiceFactory<Program, VolunteersDbContext>("volunteers", connectionString)
 {
     public static async Task<VolunteersFactory> StartAsync(PostgresServer postgres) =>
-        new VolunteersFactory(await postgres.CreateDatabaseAsync()).Started<VolunteersFactory>();
+        new VolunteersFactory(await MigratedDatabaseAsync(postgres, c => new VolunteersFactory(c))).Started<VolunteersFactory>();
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.RemovePeriodicJob<VolunteeringSweep>();
 

@@ -19,7 +19,7 @@ public sealed class DeliveryOptions
     [Range(0, 100_000)]
     public int MessagesPerSecond { get; set; }
 
-    /// <summary>How often an idle sender looks for work it was not woken for (other instances', retries now due).</summary>
+    /// <summary>How often an idle service looks for work it was not woken for (other instances', retries now due): one sender looks, the rest wait to be woken.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

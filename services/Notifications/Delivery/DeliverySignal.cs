@@ -1,8 +1,9 @@
 namespace Platform.Notifications.Delivery;
 
 /// <summary>
-/// Wakes the sender when something was queued. Coalescing: many wakes before the sender looks are one. The sender
-/// also polls, because a wake can come before the queuing transaction commits.
+/// Wakes an idle sender when something was queued, or when a sender claimed a full batch (more is waiting). Coalescing:
+/// many wakes before a sender looks are one. One sender also polls, because a wake can come before the queuing
+/// transaction commits.
 /// </summary>
 public sealed class DeliverySignal
 {

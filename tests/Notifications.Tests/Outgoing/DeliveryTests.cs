@@ -222,6 +222,76 @@ public sealed class DeliveryTests : IAsyncDisposable
         }
     }
 
+    [Fact]
+    public async Task One_wake_for_a_fan_out_has_every_sender_working_on_it_without_waiting_for_a_poll()
+    {
+        // Polls a minute apart: only wakes can bring the other senders in.
+        _factory = new NotificationsFactory().With("Notifications:Delivery:Concurrency", "4").With("Notifications:Delivery:BatchSize", "2")
+            .With("Notifications:Delivery:PollInterval", "00:01:00");
+        var inFlight = 0;
+        var most = 0;
+        _factory.Emails.Pause = async (_, handedOver) =>
+        {
+            if (handedOver)
+            {
+                Interlocked.Decrement(ref inFlight);
+                return;
+            }
+            var now = Interlocked.Increment(ref inFlight);
+            lock (_factory) most = Math.Max(most, now);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        };
+        _ = _factory.Server;
+
+        // Forty messages committed together, then one wake, as a news fan-out queues its mail.
+        var now = _factory.Time.GetUtcNow().UtcDateTime;
+        await _factory.WithDbAsync(db =>
+        {
+            db.Deliveries.AddRange(Enumerable.Range(0, 40).Select(i => new EmailDelivery
+            {
+                Kind = EventsEmails.ReminderKind, SourceEventId = Guid.CreateVersion7(), Recipient = $"fan-{i}@example.org", Address = $"fan-{i}@example.org",
+                Priority = DeliveryPriority.Bulk, CreatedAt = now, NextAttemptAt = now, Status = DeliveryStatus.Queued,
+                Subject = "News", TextBody = "text", HtmlBody = "<p>html</p>",
+            }));
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        _factory.Services.GetRequiredService<DeliverySignal>().Wake();
+
+        await _factory.WaitForEmailsAsync(40, settle: TimeSpan.Zero);
+
+        Assert.Equal(40, _factory.Emails.Sent.Count);
+        Assert.Equal(4, most);
+    }
+
+    [Fact]
+    public async Task An_idle_service_looks_for_mail_a_few_times_a_second_not_once_per_sender()
+    {
+        _factory = new NotificationsFactory().With("Notifications:Delivery:Concurrency", "8").With("Notifications:Delivery:PollInterval", "00:00:00.250");
+        _ = _factory.Server;
+        await Task.Delay(1000, TestContext.Current.CancellationToken); // past the start's first looks
+
+        var before = await TransactionsAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Task.Delay(4000, TestContext.Current.CancellationToken);
+        var perSecond = (await TransactionsAsync() - before) / watch.Elapsed.TotalSeconds;
+
+        // Each look is two statements. Eight senders each looking every 250 ms made 64 a second; one looking, the rest
+        // every five seconds, make about 11, and the outbox relay and webhook dispatcher one each.
+        Assert.True(perSecond < 25, $"{perSecond} transactions a second while idle");
+
+        // The server's statistics lag a backend's own by up to a second, alike at both readings.
+        async Task<long> TransactionsAsync()
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(_factory.ConnectionString);
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new Npgsql.NpgsqlCommand("SELECT pg_stat_clear_snapshot(); SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", connection);
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            await reader.NextResultAsync(TestContext.Current.CancellationToken);
+            await reader.ReadAsync(TestContext.Current.CancellationToken);
+            return reader.GetInt64(0);
+        }
+    }
+
     private async Task<bool> QueueTransactionalAsync(string to)
     {
         _ = _factory.Server;
