@@ -11,7 +11,6 @@ namespace Platform.Messaging;
 /// </summary>
 internal sealed partial class InboxFilter<TMessage>(
     MessagingDbContextAccessor dbContextAccessor,
-    IOutboxCommitSignal outboxSignal,
     TimeProvider timeProvider,
     ILogger<InboxFilter<TMessage>> logger) : IFilter<ConsumeContext<TMessage>> where TMessage : class
 {
@@ -61,8 +60,6 @@ internal sealed partial class InboxFilter<TMessage>(
                 }
             },
             context.CancellationToken);
-
-        outboxSignal.SignalIfPending();
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("inbox");

@@ -10,9 +10,3 @@ internal sealed class MessagingDbContextAccessor(DbContext dbContext)
 {
     public DbContext DbContext { get; } = dbContext;
 }
-
-/// <summary>Lets the inbox nudge the relay once its transaction, holding any events the consumer added, has committed.</summary>
-internal interface IOutboxCommitSignal
-{
-    void SignalIfPending();
-}

@@ -51,6 +51,7 @@ public sealed class IntegrationEventOutbox<TDbContext> : IIntegrationEventOutbox
         if (!_subscribed)
         {
             _dbContext.SavedChanges += OnSavedChanges;
+            OutboxCommits.Watch(_dbContext, this);
             _subscribed = true;
         }
     }
@@ -68,8 +69,7 @@ public sealed class IntegrationEventOutbox<TDbContext> : IIntegrationEventOutbox
 
     private void OnSavedChanges(object? sender, SavedChangesEventArgs e)
     {
-        // Inside an explicit transaction the rows are not visible to the relay yet; whoever commits nudges
-        // (the inbox filter does), and the relay's poll covers everyone else.
+        // Inside an explicit transaction the rows are not visible to the relay yet: its commit nudges (OutboxCommits).
         if (_dbContext.Database.CurrentTransaction is null)
         {
             SignalIfPending();

@@ -1,4 +1,4 @@
 namespace Platform.Messaging;
 
-/// <summary>Wakes the relay as soon as an outbox row is committed (rows saved in explicit transactions are found by its poll).</summary>
+/// <summary>Wakes the relay as soon as an outbox row is committed (<see cref="OutboxCommits"/>); its poll covers rows committed elsewhere.</summary>
 public sealed class OutboxSignal : WakeSignal;

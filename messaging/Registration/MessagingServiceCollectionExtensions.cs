@@ -27,9 +27,9 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkSecretOptions>, LinkSecretOptionsValidator>());
         services.TryAddSingleton<LinkSecrets>();
 
+        services.ConfigureDbContext<TDbContext>(options => options.AddInterceptors(OutboxCommits.Instance));
         services.AddScoped<IntegrationEventOutbox<TDbContext>>();
         services.AddScoped<IIntegrationEventOutbox>(sp => sp.GetRequiredService<IntegrationEventOutbox<TDbContext>>());
-        services.AddScoped<IOutboxCommitSignal>(sp => sp.GetRequiredService<IntegrationEventOutbox<TDbContext>>());
         services.AddScoped(sp => new MessagingDbContextAccessor(sp.GetRequiredService<TDbContext>()));
 
         services.TryAddSingleton<IOutboxMessagePublisher, BusOutboxMessagePublisher>();

@@ -74,6 +74,30 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), "The relay should be woken at once, not at the poll interval.");
     }
 
+    [Fact]
+    public async Task An_event_saved_in_an_explicit_transaction_nudges_the_relay_when_it_commits_not_before()
+    {
+        await using var services = _database.BuildServices();
+        var signal = services.GetRequiredService<OutboxSignal>();
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        scope.ServiceProvider.GetRequiredService<IIntegrationEventOutbox>().Add(new WidgetCreated("in a transaction"));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        // Not yet: the relay would find nothing it can see. A wait that is not nudged lasts its whole timeout.
+        var beforeCommit = Stopwatch.StartNew();
+        await signal.WaitAsync(TimeSpan.FromMilliseconds(300), TimeProvider.System, TestContext.Current.CancellationToken);
+        Assert.True(beforeCommit.Elapsed >= TimeSpan.FromMilliseconds(290), $"nudged {beforeCommit.Elapsed} into the wait, before the commit");
+
+        await transaction.CommitAsync(TestContext.Current.CancellationToken);
+
+        var afterCommit = Stopwatch.StartNew();
+        await signal.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, TestContext.Current.CancellationToken);
+        Assert.True(afterCommit.Elapsed < TimeSpan.FromSeconds(5), "The relay should be woken by the commit, not at the poll interval.");
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
