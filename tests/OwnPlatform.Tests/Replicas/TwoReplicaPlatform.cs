@@ -1,4 +1,6 @@
-namespace Platform.EndToEnd.Tests.Replicas;
+using Platform.EndToEnd.Tests;
+
+namespace Platform.OwnPlatform.Tests.Replicas;
 
 /// <summary>
 /// A second platform for the replica tests, as `./platform up --replicas 2` runs it: two copies of each service, the

@@ -4,14 +4,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using Platform.AppHost.Hosting.Processes;
+using Platform.EndToEnd.Tests;
 
-namespace Platform.EndToEnd.Tests;
+namespace Platform.OwnPlatform.Tests;
 
 /// <summary>
 /// The AppHost as a person runs it (`./platform up`): its own process, its console, Ctrl+C. A run after a SIGKILLed one
 /// finds the data of the first and nothing of it still running; Ctrl+C leaves no process behind, DCP's included.
 /// </summary>
-[Collection(OwnPlatformCollection.Name)]
 public sealed class AppHostProcessTests
 {
     // A start that has not finished in this time fails the test with the AppHost's console, well before the run's hang

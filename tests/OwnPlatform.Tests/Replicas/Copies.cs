@@ -2,9 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
+using Platform.EndToEnd.Tests;
 using Platform.EndToEnd.Tests.Faults;
 
-namespace Platform.EndToEnd.Tests.Replicas;
+namespace Platform.OwnPlatform.Tests.Replicas;
 
 /// <summary>
 /// The copies of a project on a platform started with <c>--replicas N</c>, each by its DCP name (e.g. "events-abcd1234"),
