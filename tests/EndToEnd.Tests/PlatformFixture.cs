@@ -14,7 +14,7 @@ namespace Platform.EndToEnd.Tests;
 /// <summary>
 /// The whole platform, started once per test run by Aspire.Hosting.Testing from the AppHost's own Program.cs (real
 /// RabbitMQ, PostgreSQL and SMTP sink, every service, the gateway and the Aspire dashboard), on free ports and a
-/// throwaway data folder. tests/OwnPlatform.Tests starts platforms of its own, one with two copies of every project.
+/// throwaway data folder. <see cref="Replicas.TwoReplicaPlatform"/> starts a second one with two copies of every project.
 /// </summary>
 public class PlatformFixture : IAsyncLifetime
 {

@@ -1,6 +1,4 @@
-using Platform.EndToEnd.Tests;
-
-namespace Platform.OwnPlatform.Tests.Replicas;
+namespace Platform.EndToEnd.Tests.Replicas;
 
 /// <summary>
 /// A second platform for the replica tests, as `./platform up --replicas 2` runs it: two copies of each service, the

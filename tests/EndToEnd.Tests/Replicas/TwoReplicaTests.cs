@@ -4,14 +4,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Platform.AppHost.Hosting.Resources;
-using Platform.EndToEnd.Tests;
 using Platform.EndToEnd.Tests.Awards;
 using Platform.EndToEnd.Tests.Events;
 using Platform.EndToEnd.Tests.Faults;
 using Platform.EndToEnd.Tests.Gateway;
 using Platform.EndToEnd.Tests.Volunteers;
 
-namespace Platform.OwnPlatform.Tests.Replicas;
+namespace Platform.EndToEnd.Tests.Replicas;
 
 /// <summary>
 /// A subset of the suite's journeys on a platform with two copies of every project (issue 22; the whole suite twice
@@ -21,6 +20,7 @@ namespace Platform.OwnPlatform.Tests.Replicas;
 /// killed mid-work (registrations, a fan-out, a lapse sweep and an embargo sweep under way), whose work the other
 /// copies finish, each sweep acting once. Every wait here ends at a deadline and says what it was waiting for.
 /// </summary>
+[Collection(OwnPlatformCollection.Name)]
 public sealed class TwoReplicaTests(TwoReplicaPlatform platform) : IClassFixture<TwoReplicaPlatform>
 {
     private static readonly TimeSpan CopyStart = TimeSpan.FromMinutes(3);

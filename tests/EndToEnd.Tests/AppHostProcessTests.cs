@@ -4,14 +4,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 using Platform.AppHost.Hosting.Processes;
-using Platform.EndToEnd.Tests;
 
-namespace Platform.OwnPlatform.Tests;
+namespace Platform.EndToEnd.Tests;
 
 /// <summary>
 /// The AppHost as a person runs it (`./platform up`): its own process, its console, Ctrl+C. A run after a SIGKILLed one
 /// finds the data of the first and nothing of it still running; Ctrl+C leaves no process behind, DCP's included.
 /// </summary>
+[Collection(OwnPlatformCollection.Name)]
 public sealed class AppHostProcessTests
 {
     // A start that has not finished in this time fails the test with the AppHost's console, well before the run's hang
@@ -226,7 +226,15 @@ public sealed class AppHostProcessTests
         public async Task<int> InterruptAsync()
         {
             using (var kill = Process.Start("/bin/kill", ["-INT", _process.Id.ToString()])) await kill.WaitForExitAsync();
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            try
+            {
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException("the AppHost did not end within 90 s of Ctrl+C; its console's last lines:\n" + string.Join('\n', Output.TakeLast(30)));
+            }
+
             // DCP is detached from the AppHost: give it the moment it takes to stop what it ran after the AppHost is gone.
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (DateTime.UtcNow < deadline && ProcessTable.WithCommandLine($"--monitor {_process.Id} ").Count > 0) await Task.Delay(200);

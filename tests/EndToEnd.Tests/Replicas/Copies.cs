@@ -2,10 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
-using Platform.EndToEnd.Tests;
 using Platform.EndToEnd.Tests.Faults;
 
-namespace Platform.OwnPlatform.Tests.Replicas;
+namespace Platform.EndToEnd.Tests.Replicas;
 
 /// <summary>
 /// The copies of a project on a platform started with <c>--replicas N</c>, each by its DCP name (e.g. "events-abcd1234"),
