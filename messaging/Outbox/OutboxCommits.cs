@@ -7,8 +7,8 @@ namespace Platform.Messaging;
 
 /// <summary>
 /// Nudges the relay when a transaction that holds outbox rows commits. Rows saved inside an explicit transaction (a
-/// registration's place claim, a sweep's batch) are invisible to the relay until the commit, so without this they
-/// waited for its next poll: up to a second between a delegate's registration and its confirmation leaving the service.
+/// consumer's inbox transaction, a sweep's batch, approved hours, a staff cancellation) are invisible to the relay until
+/// the commit, so without this they waited for its next poll: up to a second before the event left the service.
 /// </summary>
 internal sealed class OutboxCommits : DbTransactionInterceptor
 {
