@@ -41,7 +41,7 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>
     /// A new database as <paramref name="migrate"/> leaves one: the first call for a <paramref name="schema"/> migrates a
     /// template database, and every call clones it (CREATE DATABASE … TEMPLATE, a file copy). Applying every migration
-    /// builds each one's target model, which cost a test more than the rest of its service's start.
+    /// builds each one's target model: about a tenth of the Events tests' time (111 s to 100 s for the assembly).
     /// </summary>
     /// <param name="migrate">Brings the database at the connection string it is given up to date, and lets go of it.</param>
     public async Task<string> CreateMigratedDatabaseAsync(string schema, Func<string, Task> migrate, int maxPoolSize = 40)
