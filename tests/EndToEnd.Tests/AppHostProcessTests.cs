@@ -154,8 +154,11 @@ public sealed class AppHostProcessTests
         public static async Task<AppHostRun> StartAsync(string data)
         {
             var gateway = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-            foreach (var argument in new[] { AppHostDll, "--data", data, "--throwaway-data", "true",
+            // Ctrl+C as a terminal sends it reaches a foreground command, whose SIGINT is at its default. A suite started
+            // in the background (`.ci/run &`, nohup) passes an ignored SIGINT down to every child, and a process started
+            // with SIGINT ignored rightly keeps ignoring it: env puts it back to the default, as an interactive shell does.
+            var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+            foreach (var argument in new[] { "--default-signal=INT", "dotnet", AppHostDll, "--data", data, "--throwaway-data", "true",
                 "--dashboard-url", $"http://127.0.0.1:{FreePort.Next()}", "--gateway-port", gateway.Port.ToString() })
                 info.ArgumentList.Add(argument);
             var process = Process.Start(info)!;
