@@ -1,14 +1,16 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Platform.EndToEnd.Tests.Gateway;
+using Platform.EndToEnd.Tests.Site;
 
 namespace Platform.EndToEnd.Tests.ApiDocuments;
 
 /// <summary>
 /// "Try it out" in /docs, in a real browser, as staff and as a partner's developer: the request goes to the gateway
-/// (the documents' server, allowed by /docs's CSP) with the credential given to "Authorize", and answers 200.
+/// (the documents' server, allowed by /docs's CSP) with the credential given to "Authorize", and answers 200. In the
+/// run's one browser (<see cref="SiteBrowser"/>), a visitor of its own: a browser launched per test cost seconds each.
 /// </summary>
-public sealed class SwaggerUiTests(PlatformFixture platform)
+public sealed class SwaggerUiTests(PlatformFixture platform, SiteBrowser browser)
 {
     [Fact]
     public async Task Staff_authorize_with_their_token_and_try_a_staff_only_operation()
@@ -39,11 +41,8 @@ public sealed class SwaggerUiTests(PlatformFixture platform)
     private async Task<(string Status, Dictionary<string, string> Headers)> TryItOutAsync(
         string document, string schemeName, string credentialInput, string credential, string method, string path)
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = platform.Gateway.BaseAddress!.ToString() });
-        page.SetDefaultTimeout(30_000);
+        var page = await browser.NewVisitorAsync(platform.Gateway.BaseAddress!);
+        await using var _ = page.Context;
 
         await page.GotoAsync($"/docs/index.html?urls.primaryName={document}");
         await page.Locator(".auth-wrapper button.authorize").ClickAsync();
