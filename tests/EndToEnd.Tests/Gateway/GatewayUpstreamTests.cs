@@ -4,6 +4,7 @@ using System.Net;
 namespace Platform.EndToEnd.Tests.Gateway;
 
 [Collection(DisturbsPlatformCollection.Name)]
+[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class GatewayUpstreamTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
