@@ -13,7 +13,6 @@ namespace Platform.EndToEnd.Tests;
 /// and replay it once the cause is gone, and it then has its effect exactly once.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class DeadLetterTests(PlatformFixture platform)
 {
     [Fact]

@@ -15,7 +15,6 @@ namespace Platform.EndToEnd.Tests;
 /// carries a link that works.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class LinkSecretTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

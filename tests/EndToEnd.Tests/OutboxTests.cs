@@ -5,7 +5,6 @@ namespace Platform.EndToEnd.Tests;
 
 /// <summary>A broker outage delays messages; it loses none and doubles none (design.md).</summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class OutboxTests(PlatformFixture platform)
 {
     [Fact]

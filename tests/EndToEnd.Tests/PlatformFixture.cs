@@ -4,15 +4,15 @@ using Platform.AppHost.Hosting.Processes;
 using Platform.EndToEnd.Tests.Gateway;
 
 [assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.PlatformFixture))]
-// One platform per test process, and its tests take turns: first those that only add data of their own, then those
-// that stop, kill or restart part of it or move a service's clock far, and last those that start a platform of their
-// own (SuiteOrder.cs). `./platform test` runs the last two kinds in a process of their own (SuiteOrder.cs, Lane).
+// One platform for the whole run, and tests take turns: first those that only add data of their own, then those that
+// stop, kill or restart part of it or move a service's clock far, and last those that start a platform of their own
+// (SuiteOrder.cs).
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform, started once per test process by Aspire.Hosting.Testing from the AppHost's own Program.cs (real
+/// The whole platform, started once per test run by Aspire.Hosting.Testing from the AppHost's own Program.cs (real
 /// RabbitMQ, PostgreSQL and SMTP sink, every service, the gateway and the Aspire dashboard), on free ports and a
 /// throwaway data folder. <see cref="Replicas.TwoReplicaPlatform"/> starts a second one with two copies of every project.
 /// </summary>

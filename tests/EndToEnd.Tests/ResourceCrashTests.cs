@@ -11,7 +11,6 @@ namespace Platform.EndToEnd.Tests;
 /// One a person stopped with the dashboard's Stop stays stopped. The shared platform is left running and healthy.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class ResourceCrashTests(PlatformFixture platform)
 {
     [Fact]

@@ -15,9 +15,9 @@ namespace Platform.EndToEnd.Tests;
 /// assembly's path, so a clone in another folder (CI's) ran the tests in an order never run here.
 /// <para>
 /// Every class is a collection of its own, except two kinds that run after the others, each kind in one collection:
-/// <see cref="DisturbsPlatformCollection"/>, then <see cref="OwnPlatformCollection"/> last. So a test that disturbs the
-/// platform never runs before one that only adds its own data on the same platform, whichever of them a change adds.
-/// Both kinds also carry <see cref="Lane"/>'s trait, so that `./platform test` can run them in a lane of their own.
+/// <see cref="DisturbsPlatformCollection"/>, then <see cref="OwnPlatformCollection"/> last, when the other test
+/// assemblies have finished (two platforms starting on a busy two-core machine is what stalled CI once). So a test that
+/// disturbs the platform never runs before one that only adds its own data, whichever of them a change adds.
 /// </para>
 /// </summary>
 public sealed class SuiteOrder : ITestCollectionOrderer, ITestCaseOrderer
@@ -60,25 +60,13 @@ public sealed class DisturbsPlatformCollection
 /// more beside and after it, with both cores busy until the 27th minute: little gained for a second assembly to keep.
 /// A fourth try (2026-12-01, one assembly): the two-replica platform started in the background when the disturbing tests
 /// began, since they mostly wait. Its start was hidden, but its start and its idle copies slowed the disturbing tests by
-/// about 100 s: the suite took 25.5 minutes either way.
+/// about 100 s: the suite took 25.5 minutes either way. A fifth try (2026-12-01): the disturbing and own-platform tests in
+/// a test process of their own, on a platform of their own, from the start, first in CPU priority (everything else at
+/// nice 5). Both cores stayed busy the whole run and those tests ran at half speed: they are not idle waits but about a
+/// core of work (restarts, fan-outs, a browser), so the run was on course for 28 minutes and was stopped.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class OwnPlatformCollection
 {
     public const string Name = "Tests that start a platform of their own";
-}
-
-/// <summary>
-/// The two lanes of `./platform test`: the classes of <see cref="DisturbsPlatformCollection"/> and
-/// <see cref="OwnPlatformCollection"/> carry this trait and run in a test process of their own, on a platform of their
-/// own (this assembly's <see cref="PlatformFixture"/> in that process), beside everything else, which runs at a lower
-/// CPU priority. Those tests mostly wait (outages of 30 and 60 s, restarts, lapsing leases, fan-outs at 40 emails a
-/// second); run after the rest they left one of the two cores idle for the last ten minutes of the run. First in CPU
-/// priority, their timing stays what it is on a quiet machine, and the rest takes the CPU they leave.
-/// <see cref="SuiteOrderTests"/> checks that the trait and the two collections agree.
-/// </summary>
-public static class Lane
-{
-    public const string Trait = "Lane";
-    public const string Disturbing = "Disturbing";
 }

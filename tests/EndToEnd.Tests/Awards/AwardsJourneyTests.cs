@@ -13,7 +13,6 @@ namespace Platform.EndToEnd.Tests.Awards;
 /// announcement published once when the ceremony starts.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class AwardsJourneyTests(PlatformFixture platform)
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(60);

@@ -10,7 +10,6 @@ namespace Platform.EndToEnd.Tests.Events;
 /// the waitlist when the hold lapses, and staff cancel any registration with the delegate told by email.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class PublicRegistrationTests(PlatformFixture platform)
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(90);

@@ -9,7 +9,6 @@ namespace Platform.EndToEnd.Tests.Events;
 /// first waiting delegate, who accepts by their manage link; an offer left to expire passes to the next in line.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class WaitlistTests(PlatformFixture platform)
 {
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(90);

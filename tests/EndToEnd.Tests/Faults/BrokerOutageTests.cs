@@ -5,7 +5,6 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// holds the events), and once the broker is back every accepted registration's email goes out, once.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class BrokerOutageTests(PlatformFixture platform)
 {
     [Fact]

@@ -8,7 +8,6 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// recording its outcome, and still every subscriber gets the news exactly once.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class DatabaseRestartTests(PlatformFixture platform)
 {
     private const int Subscribers = 200;

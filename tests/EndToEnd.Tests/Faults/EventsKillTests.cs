@@ -5,7 +5,6 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// every registration it had answered 201 is stored and mailed once (its outbox survives the crash).
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class EventsKillTests(PlatformFixture platform)
 {
     [Fact]

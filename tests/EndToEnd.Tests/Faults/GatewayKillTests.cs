@@ -6,7 +6,6 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// after is stored and mailed once.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class GatewayKillTests(PlatformFixture platform)
 {
     [Fact]

@@ -5,7 +5,6 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// up on, and once the sink is back every subscriber has the news exactly once.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class MailOutageTests(PlatformFixture platform)
 {
     private const int Subscribers = 200;

@@ -6,7 +6,6 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// already handed to the mail server, which is not sent again. Every subscriber and delegate gets their email once.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class NotificationsKillTests(PlatformFixture platform)
 {
     // At 40 emails a second, 15 s of fan-out: the kill lands in it even when reading the mailbox is slow on a loaded machine.

@@ -4,7 +4,6 @@ using System.Net;
 namespace Platform.EndToEnd.Tests.Gateway;
 
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class GatewayUpstreamTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

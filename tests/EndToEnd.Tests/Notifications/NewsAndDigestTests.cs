@@ -9,7 +9,6 @@ namespace Platform.EndToEnd.Tests.Notifications;
 /// an integration event delivered twice.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed partial class NewsAndDigestTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

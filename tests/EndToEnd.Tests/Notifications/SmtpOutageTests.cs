@@ -5,7 +5,6 @@ namespace Platform.EndToEnd.Tests.Notifications;
 /// and every message arrives exactly once.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class SmtpOutageTests(PlatformFixture platform)
 {
     // At the test platform's 40 emails a second, a burst of five seconds: long enough for the dashboard's Stop to land in

@@ -12,7 +12,6 @@ namespace Platform.EndToEnd.Tests.Volunteers;
 /// a volunteer who goes quiet gets one re-engagement email when the service's clock is moved past the lapse period.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class VolunteeringJourneyTests(PlatformFixture platform)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

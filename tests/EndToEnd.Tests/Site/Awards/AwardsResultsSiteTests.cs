@@ -12,7 +12,6 @@ namespace Platform.EndToEnd.Tests.Site.Awards;
 /// days, which would close other tests' nomination windows, so it runs apart from them.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class AwardsResultsSiteTests(PlatformFixture platform, SiteBrowser browser)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -9,7 +9,6 @@ namespace Platform.EndToEnd.Tests.Site.EmailUpdates;
 /// one-click as a mail client sends it (a plain POST, no cookie or antiforgery token).
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class ManageAndUnsubscribeTests(PlatformFixture platform, SiteBrowser browser)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -13,7 +13,6 @@ namespace Platform.EndToEnd.Tests.Site.Volunteering;
 /// hours, answer the check-in, take a break, leave with the exit survey. Final states are read back through the API.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed partial class VolunteeringSiteTests(PlatformFixture platform, SiteBrowser browser)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

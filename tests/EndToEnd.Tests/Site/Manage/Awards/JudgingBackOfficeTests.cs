@@ -13,7 +13,6 @@ namespace Platform.EndToEnd.Tests.Site.Manage.Awards;
 /// page is checked with axe and photographed. The setup (programme, nominations, screening, panel) goes through the API.
 /// </summary>
 [Collection(DisturbsPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.Disturbing)]
 public sealed class JudgingBackOfficeTests(PlatformFixture platform, SiteBrowser browser)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
