@@ -85,7 +85,10 @@ public static class CrashRestarts
                     _lastState[instance] = state;
                     if (state == KnownResourceStates.Running)
                     {
-                        // Running again, whoever started it: from now on an unexpected end is a crash again.
+                        // Running again, whoever started it: from now on an unexpected end is a crash again. Only a start
+                        // counts: a health report re-sends Running, and one sent between a Stop and its effect cleared the
+                        // mark, so the stopped sink was restarted (seen in a full test run on a busy machine).
+                        if (previous == KnownResourceStates.Running) continue;
                         _stoppedByHand.TryRemove(instance, out _);
                         _stoppedByHand.TryRemove(update.Resource.Name, out _);
                         continue;
