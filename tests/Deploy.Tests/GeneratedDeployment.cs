@@ -20,9 +20,7 @@ public sealed class GeneratedDeployment : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // The AppHost built in this test project's configuration (./platform test builds Release).
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var appHost = Path.Combine(RepositoryRoot, "AppHost", "bin", configuration, "net10.0", "AppHost.dll");
+        var appHost = Path.Combine(RepositoryRoot, "AppHost", "bin", "Debug", "net10.0", "AppHost.dll");
         Assert.True(File.Exists(appHost), $"{appHost} is not built: build Platform.sln (or the AppHost) first.");
         var output = Path.Combine(Path.GetTempPath(), $"deploy-tests-{Guid.CreateVersion7():N}");
         var manifestPath = Path.Combine(output, "aspire-manifest.json");
