@@ -134,7 +134,7 @@ public sealed class PeriodicJobLockTests(PostgresServer server)
     private static async Task<IHost> StartReplicaAsync(string name, string connectionString, PassRecord record, Func<string, CancellationToken, Task> behaviour,
         TimeSpan? interval = null)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = ServiceHost.CreateBuilder();
         builder.Configuration["ConnectionStrings:roleboard"] = connectionString;
         builder.AddNpgsqlDbContext<RoleBoard>("roleboard");
         builder.Services.AddSingleton(TimeProvider.System);

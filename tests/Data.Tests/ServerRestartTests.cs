@@ -19,7 +19,7 @@ public sealed class ServerRestartTests(PostgresServer server)
     {
         var connectionString = await server.CreateDatabaseAsync();
         await RoleBoard.SeedAsync(connectionString);
-        var builder = Host.CreateApplicationBuilder();
+        var builder = ServiceHost.CreateBuilder();
         builder.Configuration["ConnectionStrings:roleboard"] = connectionString;
         builder.AddNpgsqlDbContext<RoleBoard>("roleboard");
         using var host = builder.Build();

@@ -26,7 +26,7 @@ public sealed class SharedPoolTests(PostgresServer server)
     {
         var connectionString = await server.CreateDatabaseAsync();
         await RoleBoard.SeedAsync(connectionString);
-        var builder = Host.CreateApplicationBuilder();
+        var builder = ServiceHost.CreateBuilder();
         // A small pool, so each connection serves many visitors in turn, as in a busy service.
         builder.Configuration["ConnectionStrings:roleboard"] =
             new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 4 }.ConnectionString;
