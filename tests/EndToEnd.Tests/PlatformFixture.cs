@@ -41,6 +41,9 @@ public class PlatformFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // `./platform test` runs the tests that start platforms of their own in a process of their own (SuiteOrder.cs,
+        // Lane), where none of them uses this one: it is not started there.
+        if (GetType() == typeof(PlatformFixture) && Environment.GetEnvironmentVariable("PLATFORM_TEST_SHARED_PLATFORM") == "off") return;
         DashboardUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         // As a developer runs it, with the dashboard: projects export their telemetry to it.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(

@@ -21,6 +21,7 @@ namespace Platform.EndToEnd.Tests.Replicas;
 /// copies finish, each sweep acting once. Every wait here ends at a deadline and says what it was waiting for.
 /// </summary>
 [Collection(OwnPlatformCollection.Name)]
+[Trait(Lane.Trait, Lane.OwnPlatform)]
 public sealed class TwoReplicaTests(TwoReplicaPlatform platform) : IClassFixture<TwoReplicaPlatform>
 {
     private static readonly TimeSpan CopyStart = TimeSpan.FromMinutes(3);
@@ -120,10 +121,12 @@ public sealed class TwoReplicaTests(TwoReplicaPlatform platform) : IClassFixture
         foreach (var (project, _, survivor) in killed.Where(k => k.Project is "volunteers" or "awards"))
             await Copies.AdvanceClocksAsync(platform, project, TimeSpan.FromMinutes(1), [survivor]);
 
-        await load.WaitForAcceptedAsync(acceptedAtKill + 4, TimeSpan.FromSeconds(90));
-        await mailbox.WaitForAsync(m => m.IsTo(quiet) && IsReengagement(m), TimeSpan.FromSeconds(90));
-        await AwardsActors.WaitUntilAsync(async () => await AnnouncedAsync(programme), "the embargo to lift at the ceremony", seconds: 90);
-        await AwardsActors.WaitUntilAsync(async () => await WinnersAnnouncedSentAsync(programme) == 1, "WinnersAnnounced to be published", seconds: 90);
+        // Deadlines, not expectations: what follows a kill took 2 minutes once in a run whose other platform was busy
+        // with its fault tests (the two-core machine shared by two platforms).
+        await load.WaitForAcceptedAsync(acceptedAtKill + 4, TimeSpan.FromSeconds(180));
+        await mailbox.WaitForAsync(m => m.IsTo(quiet) && IsReengagement(m), TimeSpan.FromSeconds(180));
+        await AwardsActors.WaitUntilAsync(async () => await AnnouncedAsync(programme), "the embargo to lift at the ceremony", seconds: 180);
+        await AwardsActors.WaitUntilAsync(async () => await WinnersAnnouncedSentAsync(programme) == 1, "WinnersAnnounced to be published", seconds: 180);
         await load.AssertNothingLostAndNothingTwiceAsync(within: TimeSpan.FromSeconds(120));
 
         // The platform starts each killed copy again by itself; their clocks start afresh and are brought level.
