@@ -24,7 +24,10 @@ public static partial class DatabaseMigration
                 await using var scope = app.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<TContext>();
                 if (db.Database.IsNpgsql())
+                {
+                    await using var gate = await MigrationGate.EnterAsync(db.Database.GetConnectionString()!, typeof(TContext).FullName!, app.Lifetime.ApplicationStopping);
                     await db.Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+                }
                 else
                     // The migrations are PostgreSQL's; unit tests run the model on SQLite and create it directly.
                     await db.Database.EnsureCreatedAsync(app.Lifetime.ApplicationStopping);

@@ -117,35 +117,31 @@ public static class CrashRestarts
             // The resource's name in what a person reads; a copy's own name where there are several.
             var name = resource.TryGetLastAnnotation<ReplicaAnnotation>(out var copies) && copies.Replicas > 1 ? instance : resource.Name;
             var log = _logs.GetLogger(resource);
-            var now = _time.GetUtcNow();
-            var recent = _restarts.GetOrAdd(instance, _ => new Queue<DateTimeOffset>());
-            int attempt;
-            lock (recent)
-            {
-                while (recent.Count > 0 && now - recent.Peek() > policy.Window) recent.Dequeue();
-                attempt = recent.Count + 1;
-                if (attempt <= policy.MaxRestarts) recent.Enqueue(now);
-            }
-
-            if (attempt > policy.MaxRestarts)
-            {
-                log.LogError("[supervisor] {Resource} ended unexpectedly (exit code {ExitCode}) {Count} times within {Window}: left stopped. Read its log, then press Start.",
-                    name, exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", attempt, policy.Window);
-                return;
-            }
-
-            var delay = TimeSpan.FromTicks(policy.FirstDelay.Ticks * (1L << (attempt - 1)));
-            log.LogWarning("[supervisor] {Resource} ended unexpectedly (exit code {ExitCode}); starting it again in {Delay} (restart {Attempt} of at most {Max} within {Window})",
-                name, exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown", delay, attempt, policy.MaxRestarts, policy.Window);
+            var code = exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
             _restarting[instance] = true;
             try
             {
-                await Task.Delay(delay, _time, stopping);
-                if (StoppedByHand(instance, resource.Name)) return; // a person took over meanwhile
-                var commands = services.GetRequiredService<ResourceCommandService>();
-                var result = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, stopping);
-                if (result.Success) log.LogInformation("[supervisor] {Resource} started again", name);
-                else log.LogError("[supervisor] {Resource} could not be started again: {Message}", name, result.Message);
+                // A start can fail too: a copy of the gateway killed with a copy of a service it waits for found that copy
+                // ended (not yet started again) and would not start. Each failed start is another try, from the same budget.
+                while (NextTry(instance) is { } attempt)
+                {
+                    var delay = TimeSpan.FromTicks(policy.FirstDelay.Ticks * (1L << (attempt - 1)));
+                    log.LogWarning("[supervisor] {Resource} ended unexpectedly (exit code {ExitCode}); starting it again in {Delay} (restart {Attempt} of at most {Max} within {Window})",
+                        name, code, delay, attempt, policy.MaxRestarts, policy.Window);
+                    await Task.Delay(delay, _time, stopping);
+                    if (StoppedByHand(instance, resource.Name)) return; // a person took over meanwhile
+                    var commands = services.GetRequiredService<ResourceCommandService>();
+                    var result = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, stopping);
+                    if (result.Success)
+                    {
+                        log.LogInformation("[supervisor] {Resource} started again", name);
+                        return;
+                    }
+                    log.LogError("[supervisor] {Resource} could not be started again: {Message}", name, result.Message);
+                }
+
+                log.LogError("[supervisor] {Resource} ended unexpectedly (exit code {ExitCode}) or could not start {Count} times within {Window}: left stopped. Read its log, then press Start.",
+                    name, code, policy.MaxRestarts + 1, policy.Window);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -157,6 +153,20 @@ public static class CrashRestarts
             finally
             {
                 _restarting.TryRemove(instance, out _);
+            }
+        }
+
+        /// <summary>The number of this restart within the policy's window, or null once the window's restarts are spent.</summary>
+        private int? NextTry(string instance)
+        {
+            var now = _time.GetUtcNow();
+            var recent = _restarts.GetOrAdd(instance, _ => new Queue<DateTimeOffset>());
+            lock (recent)
+            {
+                while (recent.Count > 0 && now - recent.Peek() > policy.Window) recent.Dequeue();
+                if (recent.Count >= policy.MaxRestarts) return null;
+                recent.Enqueue(now);
+                return recent.Count;
             }
         }
     }

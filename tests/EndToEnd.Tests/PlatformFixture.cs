@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.AppHost.Hosting.Processes;
@@ -19,10 +20,17 @@ namespace Platform.EndToEnd.Tests;
 public class PlatformFixture : IAsyncLifetime
 {
     private readonly int _replicas;
+    private readonly bool _telemetry;
 
-    public PlatformFixture() : this(replicas: 1) { }
+    public PlatformFixture() : this(replicas: 1, telemetry: true) { }
 
-    protected PlatformFixture(int replicas) => _replicas = replicas;
+    /// <param name="replicas">Copies of every project.</param>
+    /// <param name="telemetry">With the dashboard, and every project exporting its telemetry to it.</param>
+    protected PlatformFixture(int replicas, bool telemetry)
+    {
+        _replicas = replicas;
+        _telemetry = telemetry;
+    }
 
     /// <summary>
     /// Where test runs keep their data folders; each run's is deleted when it ends. Not the home-made AppHost's old
@@ -50,9 +58,15 @@ public class PlatformFixture : IAsyncLifetime
             ["--data", DataDirectory, "--throwaway-data", "true", "--gateway-port", FreePort.Next().ToString(),
              "--dashboard-url", DashboardUrl.ToString().TrimEnd('/'), "--ASPNETCORE_URLS", DashboardUrl.ToString().TrimEnd('/'),
              "--replicas", _replicas.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            (options, _) => options.DisableDashboard = false,
+            (options, _) => options.DisableDashboard = !_telemetry,
             TestContext.Current.CancellationToken);
         TestPlatformSettings.Apply(builder);
+        if (!_telemetry)
+        {
+            // No one to send to: without the endpoint, ServiceDefaults registers no telemetry at all.
+            foreach (var project in builder.Resources.OfType<ProjectResource>())
+                builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
         // Behind DCP's proxy every caller is 127.0.0.1, so the callers' own loopback addresses no longer part them.
         if (_replicas > 1) builder.WithProjectEnvironment("gateway", "RateLimits__PublicWritesPerWindow", "100000");
         // The testing builder gives DCP's proxies random ports; the AppHost polls each project's health at the port it chose.
@@ -66,7 +80,7 @@ public class PlatformFixture : IAsyncLifetime
         Gateway = App.CreateHttpClient("gateway");
         var configuration = App.Services.GetRequiredService<IConfiguration>();
         // The testing builder puts the dashboard behind DCP's proxy on a port of its choosing.
-        DashboardUrl = App.GetEndpoint("aspire-dashboard", "http");
+        if (_telemetry) DashboardUrl = App.GetEndpoint("aspire-dashboard", "http");
         DashboardToken = configuration["AppHost:BrowserToken"] ?? "";
     }
 

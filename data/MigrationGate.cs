@@ -1,0 +1,48 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// One copy of a service at a time migrates its database. Copies start together (<c>--replicas 2</c>, a deployment's
+/// pods) and each migrates on start; EF Core's own lock (Npgsql's: the history table, per migration's transaction)
+/// still let two copies apply the same migration, and the second stopped on start ("column already exists"), taking
+/// with it everything that waited for it. A session-level advisory lock held across the whole migration makes the
+/// other copies wait, then find nothing left to apply. The session is a connection of its own, unpooled: if the
+/// process dies mid-migration, the server frees the lock with the connection.
+/// </summary>
+internal sealed class MigrationGate : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+
+    private MigrationGate(NpgsqlConnection connection) => _connection = connection;
+
+    public static async Task<MigrationGate> EnterAsync(string connectionString, string database, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            ApplicationName = "migrations",
+        }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = KeyOf(database) } } };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new MigrationGate(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Closing the session releases the lock.</summary>
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    /// <summary>The lock's 64-bit key, the same in every copy and release (string.GetHashCode is not).</summary>
+    internal static long KeyOf(string database) => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"migrations:{database}")));
+}
