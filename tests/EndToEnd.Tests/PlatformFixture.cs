@@ -7,7 +7,7 @@ using Platform.EndToEnd.Tests.Gateway;
 [assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.PlatformFixture))]
 // One platform for the whole run, and tests take turns: first those that only add data of their own, then those that
 // stop, kill or restart part of it or move a service's clock far, and last those that start a platform of their own
-// (SuiteOrder.cs).
+// (SuiteOrder.cs; `./platform test` runs those in a second process, which does not start this platform).
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 
 namespace Platform.EndToEnd.Tests;

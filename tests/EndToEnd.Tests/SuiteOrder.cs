@@ -15,9 +15,9 @@ namespace Platform.EndToEnd.Tests;
 /// assembly's path, so a clone in another folder (CI's) ran the tests in an order never run here.
 /// <para>
 /// Every class is a collection of its own, except two kinds that run after the others, each kind in one collection:
-/// <see cref="DisturbsPlatformCollection"/>, then <see cref="OwnPlatformCollection"/> last, when the other test
-/// assemblies have finished (two platforms starting on a busy two-core machine is what stalled CI once). So a test that
-/// disturbs the platform never runs before one that only adds its own data, whichever of them a change adds.
+/// <see cref="DisturbsPlatformCollection"/>, then <see cref="OwnPlatformCollection"/> last (in `./platform test`, in a
+/// process of their own beside the disturbing tests: <see cref="Lane"/>). So a test that disturbs the platform never
+/// runs before one that only adds its own data, whichever of them a change adds.
 /// </para>
 /// </summary>
 public sealed class SuiteOrder : ITestCollectionOrderer, ITestCaseOrderer
@@ -62,23 +62,17 @@ public sealed class DisturbingTestsStarted
 }
 
 /// <summary>
-/// Tests that start a platform of their own (an AppHost process, a platform at two replicas): they run last. As an
-/// assembly of their own beside the disturbing tests (tried 2026-12-01) the run was about 3 minutes shorter, but their
-/// starts slowed the platform under test enough to break a fault test's timing (a fan-out finished before its restart).
-/// Tried again the same day, once the unit tests had got quicker, that assembly began while this suite's browser tests
-/// still ran, and the whole run took 30 minutes instead of 24: on two busy cores, the own platforms' starts only move
-/// CPU work about. A third try, the same day, held that assembly back until this suite reached its disturbing tests (a
-/// file naming the suite's phase): this suite took 25 minutes instead of 33, but the own-platform assembly then ran 11
-/// more beside and after it, with both cores busy until the 27th minute: little gained for a second assembly to keep.
-/// A fourth try (2026-12-01, one assembly): the two-replica platform started in the background when the disturbing tests
-/// began, since they mostly wait. Its start was hidden, but its start and its idle copies slowed the disturbing tests by
-/// about 100 s: the suite took 25.5 minutes either way. A fifth try (2026-12-01): the disturbing and own-platform tests in
-/// a test process of their own, on a platform of their own, from the start, first in CPU priority (everything else at
-/// nice 5). Both cores stayed busy the whole run and those tests ran at half speed: they are not idle waits but about a
-/// core of work (restarts, fan-outs, a browser), so the run was on course for 28 minutes and was stopped. A sixth try,
-/// the same day: only these tests in a process of their own, started when the suite reached its disturbing tests (the
-/// cores were 40-70 % idle through those). The run took 20.7 and 21.0 minutes instead of 23.8, but each of the two runs
-/// had a test fail on the shared CPU (a stopped sink restarted, fixed since; a replica kill's embargo sweep past 90 s).
+/// Tests that start a platform of their own (an AppHost process, a platform at two replicas). `./platform test` runs
+/// them in a test process of their own (<see cref="Lane"/>), beside this suite's disturbing tests, without the shared
+/// platform; run in one process (an IDE, `./platform test -class ...`), they come last. Tried on 2026-12-01 before
+/// this: that process from the start, or from the browser tests on (the two-core machine was already busy: 30 and 27
+/// minutes instead of 24); only the two-replica platform's start moved earlier (its start and idle copies slowed the
+/// disturbing tests as much as it saved); the disturbing tests in that process too, first in CPU priority (they are a
+/// core of work, not idle waits: on course for 28 minutes). From the disturbing tests on, the lane made the run 20.7
+/// and 21.0 minutes instead of 23.8, and showed two faults the one-process order hid: a stopped mail sink restarted by
+/// the supervisor (fixed: only a start clears the stopped-by-hand mark), and copies meeting in a migration (fixed:
+/// MigrationGate). Since 2026-12-02 the unit assemblies and the rest of the build run at the idle CPU priority, so the
+/// lane and this suite share the cores between them alone.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class OwnPlatformCollection
