@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Platform.Data.Tests;
@@ -23,8 +22,7 @@ public sealed class ConcurrentMigrationTests(PostgresServer server)
         var connectionString = await server.CreateDatabaseAsync();
         var copies = Enumerable.Range(0, Copies).Select(_ =>
         {
-            var builder = WebApplication.CreateBuilder();
-            builder.Logging.ClearProviders();
+            var builder = ServiceHost.CreateWebBuilder();
             builder.Configuration["ConnectionStrings:ledger"] = connectionString;
             builder.AddNpgsqlDbContext<Ledger>("ledger");
             return builder.Build();

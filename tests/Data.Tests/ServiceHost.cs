@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,14 @@ internal static class ServiceHost
     public static HostApplicationBuilder CreateBuilder()
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        return builder;
+    }
+
+    /// <summary>A web service's builder, as <see cref="CreateBuilder"/>: for what takes a WebApplication (migrations).</summary>
+    public static WebApplicationBuilder CreateWebBuilder()
+    {
+        var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         return builder;
     }
