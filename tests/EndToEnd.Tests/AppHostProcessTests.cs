@@ -12,7 +12,6 @@ namespace Platform.EndToEnd.Tests;
 /// finds the data of the first and nothing of it still running; Ctrl+C leaves no process behind, DCP's included.
 /// </summary>
 [Collection(OwnPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.OwnPlatform)]
 public sealed class AppHostProcessTests
 {
     // A start that has not finished in this time fails the test with the AppHost's console, well before the run's hang

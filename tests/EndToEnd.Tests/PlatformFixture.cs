@@ -7,7 +7,7 @@ using Platform.EndToEnd.Tests.Gateway;
 [assembly: AssemblyFixture(typeof(Platform.EndToEnd.Tests.PlatformFixture))]
 // One platform for the whole run, and tests take turns: first those that only add data of their own, then those that
 // stop, kill or restart part of it or move a service's clock far, and last those that start a platform of their own
-// (SuiteOrder.cs; `./platform test` runs those in a second process, which does not start this platform).
+// (SuiteOrder.cs).
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 
 namespace Platform.EndToEnd.Tests;
@@ -49,9 +49,6 @@ public class PlatformFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // `./platform test` runs the tests that start platforms of their own in a process of their own (SuiteOrder.cs,
-        // Lane), where none of them uses this one: it is not started there.
-        if (GetType() == typeof(PlatformFixture) && Environment.GetEnvironmentVariable("PLATFORM_TEST_SHARED_PLATFORM") == "off") return;
         DashboardUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         // As a developer runs it, with the dashboard: projects export their telemetry to it.
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(

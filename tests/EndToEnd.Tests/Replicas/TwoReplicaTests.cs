@@ -21,7 +21,6 @@ namespace Platform.EndToEnd.Tests.Replicas;
 /// copies finish, each sweep acting once. Every wait here ends at a deadline and says what it was waiting for.
 /// </summary>
 [Collection(OwnPlatformCollection.Name)]
-[Trait(Lane.Trait, Lane.OwnPlatform)]
 public sealed class TwoReplicaTests(TwoReplicaPlatform platform) : IClassFixture<TwoReplicaPlatform>
 {
     private static readonly TimeSpan CopyStart = TimeSpan.FromMinutes(3);
