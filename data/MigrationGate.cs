@@ -1,7 +1,5 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
+using Platform.Data;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -19,7 +17,8 @@ internal sealed class MigrationGate : IAsyncDisposable
 
     private MigrationGate(NpgsqlConnection connection) => _connection = connection;
 
-    public static async Task<MigrationGate> EnterAsync(string connectionString, string database, CancellationToken cancellationToken)
+    /// <param name="migrating">What migrates (the database context's type): one lock per database schema.</param>
+    public static async Task<MigrationGate> EnterAsync(string connectionString, string migrating, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString)
         {
@@ -29,7 +28,7 @@ internal sealed class MigrationGate : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = KeyOf(database) } } };
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = AdvisoryLockKey.Of($"migrations:{migrating}") } } };
             await command.ExecuteNonQueryAsync(cancellationToken);
             return new MigrationGate(connection);
         }
@@ -42,7 +41,4 @@ internal sealed class MigrationGate : IAsyncDisposable
 
     /// <summary>Closing the session releases the lock.</summary>
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
-
-    /// <summary>The lock's 64-bit key, the same in every copy and release (string.GetHashCode is not).</summary>
-    internal static long KeyOf(string database) => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"migrations:{database}")));
 }

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 using Platform.ServiceDefaults.Jobs;
 
@@ -56,8 +53,7 @@ internal sealed class PostgresJobLock : IPeriodicJobLock, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    /// <summary>The job's name as the lock's 64-bit key: stable across processes and releases (string.GetHashCode is not).</summary>
-    internal static long KeyOf(string job) => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"periodic-job:{job}")));
+    private static long KeyOf(string job) => AdvisoryLockKey.Of($"periodic-job:{job}");
 
     private sealed class Held(NpgsqlConnection connection, long key) : IAsyncDisposable
     {

@@ -117,7 +117,7 @@ public static class CrashRestarts
             // The resource's name in what a person reads; a copy's own name where there are several.
             var name = resource.TryGetLastAnnotation<ReplicaAnnotation>(out var copies) && copies.Replicas > 1 ? instance : resource.Name;
             var log = _logs.GetLogger(resource);
-            var code = exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
+            var why = $"ended unexpectedly (exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})";
             _restarting[instance] = true;
             try
             {
@@ -126,8 +126,8 @@ public static class CrashRestarts
                 while (NextTry(instance) is { } attempt)
                 {
                     var delay = TimeSpan.FromTicks(policy.FirstDelay.Ticks * (1L << (attempt - 1)));
-                    log.LogWarning("[supervisor] {Resource} ended unexpectedly (exit code {ExitCode}); starting it again in {Delay} (restart {Attempt} of at most {Max} within {Window})",
-                        name, code, delay, attempt, policy.MaxRestarts, policy.Window);
+                    log.LogWarning("[supervisor] {Resource} {Why}; starting it again in {Delay} (restart {Attempt} of at most {Max} within {Window})",
+                        name, why, delay, attempt, policy.MaxRestarts, policy.Window);
                     await Task.Delay(delay, _time, stopping);
                     if (StoppedByHand(instance, resource.Name)) return; // a person took over meanwhile
                     var commands = services.GetRequiredService<ResourceCommandService>();
@@ -138,10 +138,11 @@ public static class CrashRestarts
                         return;
                     }
                     log.LogError("[supervisor] {Resource} could not be started again: {Message}", name, result.Message);
+                    why = "could not be started";
                 }
 
-                log.LogError("[supervisor] {Resource} ended unexpectedly (exit code {ExitCode}) or could not start {Count} times within {Window}: left stopped. Read its log, then press Start.",
-                    name, code, policy.MaxRestarts + 1, policy.Window);
+                log.LogError("[supervisor] {Resource} {Why}, after {Count} restarts within {Window}: left stopped. Read its log, then press Start.",
+                    name, why, policy.MaxRestarts, policy.Window);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
