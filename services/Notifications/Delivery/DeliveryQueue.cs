@@ -6,12 +6,12 @@ using Platform.Notifications.Subscriptions;
 namespace Platform.Notifications.Delivery;
 
 /// <summary>
-/// The outgoing queue's state changes, each one statement: claim (skipping rows other senders hold), mark sent,
-/// put back for later, fail. A claim is a lease: a sender that dies holding it loses it when it lapses. A claim is
+/// The outgoing queue's state changes: claim (skipping rows other senders hold), hand over and mark sent (grouped
+/// across senders, <see cref="DeliveryLedger"/>), put back for later, fail. A claim is a lease: a sender that dies holding it loses it when it lapses. A claim is
 /// known by its <see cref="EmailDelivery.ClaimedUntil"/>, the same for one batch and later for every later claim, so a
 /// sender that overran its lease cannot act on the claim of the sender that took the message over from it.
 /// </summary>
-public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOptions> options, TimeProvider timeProvider)
+public sealed class DeliveryQueue(NotificationsDbContext db, DeliveryLedger ledger, IOptions<DeliveryOptions> options, TimeProvider timeProvider)
 {
     /// <summary>
     /// Claims up to <paramref name="count"/> due messages, transactional first. Within a priority the order is the id's:
@@ -59,34 +59,20 @@ public sealed class DeliveryQueue(NotificationsDbContext db, IOptions<DeliveryOp
     }
 
     /// <summary>
-    /// The whole message is written to the mail server and the end of data comes next: recorded first, so a sender that
+    /// The whole message is written to the mail server and the end of data comes next: committed first, so a sender that
     /// dies from here on is not followed by a second copy (<see cref="SettleHandedOverAsync"/>). Only while the claim is
-    /// this sender's: not lapsed, and not lapsed and taken by another sender since (then both would send it).
-    /// Synchronous, as the mail sender's end-of-data gate calls it (<see cref="IEmailSender"/>): the thread that waits
-    /// does the I/O, so the end of data follows the record at once, with no wait for a thread-pool thread in between.
+    /// this sender's. Synchronous and grouped with the other senders' records (<see cref="DeliveryLedger"/>).
     /// </summary>
-    public void MarkHandedOver(EmailDelivery claimed)
-    {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        var claim = claimed.ClaimedUntil;
-        var marked = db.Deliveries
-            .Where(d => d.Id == claimed.Id && d.Status == DeliveryStatus.Sending && d.ClaimedUntil == claim && d.ClaimedUntil > now)
-            .ExecuteUpdate(d => d.SetProperty(x => x.HandedOverAt, now));
-        if (marked != 1) throw new InvalidOperationException($"Delivery {claimed.Id} is no longer claimed by this sender; not sending it.");
-    }
+    public void MarkHandedOver(EmailDelivery claimed) => ledger.HandOver(db, claimed);
 
-    /// <summary>Sent: the rendered parts (which hold links and tokens) and the address are no longer needed.</summary>
-    public Task MarkSentAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>Sent: recorded with the next group of records (<see cref="DeliveryLedger"/>), or by <see cref="FlushSent"/>.</summary>
+    public void MarkSent(Guid id) => ledger.Sent(id);
+
+    /// <summary>Writes the sends recorded so far, as a sender's batch ends.</summary>
+    public Task FlushSent()
     {
-        var now = timeProvider.GetUtcNow().UtcDateTime;
-        return db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(d => d
-            .SetProperty(x => x.Status, DeliveryStatus.Sent)
-            .SetProperty(x => x.SentAt, now)
-            .SetProperty(x => x.ClaimedUntil, (DateTime?)null)
-            .SetProperty(x => x.Address, (string?)null)
-            .SetProperty(x => x.TextBody, (string?)null)
-            .SetProperty(x => x.HtmlBody, (string?)null)
-            .SetProperty(x => x.Attachments, (string?)null), cancellationToken);
+        ledger.Flush(db);
+        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace Platform.Notifications.Delivery;
 /// <summary>
 /// Drains the outgoing queue: <see cref="DeliveryOptions.Concurrency"/> senders, each claiming a small batch in
 /// priority order (transactional first), sending through the shared retry and circuit-breaker pipeline at the
-/// configured rate, and recording each outcome as soon as the server answers. Exactly once across a crash: the
+/// configured rate, and recording each outcome when the server answers (a send with the next group of records,
+/// <see cref="DeliveryLedger"/>, and at the latest as the batch ends). Exactly once across a crash: the
 /// hand-over (the whole message written, the end of data next) is recorded before the server can take the message, and
 /// a message handed over by a sender that died is counted sent rather than sent again
 /// (<see cref="DeliveryQueue.SettleHandedOverAsync"/>); one not handed over was never taken and goes again. A sender
@@ -105,17 +106,19 @@ public sealed partial class DeliverySender(
                 switch (outcome)
                 {
                     case Outcome.Sent:
-                        await RecordAsync(started, () => queue.MarkSentAsync(delivery.Id, CancellationToken.None));
+                        queue.MarkSent(delivery.Id);
                         break;
                     case Outcome.CircuitOpen:
                         // The server is down: put this and the rest of the batch back untried and pause this sender.
                         await RecordAsync(started, () => queue.RequeueAsync([.. batch.Skip(i)], countAttempt: false, 0, "mail server unavailable", CancellationToken.None));
+                        await RecordAsync(started, queue.FlushSent);
                         await Task.Delay(options.Value.BreakDuration, cancellationToken);
                         return batch.Count;
                     case Outcome.NotHandedOver:
                         // The database went away between claim and hand-over: nothing was taken by the server. Put the
                         // batch back once the database answers, rather than leave it claimed for a lease.
                         await RecordAsync(started, () => queue.RequeueAsync([.. batch.Skip(i)], countAttempt: false, 0, null, CancellationToken.None));
+                        await RecordAsync(started, queue.FlushSent);
                         return batch.Count;
                     case Outcome.Transient transient:
                         await RecordAsync(started, () => queue.RequeueAsync([delivery], countAttempt: true, delivery.Attempts, transient.Reason, CancellationToken.None));
@@ -125,11 +128,15 @@ public sealed partial class DeliverySender(
                         break;
                 }
             }
+
+            await RecordAsync(started, queue.FlushSent);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: hand back what this sender has not finished, rather than leave it claimed for a lease.
+            // Shutting down: hand back what this sender has not finished, rather than leave it claimed for a lease, and
+            // record what it sent (if that fails, the next claim counts those sent in doubt: still not sent twice).
             await queue.RequeueAsync([.. batch.Skip(i)], countAttempt: false, 0, null, CancellationToken.None);
+            await queue.FlushSent();
             throw;
         }
 

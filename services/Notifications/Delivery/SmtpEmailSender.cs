@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -19,26 +20,43 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
     public async Task SendAsync(string to, RenderedEmail email, Action handingOver, CancellationToken cancellationToken)
     {
         using var message = Compose(to, email, options.Value);
-        var client = await RentAsync(cancellationToken);
-        try
+        var gate = new EndOfDataGate(handingOver);
+        while (true)
         {
-            await client.SendAsync(message, cancellationToken, new EndOfDataGate(handingOver));
-        }
-        catch (SmtpCommandException) when (client.IsConnected)
-        {
-            // The server answered (a refused recipient or message) and MailKit reset the transaction: the connection
-            // is as good as before for the next message.
-            _idle.Add((client, time.GetTimestamp()));
-            throw;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
+            var (client, kept) = await RentAsync(cancellationToken);
+            try
+            {
+                await client.SendAsync(message, cancellationToken, gate);
+            }
+            catch (SmtpCommandException) when (client.IsConnected)
+            {
+                // The server answered (a refused recipient or message) and MailKit reset the transaction: the connection
+                // is as good as before for the next message.
+                _idle.Add((client, time.GetTimestamp()));
+                throw;
+            }
+            catch (Exception e) when (kept && !gate.HandedOver && IsConnectionGone(e))
+            {
+                // A kept connection the server had closed meanwhile (it restarted, or drops idle clients sooner than
+                // IdleConnectionLifetime), found before the hand-over: the server has nothing of this message. That is
+                // not the server failing, so it costs no retry delay and no step towards the circuit breaker: the
+                // message goes on the next kept connection, or a fresh one once none are left.
+                client.Dispose();
+                continue;
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
 
-        _idle.Add((client, time.GetTimestamp()));
+            _idle.Add((client, time.GetTimestamp()));
+            return;
+        }
     }
+
+    private static bool IsConnectionGone(Exception e) =>
+        e is IOException or System.Net.Sockets.SocketException or ServiceNotConnectedException or SmtpProtocolException;
 
     public static MimeMessage Compose(string to, RenderedEmail email, MailOptions settings)
     {
@@ -84,14 +102,15 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
         }
     }
 
-    private async Task<SmtpClient> RentAsync(CancellationToken cancellationToken)
+    /// <summary>A kept connection if one is still fit (<c>Kept</c>), otherwise a fresh one.</summary>
+    private async Task<(SmtpClient Client, bool Kept)> RentAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         while (_idle.TryTake(out var idle))
         {
             if (idle.Client.IsConnected && time.GetElapsedTime(idle.IdleSince) < settings.IdleConnectionLifetime)
             {
-                return idle.Client;
+                return (idle.Client, true);
             }
 
             await CloseAsync(idle.Client);
@@ -106,7 +125,7 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
                 await client.AuthenticateAsync(userName, password, cancellationToken);
             }
 
-            return client;
+            return (client, false);
         }
         catch
         {
@@ -143,12 +162,13 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
     /// </summary>
     private sealed class EndOfDataGate(Action handingOver) : MailKit.ITransferProgress
     {
-        private bool _handedOver;
+        /// <summary>The hand-over was attempted: from here a failure may leave the message with the server.</summary>
+        public bool HandedOver { get; private set; }
 
         public void Report(long bytesTransferred, long totalSize)
         {
-            if (_handedOver || bytesTransferred < totalSize) return;
-            _handedOver = true;
+            if (HandedOver || bytesTransferred < totalSize) return;
+            HandedOver = true;
             handingOver();
         }
 

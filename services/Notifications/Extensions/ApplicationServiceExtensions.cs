@@ -52,6 +52,7 @@ internal static class ApplicationServiceExtensions
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<SmtpResilience>();
         services.AddScoped<OnceOnlyDelivery>();
+        services.AddSingleton<DeliveryLedger>();
         services.AddScoped<DeliveryQueue>();
         services.AddHostedService<DeliverySender>();
 

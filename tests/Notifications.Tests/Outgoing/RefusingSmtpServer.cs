@@ -43,20 +43,24 @@ public sealed class RefusingSmtpServer : IAsyncDisposable
     /// <summary>SMTP conversations opened (one EHLO each).</summary>
     public int Sessions => _events.Count(e => e == "session");
 
-    public static async Task<RefusingSmtpServer> StartAsync()
+    /// <summary>Starts the server on a free port, or on <paramref name="port"/> (a server started again where another was).</summary>
+    public static async Task<RefusingSmtpServer> StartAsync(int? port = null)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        if (port is null)
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+        }
 
-        var start = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Outgoing", "refusing_smtp_server.py"), port.ToString()])
+        var start = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "Outgoing", "refusing_smtp_server.py"), port.Value.ToString()])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        var server = new RefusingSmtpServer(Process.Start(start)!, port);
+        var server = new RefusingSmtpServer(Process.Start(start)!, port.Value);
         server._process.OutputDataReceived += (_, line) => { if (line.Data is { } data) server._events.Enqueue(data); };
         server._process.BeginOutputReadLine();
 

@@ -39,6 +39,26 @@ public sealed class SmtpConversationTests
     }
 
     [Fact]
+    public async Task A_kept_connection_the_restarted_server_closed_costs_no_failure_the_message_goes_on_a_fresh_one()
+    {
+        var before = await RefusingSmtpServer.StartAsync();
+        var port = before.Port;
+        var sender = SenderFor(before);
+        await using var _ = sender;
+        await sender.SendAsync("first@example.org", Email, HandOver, CancellationToken.None);
+        await before.DisposeAsync();
+        await using var after = await RefusingSmtpServer.StartAsync(port);
+        var handOvers = 0;
+
+        // The kept connection is dead; nothing of the message reached a server, so no failure is reported.
+        await sender.SendAsync("second@example.org", Email, () => handOvers++, CancellationToken.None);
+
+        Assert.Equal(["second@example.org"], await after.DeliveredAsync(1));
+        Assert.Equal(1, after.Sessions);
+        Assert.Equal(1, handOvers);
+    }
+
+    [Fact]
     public async Task The_hand_over_runs_once_per_message_before_the_end_of_data_and_a_failed_one_leaves_the_message_undelivered()
     {
         await using var server = await RefusingSmtpServer.StartAsync();
