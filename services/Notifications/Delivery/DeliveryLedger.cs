@@ -5,17 +5,18 @@ using Platform.Notifications.Infrastructure;
 namespace Platform.Notifications.Delivery;
 
 /// <summary>
-/// The senders' per-message records, written in groups. Each message needs its hand-over committed before its end of
-/// data (what keeps a crash from sending it twice, <see cref="DeliveryQueue.SettleHandedOverAsync"/>) and its sending
-/// recorded after the server's answer. Written one statement and one commit at a time, those round trips and
-/// PostgreSQL's commits cost more than the SMTP conversation itself (bench news-fanout, profiled: README).
+/// The senders' per-message records. Each message needs its hand-over committed before its end of data (what keeps a
+/// crash from sending it twice, <see cref="DeliveryQueue.SettleHandedOverAsync"/>) and its sending recorded after the
+/// server's answer. One statement and one commit for each made PostgreSQL's round trips a large share of a fan-out's
+/// cost (bench news-fanout, profiled: README), so a send waits in memory and is written with the next hand-over of any
+/// sender, in the same batch and commit (or by the sender's <see cref="Flush"/> as its batch ends): one commit a message.
+/// A crash before then leaves that message handed over, which the next claim counts sent "in doubt": the same outcome,
+/// with a reason that says less than it could.
 /// <para>
-/// Group commit: a sender at its end of data whose hand-over finds another group being written waits, and the first of
-/// those waiting then writes everything that queued meanwhile, in one batch and one commit: every waiting sender's
-/// hand-over and every send recorded since. Each sender's own hand-over is committed before it is released, as before.
-/// A send waits in memory for the next group (or the sender's <see cref="Flush"/> at the end of its batch); a crash
-/// before then leaves that message handed over, which the next claim counts sent "in doubt": the same outcome, with
-/// a reason that says less than it could.
+/// Each hand-over stays its sender's own statement, written on its own thread, with nothing between the commit and the
+/// end of data. Grouping the hand-overs of several senders into one commit was tried: the senders released after the
+/// commit waited for their threads to wake before writing their ".", and a kill in those milliseconds lost a message
+/// (counted sent, never taken) in the end-to-end fan-out kill test.
 /// </para>
 /// Synchronous, as the mail sender's end-of-data gate calls it (<see cref="IEmailSender"/>): the thread that waits does
 /// the I/O, so the end of data follows the commit at once, with no wait for a thread-pool thread in between.
@@ -23,10 +24,8 @@ namespace Platform.Notifications.Delivery;
 public sealed class DeliveryLedger(TimeProvider timeProvider)
 {
     private const string HandOverSql = """
-        UPDATE delivery d SET handed_over_at = $3
-        FROM unnest($1::uuid[], $2::timestamptz[]) AS c(id, claim)
-        WHERE d.id = c.id AND d.status = 'Sending' AND d.claimed_until = c.claim AND d.claimed_until > $3
-        RETURNING d.id
+        UPDATE delivery SET handed_over_at = $3
+        WHERE id = $1 AND status = 'Sending' AND claimed_until = $2 AND claimed_until > $3
         """;
 
     // The rendered parts (which hold links and tokens) and the address are no longer needed once sent.
@@ -38,15 +37,9 @@ public sealed class DeliveryLedger(TimeProvider timeProvider)
         """;
 
     private readonly Lock _gate = new();
-    private readonly List<Request> _waiting = [];
-    private readonly List<(Guid Id, DateTime At)> _sent = [];
-    private bool _writing;
-    private long _groups;
+    private List<(Guid Id, DateTime At)> _sent = [];
 
-    /// <summary>How many groups (batches, commits) have been written: with <c>HandOver</c>s at once, fewer than them.</summary>
-    public long GroupsWritten => Interlocked.Read(ref _groups);
-
-    /// <summary>The server took the message: written with the next group, at the time it was taken.</summary>
+    /// <summary>The server took the message: written with the next hand-over or flush, at the time it was taken.</summary>
     public void Sent(Guid deliveryId)
     {
         var at = timeProvider.GetUtcNow().UtcDateTime;
@@ -59,143 +52,60 @@ public sealed class DeliveryLedger(TimeProvider timeProvider)
     /// </summary>
     public void HandOver(NotificationsDbContext db, EmailDelivery claimed)
     {
-        var request = new Request(claimed.Id, claimed.ClaimedUntil ?? throw new InvalidOperationException($"Delivery {claimed.Id} is not claimed."));
-        Write(db, request);
-        if (request.Failure is { } failure) throw new InvalidOperationException("The hand-over could not be recorded.", failure);
-        if (!request.Marked) throw new InvalidOperationException($"Delivery {claimed.Id} is no longer claimed by this sender; not sending it.");
+        var claim = claimed.ClaimedUntil ?? throw new InvalidOperationException($"Delivery {claimed.Id} is not claimed.");
+        var marked = Write(db, (claimed.Id, claim));
+        if (marked != 1) throw new InvalidOperationException($"Delivery {claimed.Id} is no longer claimed by this sender; not sending it.");
     }
 
     /// <summary>Writes the sends recorded so far (a sender calls it as its batch ends); throws when the database did not take them.</summary>
-    public void Flush(NotificationsDbContext db)
+    public void Flush(NotificationsDbContext db) => Write(db, handOver: null);
+
+    /// <summary>Returns how many rows the hand-over marked (0 or 1).</summary>
+    private int Write(NotificationsDbContext db, (Guid Id, DateTime Claim)? handOver)
     {
-        lock (_gate)
-        {
-            if (_sent.Count == 0) return;
-        }
-
-        var request = new Request(null, default);
-        Write(db, request);
-        if (request.Failure is { } failure) throw new InvalidOperationException("The sent messages could not be recorded.", failure);
-    }
-
-    private void Write(NotificationsDbContext db, Request request)
-    {
-        bool leads;
-        lock (_gate)
-        {
-            _waiting.Add(request);
-            leads = !_writing;
-            _writing = true;
-        }
-
-        // Either this sender writes the group now, or it waits until a group holding its request is written, or until
-        // it is the first waiting when a group ends (then it writes the next group, its own in it).
-        if (!leads && !request.AwaitTurn()) return;
-
-        List<Request> group;
         List<(Guid Id, DateTime At)> sent;
         lock (_gate)
         {
-            group = [.. _waiting];
-            _waiting.Clear();
-            sent = [.. _sent];
-            _sent.Clear();
+            if (handOver is null && _sent.Count == 0) return 0;
+            sent = _sent;
+            _sent = [];
         }
 
         try
         {
-            var marked = Execute(db, group, sent);
-            Interlocked.Increment(ref _groups);
-            foreach (var member in group) member.Marked = member.DeliveryId is { } id && marked.Contains(id);
-        }
-        catch (Exception e)
-        {
-            foreach (var member in group) member.Failure = e;
-            lock (_gate) _sent.InsertRange(0, sent); // not lost: the next group takes them
-        }
-
-        lock (_gate)
-        {
-            foreach (var member in group) member.Release(leads: false);
-            if (_waiting.Count > 0) _waiting[0].Release(leads: true);
-            else _writing = false;
-        }
-    }
-
-    private HashSet<Guid> Execute(NotificationsDbContext db, List<Request> group, List<(Guid Id, DateTime At)> sent)
-    {
-        var handOvers = group.Where(r => r.DeliveryId is not null).ToList();
-        var marked = new HashSet<Guid>();
-        if (handOvers.Count == 0 && sent.Count == 0) return marked;
-
-        db.Database.OpenConnection();
-        try
-        {
-            using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-            if (handOvers.Count > 0)
+            db.Database.OpenConnection();
+            try
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(HandOverSql)
+                using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+                if (handOver is { } mine)
                 {
-                    Parameters =
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(HandOverSql)
                     {
-                        new() { Value = handOvers.Select(r => r.DeliveryId!.Value).ToArray() },
-                        new() { Value = handOvers.Select(r => r.Claim).ToArray() },
-                        new() { Value = timeProvider.GetUtcNow().UtcDateTime },
-                    },
-                });
-            }
+                        Parameters = { new() { Value = mine.Id }, new() { Value = mine.Claim }, new() { Value = timeProvider.GetUtcNow().UtcDateTime } },
+                    });
+                }
 
-            if (sent.Count > 0)
-            {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(SentSql)
+                if (sent.Count > 0)
                 {
-                    Parameters = { new() { Value = sent.Select(s => s.Id).ToArray() }, new() { Value = sent.Select(s => s.At).ToArray() } },
-                });
-            }
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(SentSql)
+                    {
+                        Parameters = { new() { Value = sent.Select(s => s.Id).ToArray() }, new() { Value = sent.Select(s => s.At).ToArray() } },
+                    });
+                }
 
-            // One batch is one implicit transaction: both statements commit together, once.
-            using var reader = batch.ExecuteReader();
-            if (handOvers.Count > 0)
+                // One batch is one implicit transaction: both statements commit together, once.
+                batch.ExecuteNonQuery();
+                return handOver is null ? 0 : batch.BatchCommands[0].RecordsAffected;
+            }
+            finally
             {
-                while (reader.Read()) marked.Add(reader.GetGuid(0));
-            }
-
-            // Read to the end, so a failure of the second statement (which undoes the first) throws here.
-            while (reader.NextResult())
-            {
+                db.Database.CloseConnection();
             }
         }
-        finally
+        catch
         {
-            db.Database.CloseConnection();
-        }
-
-        return marked;
-    }
-
-    /// <summary>One sender's place in the next group: a hand-over, or (no delivery) a flush of the sends recorded.</summary>
-    private sealed class Request(Guid? deliveryId, DateTime claim)
-    {
-        private readonly ManualResetEventSlim _turn = new(false);
-        private bool _leads;
-
-        public Guid? DeliveryId { get; } = deliveryId;
-        public DateTime Claim { get; } = claim;
-        public bool Marked { get; set; }
-        public Exception? Failure { get; set; }
-
-        /// <summary>Released under the ledger's lock: written with a group, or first in line to write the next.</summary>
-        public void Release(bool leads)
-        {
-            _leads = leads;
-            _turn.Set();
-        }
-
-        /// <summary>True when this sender is to write the next group; false when its request was written.</summary>
-        public bool AwaitTurn()
-        {
-            _turn.Wait();
-            return _leads;
+            lock (_gate) _sent.InsertRange(0, sent); // not lost: the next write takes them
+            throw;
         }
     }
 }

@@ -6,8 +6,8 @@ using Platform.Notifications.Subscriptions;
 namespace Platform.Notifications.Delivery;
 
 /// <summary>
-/// The outgoing queue's state changes: claim (skipping rows other senders hold), hand over and mark sent (grouped
-/// across senders, <see cref="DeliveryLedger"/>), put back for later, fail. A claim is a lease: a sender that dies holding it loses it when it lapses. A claim is
+/// The outgoing queue's state changes: claim (skipping rows other senders hold), hand over and mark sent (a send
+/// written with the next hand-over, <see cref="DeliveryLedger"/>), put back for later, fail. A claim is a lease: a sender that dies holding it loses it when it lapses. A claim is
 /// known by its <see cref="EmailDelivery.ClaimedUntil"/>, the same for one batch and later for every later claim, so a
 /// sender that overran its lease cannot act on the claim of the sender that took the message over from it.
 /// </summary>
@@ -61,11 +61,11 @@ public sealed class DeliveryQueue(NotificationsDbContext db, DeliveryLedger ledg
     /// <summary>
     /// The whole message is written to the mail server and the end of data comes next: committed first, so a sender that
     /// dies from here on is not followed by a second copy (<see cref="SettleHandedOverAsync"/>). Only while the claim is
-    /// this sender's. Synchronous and grouped with the other senders' records (<see cref="DeliveryLedger"/>).
+    /// this sender's. Synchronous, with the sends recorded since the last write (<see cref="DeliveryLedger"/>).
     /// </summary>
     public void MarkHandedOver(EmailDelivery claimed) => ledger.HandOver(db, claimed);
 
-    /// <summary>Sent: recorded with the next group of records (<see cref="DeliveryLedger"/>), or by <see cref="FlushSent"/>.</summary>
+    /// <summary>Sent: written with the next hand-over of any sender (<see cref="DeliveryLedger"/>), or by <see cref="FlushSent"/>.</summary>
     public void MarkSent(Guid id) => ledger.Sent(id);
 
     /// <summary>Writes the sends recorded so far, as a sender's batch ends.</summary>

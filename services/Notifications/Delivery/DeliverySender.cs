@@ -12,7 +12,7 @@ namespace Platform.Notifications.Delivery;
 /// <summary>
 /// Drains the outgoing queue: <see cref="DeliveryOptions.Concurrency"/> senders, each claiming a small batch in
 /// priority order (transactional first), sending through the shared retry and circuit-breaker pipeline at the
-/// configured rate, and recording each outcome when the server answers (a send with the next group of records,
+/// configured rate, and recording each outcome when the server answers (a send with the next hand-over,
 /// <see cref="DeliveryLedger"/>, and at the latest as the batch ends). Exactly once across a crash: the
 /// hand-over (the whole message written, the end of data next) is recorded before the server can take the message, and
 /// a message handed over by a sender that died is counted sent rather than sent again
