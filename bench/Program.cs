@@ -15,7 +15,7 @@ var scenarios = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCa
     ["load"] = new SteadyLoad(),
 };
 
-var json = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+var json = new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 // Every scenario on a platform of the bench's own (BenchAll).
 if (options.Scenarios is ["all"]) return await BenchAll.RunAsync(options, scenarios, json);
 
