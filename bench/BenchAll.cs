@@ -51,7 +51,17 @@ public static class BenchAll
         Console.Error.WriteLine("Warm-up round...");
         var warm = run with { Duration = TimeSpan.FromSeconds(3), Warmup = TimeSpan.FromSeconds(1), Delegates = 64 };
         foreach (var name in new[] { "gateway-overhead", "role-search", "registration-rush" })
-            await scenarios[name].RunAsync(warm);
+        {
+            try
+            {
+                await scenarios[name].RunAsync(warm);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException)
+            {
+                // A warm-up that fails warms nothing more; the scenario itself still runs and says what failed.
+                Console.Error.WriteLine($"Warm-up of {name} failed: {ex.Message}");
+            }
+        }
 
         var results = new Dictionary<string, object>();
         report["scenarios"] = results;
