@@ -36,8 +36,23 @@ public sealed class DeliveryLedger(TimeProvider timeProvider)
         WHERE d.id = s.id
         """;
 
+    /// <summary>How often lapsed claims on handed-over messages are settled (<see cref="DeliveryQueue.SettleHandedOverAsync"/>): a claim lapses after minutes.</summary>
+    internal static readonly TimeSpan SettleInterval = TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
     private List<(Guid Id, DateTime At)> _sent = [];
+    private DateTime _nextSettle = DateTime.MinValue;
+
+    /// <summary>True for one caller once <see cref="SettleInterval"/> has passed since the last settle (or the clock went back).</summary>
+    public bool SettleDue(DateTime now)
+    {
+        lock (_gate)
+        {
+            if (now < _nextSettle && _nextSettle - now <= SettleInterval) return false;
+            _nextSettle = now + SettleInterval;
+            return true;
+        }
+    }
 
     /// <summary>The server took the message: written with the next hand-over or flush, at the time it was taken.</summary>
     public void Sent(Guid deliveryId)
