@@ -10,7 +10,7 @@ namespace Platform.Notifications.Delivery;
 /// server's answer. One statement and one commit for each made PostgreSQL's round trips a large share of a fan-out's
 /// cost (bench news-fanout, profiled: README), so a send waits in memory and is written with the next hand-over of any
 /// sender, in the same batch and commit (or by the sender's <see cref="Flush"/> as its batch ends): one commit a message.
-/// A crash before then leaves that message handed over, which the next claim counts sent "in doubt": the same outcome,
+/// A crash before then leaves that message handed over, which the next settle counts sent "in doubt": the same outcome,
 /// with a reason that says less than it could.
 /// <para>
 /// Each hand-over stays its sender's own statement, written on its own thread, with nothing between the commit and the

@@ -134,7 +134,7 @@ public sealed partial class DeliverySender(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: hand back what this sender has not finished, rather than leave it claimed for a lease, and
-            // record what it sent (if that fails, the next claim counts those sent in doubt: still not sent twice).
+            // record what it sent (if that fails, the next settle counts those sent in doubt: still not sent twice).
             await queue.RequeueAsync([.. batch.Skip(i)], countAttempt: false, 0, null, CancellationToken.None);
             await queue.FlushSent();
             throw;

@@ -120,7 +120,17 @@ public sealed class SmtpEmailSender(SmtpServer server, IOptions<MailOptions> opt
         var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(await ConnectedSocketAsync(settings, cancellationToken), server.Host, server.Port, settings.Security, cancellationToken);
+            var socket = await ConnectedSocketAsync(settings, cancellationToken);
+            try
+            {
+                await client.ConnectAsync(socket, server.Host, server.Port, settings.Security, cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose(); // a greeting or TLS handshake that failed leaves the socket ours to close
+                throw;
+            }
+
             if (settings is { UserName: { Length: > 0 } userName, Password: { } password })
             {
                 await client.AuthenticateAsync(userName, password, cancellationToken);
