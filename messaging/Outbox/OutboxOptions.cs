@@ -18,6 +18,12 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Rows of a batch published at once, their broker confirms awaited together. 1 publishes strictly one after another;
+    /// a failed row can be overtaken only by rows of its own window.
+    /// </summary>
+    public int PublishWindow { get; set; } = 32;
+
     /// <summary>Upper bound on one publish (including the broker's confirm), so an unreachable broker fails the batch instead of hanging it.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -40,6 +46,7 @@ internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         var failures = new List<string>();
         if (o.PollInterval <= TimeSpan.Zero) failures.Add($"{OutboxOptions.SectionName}:PollInterval must be positive.");
         if (o.BatchSize is < 1 or > 10_000) failures.Add($"{OutboxOptions.SectionName}:BatchSize must be between 1 and 10000.");
+        if (o.PublishWindow is < 1 or > 1_000) failures.Add($"{OutboxOptions.SectionName}:PublishWindow must be between 1 and 1000.");
         if (o.InitialBackoff <= TimeSpan.Zero) failures.Add($"{OutboxOptions.SectionName}:InitialBackoff must be positive.");
         if (o.MaxBackoff < o.InitialBackoff) failures.Add($"{OutboxOptions.SectionName}:MaxBackoff must not be less than InitialBackoff.");
         if (o.PublishTimeout <= TimeSpan.Zero) failures.Add($"{OutboxOptions.SectionName}:PublishTimeout must be positive.");

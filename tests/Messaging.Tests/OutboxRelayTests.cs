@@ -11,7 +11,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     private readonly TestDatabase _database = new();
 
     [Fact]
-    public async Task Publishes_in_sequence_order_with_the_event_id_and_marks_rows_sent()
+    public async Task Publishes_with_the_event_id_and_marks_rows_sent()
     {
         await using var services = _database.BuildServices(s => s.AddMassTransitTestHarness(), backgroundRelay: false);
         var harness = services.GetRequiredService<ITestHarness>();
@@ -25,9 +25,9 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         Assert.Null(result.Failure);
         Assert.Equal((3, 3), (result.Locked, result.Published));
         Assert.True(await harness.Published.Any<WidgetCreated>(TestContext.Current.CancellationToken));
+        // Published together (one window), so the harness may record them in any order.
         var published = harness.Published.Select<WidgetCreated>(TestContext.Current.CancellationToken).Take(3).ToList();
-        Assert.Equal(events.Select(e => e.EventId), published.Select(p => p.Context.MessageId!.Value));
-        Assert.Equal(["a", "b", "c"], published.Select(p => p.Context.Message.Name));
+        Assert.Equal(events.Select(e => (e.EventId, e.Name)).Order(), published.Select(p => (p.Context.MessageId!.Value, p.Context.Message.Name)).Order());
 
         var rows = await _database.QueryAsync(services, db => db.Set<OutboxMessage>().ToListAsync());
         Assert.All(rows, r => Assert.NotNull(r.SentAt));
@@ -35,28 +35,47 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failed_publish_keeps_the_row_and_everything_after_it_unsent_until_a_later_pass()
+    public async Task A_window_of_rows_is_published_at_once_started_in_sequence_order()
+    {
+        var publisher = new GatePublisher(opensAt: 3);
+        await using var services = _database.BuildServices(
+            s => s.AddSingleton<IOutboxMessagePublisher>(publisher), new() { ["Messaging:Outbox:PublishWindow"] = "3" }, backgroundRelay: false);
+        var events = Enumerable.Range(0, 5).Select(i => new WidgetCreated($"w{i}")).ToArray();
+        await AddEventsAsync(services, events);
+
+        // Each publish waits until three have started: one at a time, the first would wait for ever (and fail at 5 s).
+        var result = await services.GetRequiredService<OutboxRelayBatch<TestDbContext>>().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Null(result.Failure);
+        Assert.Equal((5, 5), (result.Locked, result.Published));
+        Assert.Equal(events.Select(e => e.EventId), publisher.Started);
+        Assert.Equal(3, publisher.MostAtOnce);
+    }
+
+    [Fact]
+    public async Task A_failed_publish_keeps_its_row_unsent_and_ends_the_pass_after_its_window()
     {
         var publisher = new FlakyPublisher(failures: 1);
-        await using var services = _database.BuildServices(s => s.AddSingleton<IOutboxMessagePublisher>(publisher));
-        var events = new[] { new WidgetCreated("first"), new WidgetCreated("second") };
+        await using var services = _database.BuildServices(
+            s => s.AddSingleton<IOutboxMessagePublisher>(publisher), new() { ["Messaging:Outbox:PublishWindow"] = "2" }, backgroundRelay: false);
+        var events = Enumerable.Range(0, 4).Select(i => new WidgetCreated($"w{i}")).ToArray();
         await AddEventsAsync(services, events);
         var relay = services.GetRequiredService<OutboxRelayBatch<TestDbContext>>();
 
         var failed = await relay.RunAsync(TestContext.Current.CancellationToken);
 
+        // The first row failed; the second, in flight beside it, went; the next window was not started.
         Assert.NotNull(failed.Failure);
-        Assert.Equal(0, failed.Published);
+        Assert.Equal(1, failed.Published);
         var rows = await _database.QueryAsync(services, db => db.Set<OutboxMessage>().OrderBy(m => m.SequenceNumber).ToListAsync());
-        Assert.All(rows, r => Assert.Null(r.SentAt));
-        Assert.Equal(1, rows[0].AttemptCount);
+        Assert.Equal([false, true, false, false], rows.Select(r => r.SentAt is not null));
+        Assert.Equal([1, 1, 0, 0], rows.Select(r => r.AttemptCount));
         Assert.Contains("broker unreachable", rows[0].LastError);
-        Assert.Equal(0, rows[1].AttemptCount);
 
         var retried = await relay.RunAsync(TestContext.Current.CancellationToken);
 
         Assert.Null(retried.Failure);
-        Assert.Equal(events.Select(e => e.EventId), publisher.Published);
+        Assert.Equal([events[1].EventId, events[0].EventId, events[2].EventId, events[3].EventId], publisher.Published);
         rows = await _database.QueryAsync(services, db => db.Set<OutboxMessage>().OrderBy(m => m.SequenceNumber).ToListAsync());
         Assert.All(rows, r => Assert.NotNull(r.SentAt));
         Assert.Equal(2, rows[0].AttemptCount);
@@ -88,7 +107,8 @@ public sealed class OutboxRelayTests : IAsyncLifetime
             await relay.StopAsync(CancellationToken.None);
         }
 
-        Assert.Equal(events.Select(e => e.EventId), publisher.Published);
+        // The three that failed first went on a later pass, after the two beside them.
+        Assert.Equal(events.Select(e => e.EventId).Order(), publisher.Published.Order());
         Assert.Equal(0, await _database.QueryAsync(services, db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null)));
     }
 
@@ -103,10 +123,10 @@ public sealed class OutboxRelayTests : IAsyncLifetime
         var relay = services.GetRequiredService<OutboxRelayBatch<TestDbContext>>();
         var ct = TestContext.Current.CancellationToken;
 
-        // Below the limit the poison row holds everything after it back, as before: order is kept while it may yet succeed.
+        // Below the limit the poison row fails each pass and is tried again; the rows in flight beside it go.
         Assert.NotNull((await relay.RunAsync(ct)).Failure);
         Assert.NotNull((await relay.RunAsync(ct)).Failure);
-        Assert.Equal([events[0].EventId], publisher.Published);
+        Assert.Equal([events[0].EventId, events[2].EventId], publisher.Published);
 
         var third = await relay.RunAsync(ct);
 
@@ -154,7 +174,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
 
         var rows = await _database.QueryAsync(services, db => db.Set<OutboxMessage>().OrderBy(m => m.SequenceNumber).ToListAsync());
         Assert.All(rows, r => Assert.Null(r.ParkedAt));
-        Assert.Equal([5, 0], rows.Select(r => r.AttemptCount));
+        Assert.Equal([5, 5], rows.Select(r => r.AttemptCount));
     }
 
     [Fact]
@@ -208,9 +228,10 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     [Fact]
     public void Invalid_outbox_options_are_rejected_at_start()
     {
-        var result = new OutboxOptionsValidator().Validate(null, new OutboxOptions { BatchSize = 0, MaxBackoff = TimeSpan.Zero });
+        var result = new OutboxOptionsValidator().Validate(null, new OutboxOptions { BatchSize = 0, PublishWindow = 0, MaxBackoff = TimeSpan.Zero });
         Assert.True(result.Failed);
         Assert.Contains("BatchSize", result.FailureMessage);
+        Assert.Contains("PublishWindow", result.FailureMessage);
         Assert.Contains("MaxBackoff", result.FailureMessage);
     }
 
@@ -252,6 +273,40 @@ public sealed class OutboxRelayTests : IAsyncLifetime
 
             lock (_published) _published.Add(message.MessageId);
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Holds every publish until <paramref name="opensAt"/> have started; records the order they started in.</summary>
+    private sealed class GatePublisher(int opensAt) : IOutboxMessagePublisher
+    {
+        private readonly List<Guid> _started = [];
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _inFlight;
+
+        public IReadOnlyList<Guid> Started
+        {
+            get { lock (_started) return _started.ToList(); }
+        }
+
+        public int MostAtOnce { get; private set; }
+
+        public async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            lock (_started)
+            {
+                _started.Add(message.MessageId);
+                MostAtOnce = Math.Max(MostAtOnce, ++_inFlight);
+                if (_started.Count >= opensAt) _open.TrySetResult();
+            }
+
+            try
+            {
+                await _open.Task.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+            finally
+            {
+                lock (_started) _inFlight--;
+            }
         }
     }
 
