@@ -37,7 +37,7 @@ public sealed class DeliveryLedger(TimeProvider timeProvider)
         """;
 
     /// <summary>How often lapsed claims on handed-over messages are settled (<see cref="DeliveryQueue.SettleHandedOverAsync"/>): a claim lapses after minutes.</summary>
-    internal static readonly TimeSpan SettleInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan SettleInterval = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
     private List<(Guid Id, DateTime At)> _sent = [];

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.Notifications.Delivery;
 using Platform.Notifications.Infrastructure;
 
@@ -76,6 +77,55 @@ public sealed class DeliveryLedgerTests : IAsyncDisposable
         }
 
         Assert.Equal(DeliveryStatus.Sent, await StatusAsync(claimed[0].Id));
+    }
+
+    [Fact]
+    public async Task A_lapsed_claim_on_a_handed_over_message_is_not_claimed_again_and_the_next_settle_counts_it_sent_in_doubt()
+    {
+        _ = _factory.Server;
+        var serviceNow = _factory.Time.GetUtcNow().UtcDateTime;
+        // Claimed for another hour by the service's clock, so its own senders leave it be; this test's queue runs on a
+        // clock of its own, standing two hours on, where that claim has lapsed and settles come only when it is moved.
+        var clock = new ManualTimeProvider(new DateTimeOffset(serviceNow.AddHours(2)));
+        var ledger = new DeliveryLedger(clock);
+        var lapsed = new EmailDelivery
+        {
+            Kind = "test", SourceEventId = Guid.CreateVersion7(), Recipient = "lapsed@example.org", Address = "lapsed@example.org",
+            Status = DeliveryStatus.Sending, ClaimedUntil = serviceNow.AddHours(1), HandedOverAt = serviceNow.AddMinutes(30), Attempts = 1,
+            CreatedAt = serviceNow, NextAttemptAt = serviceNow, Subject = "Lapsed", TextBody = "t", HtmlBody = "<p>h</p>",
+        };
+        await _factory.WithDbAsync(db =>
+        {
+            db.Deliveries.Add(lapsed);
+            return db.SaveChangesAsync();
+        });
+        Assert.True(ledger.SettleDue(clock.GetUtcNow().UtcDateTime)); // the settle this test's next claim would have made
+
+        // Its sender handed it to the server and its claim lapsed: it may have died after the server took the message,
+        // so claiming it again would send a second copy. Until the next settle no claim takes it.
+        var claimed = await ClaimAsync(ledger, clock);
+        Assert.DoesNotContain(claimed, d => d.Id == lapsed.Id);
+        var waiting = await _factory.WithDbAsync(db => db.Deliveries.SingleAsync(d => d.Id == lapsed.Id));
+        Assert.Equal((DeliveryStatus.Sending, 1, (string?)null), (waiting.Status, waiting.Attempts, waiting.FailureReason));
+
+        clock.Advance(DeliveryLedger.SettleInterval);
+        claimed = await ClaimAsync(ledger, clock);
+
+        Assert.DoesNotContain(claimed, d => d.Id == lapsed.Id);
+        var settled = await _factory.WithDbAsync(db => db.Deliveries.SingleAsync(d => d.Id == lapsed.Id));
+        Assert.Equal((DeliveryStatus.Sent, 1), (settled.Status, settled.Attempts));
+        Assert.Equal(lapsed.HandedOverAt!.Value, settled.SentAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.StartsWith("in doubt", settled.FailureReason);
+        Assert.Null(settled.HtmlBody);
+        Assert.DoesNotContain(_factory.Emails.Sent, e => e.To == lapsed.Recipient);
+    }
+
+    private async Task<List<EmailDelivery>> ClaimAsync(DeliveryLedger ledger, TimeProvider clock)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var queue = new DeliveryQueue(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>(), ledger,
+            scope.ServiceProvider.GetRequiredService<IOptions<DeliveryOptions>>(), clock);
+        return await queue.ClaimAsync(100, TestContext.Current.CancellationToken);
     }
 
     // Claimed by senders of this test (status Sending, claim in the future), so the service's own senders leave them be.
