@@ -52,6 +52,7 @@ public sealed class InboxTests : IAsyncLifetime
     private ServiceProvider BuildServices() => _database.BuildServices(
         s => s.AddMassTransitTestHarness(x =>
         {
+            x.SetTestTimeouts(testInactivityTimeout: TestDatabase.HarnessInactivityTimeout);
             x.AddConsumer<CreateWidget>();
             x.RecordReceiveEndpoints();
             x.UsingInMemory((context, cfg) =>

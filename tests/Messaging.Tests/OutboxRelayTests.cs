@@ -13,7 +13,7 @@ public sealed class OutboxRelayTests : IAsyncLifetime
     [Fact]
     public async Task Publishes_with_the_event_id_and_marks_rows_sent()
     {
-        await using var services = _database.BuildServices(s => s.AddMassTransitTestHarness(), backgroundRelay: false);
+        await using var services = _database.BuildServices(s => s.AddMassTransitTestHarness(x => x.SetTestTimeouts(testInactivityTimeout: TestDatabase.HarnessInactivityTimeout)), backgroundRelay: false);
         var harness = services.GetRequiredService<ITestHarness>();
         await harness.Start();
 
