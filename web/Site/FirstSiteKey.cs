@@ -10,15 +10,15 @@ namespace Platform.Web.Site;
 /// copy rendered was refused (400) by another until the ring's daily refresh. Found by the two-copy end-to-end test on a
 /// slow machine, where the post came more than two minutes after the copies started.
 /// </summary>
-internal sealed class FirstSiteKey(IKeyManager keys, IOptions<KeyManagementOptions> management, IOptions<SiteKeysOptions> options,
-    TimeProvider time, ILogger<FirstSiteKey> logger) : IHostedLifecycleService
+/// <param name="folder">The shared key folder (<see cref="SiteKeysOptions.KeysFolder"/>).</param>
+internal sealed class FirstSiteKey(string folder, IKeyManager keys, IOptions<KeyManagementOptions> management, TimeProvider time,
+    ILogger<FirstSiteKey> logger) : IHostedLifecycleService
 {
     private static readonly TimeSpan LockRetry = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Before any hosted service starts, the web server included.</summary>
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        var folder = options.Value.KeysFolder!;
         Directory.CreateDirectory(folder);
         await using var held = await TakeLockAsync(Path.Combine(folder, "first-key.lock"), cancellationToken);
         var now = time.GetUtcNow();

@@ -34,10 +34,12 @@ internal static class SiteKeys
         var protection = services.AddDataProtection().SetApplicationName(ApplicationName);
         if (!string.IsNullOrWhiteSpace(options.KeysFolder)) protection.PersistKeysToFileSystem(new DirectoryInfo(options.KeysFolder));
         if (!options.GenerateKeys) protection.DisableAutomaticKeyGeneration();
-        services.AddOptions<SiteKeysOptions>().BindConfiguration(SiteKeysOptions.SectionName);
-        services.TryAddSingleton(TimeProvider.System);
         // A shared folder the copies write: its first key made by one of them before any serves (FirstSiteKey).
-        if (!string.IsNullOrWhiteSpace(options.KeysFolder) && options.GenerateKeys) services.AddHostedService<FirstSiteKey>();
+        if (!string.IsNullOrWhiteSpace(options.KeysFolder) && options.GenerateKeys)
+        {
+            services.TryAddSingleton(TimeProvider.System);
+            services.AddHostedService(provider => ActivatorUtilities.CreateInstance<FirstSiteKey>(provider, options.KeysFolder));
+        }
         return services;
     }
 }
