@@ -8,7 +8,9 @@ using Xunit.v3;
 // cores busy, and tests starved of CPU met the gateway's 503 for a service whose liveness probe had timed out. Two
 // phases (the ordinary tests two classes at a time, then the disturbing tests beside the own-platform tests at nice 10:
 // branch `phases`, SuiteRunner.cs) took 20.9-21.7 minutes instead of 24.5, but each of three runs failed a test this
-// order never failed (README, "Full ./platform test").
+// order never failed (README, "Full ./platform test"). Two at once with xUnit's own parallelism, and the two-replica
+// platform started at nice 19 beside the disturbing tests or beside the AppHost process tests, were tried on 2026-12-02
+// too: none was shorter, and the start beside the disturbing tests failed two of them (README, same row).
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Platform.EndToEnd.Tests;
