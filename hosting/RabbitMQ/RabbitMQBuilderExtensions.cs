@@ -16,16 +16,21 @@ public static class RabbitMQBuilderExtensions
 
     /// <summary>
     /// The node with an epmd of its own beside it (the shared daemon would outlive the platform), both ended when DCP
-    /// stops the resource; the node stops gracefully on SIGTERM and keeps its queues.
+    /// stops the resource; the node stops gracefully on SIGTERM and keeps its queues. Debian's rabbitmq-server ends with
+    /// 0 whatever ended its node (it waits with "|| true"), so a node killed or crashed looked like one stopped, and the
+    /// platform never started it again: one that ends without being asked to ends this with 1, a crash, which
+    /// CrashRestarts starts again.
     /// </summary>
-    private const string NodeWithOwnEpmdShell = """
+    internal const string NodeWithOwnEpmdShell = """
         /usr/bin/epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 & epmd=$!
         echo $epmd > "$HOME/epmd.pid"
         "$@" & server=$!
-        trap 'kill -TERM $server 2>/dev/null' TERM INT HUP
+        asked=0
+        trap 'asked=1; kill -TERM $server 2>/dev/null' TERM INT HUP
         wait $server; status=$?
         while kill -0 $server 2>/dev/null; do wait $server; status=$?; done
         kill $epmd 2>/dev/null; rm -f "$HOME/epmd.pid"
+        if [ $asked = 0 ] && [ $status = 0 ]; then status=1; fi
         exit $status
         """;
 
