@@ -11,16 +11,25 @@ namespace Platform.EndToEnd.Tests;
 /// The AppHost as a person runs it (`./platform up`): its own process, its console, Ctrl+C. A run after a SIGKILLed one
 /// finds the data of the first and nothing of it still running; Ctrl+C leaves no process behind, DCP's included.
 /// </summary>
-[Collection(OwnPlatformCollection.Name)]
+[Collection(AppHostProcessCollection.Name)]
 public sealed class AppHostProcessTests
 {
     // A start that has not finished in this time fails the test with the AppHost's console, well before the run's hang
     // guard (--blame-hang-timeout 10m) would abort every test left; it takes 1-3 minutes on a busy two-core machine.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>Run beside the disturbing tests when this run has them (<see cref="AppHostAlongside"/>); reported here.</summary>
     [Fact]
-    public async Task After_SIGKILL_the_next_run_reuses_the_data_and_nothing_of_the_first_runs_and_Ctrl_C_leaves_no_process()
+    public Task After_SIGKILL_the_next_run_reuses_the_data_and_nothing_of_the_first_runs_and_Ctrl_C_leaves_no_process() =>
+        AppHostAlongside.OutcomeAsync();
+
+    /// <summary>
+    /// The test's body. It may run outside the test (beside others), so it takes no test's cancellation: every wait in it
+    /// has its own limit.
+    /// </summary>
+    internal static async Task SigkillThenCtrlCScenarioAsync()
     {
+        var cancel = CancellationToken.None;
         var data = Path.Combine(PlatformFixture.TestRunsDirectory, "process-" + Guid.NewGuid().ToString("N")[..8]);
         var email = Addresses.Unique("kept");
 
@@ -30,7 +39,7 @@ public sealed class AppHostProcessTests
             Assert.Contains(first.Output, l => l.StartsWith("gateway-staff-password: ", StringComparison.Ordinal));
             using var gateway = new HttpClient { BaseAddress = first.Gateway };
             using var response = await gateway.PostAsJsonAsync("/api/notifications/subscriptions",
-                new { email, topics = new[] { "news" }, frequency = "daily" }, TestContext.Current.CancellationToken);
+                new { email, topics = new[] { "news" }, frequency = "daily" }, cancel);
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             firstRun = first.PlatformProcesses();
             Assert.True(firstRun.Count >= 9, $"expected DCP, the servers and every project, saw {firstRun.Count}");
@@ -44,10 +53,10 @@ public sealed class AppHostProcessTests
             Assert.Empty(ProcessTable.Alive(firstRun));
             Assert.DoesNotContain(second.Output, l => l.StartsWith("gateway-staff-password: ", StringComparison.Ordinal));
             await using var connection = new NpgsqlConnection(second.ConnectionString("notificationsdb"));
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await connection.OpenAsync(cancel);
             await using var command = new NpgsqlCommand("SELECT count(*) FROM subscriber WHERE normalized_email = @e", connection);
             command.Parameters.AddWithValue("e", email.ToLowerInvariant());
-            Assert.Equal(1L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(1L, await command.ExecuteScalarAsync(cancel));
 
             // A server that crashes says so on the console, with what to do.
             var sink = Assert.Single(ProcessTable.WithCommandLine(Path.Combine(data, "mail", "Maildir")), p => ProcessTable.CommandLineOf(p).Contains("aiosmtpd", StringComparison.Ordinal));
@@ -60,7 +69,7 @@ public sealed class AppHostProcessTests
             // DCP stops what it ran in parallel after the AppHost exits; on a loaded machine the last (RabbitMQ flushing
             // its queues) can take a while: wait for every one to end, not for a fixed moment.
             var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (ProcessTable.Alive(running).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(250, TestContext.Current.CancellationToken);
+            while (ProcessTable.Alive(running).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(250, cancel);
             Assert.Empty(ProcessTable.Alive(running).Select(p => $"{p}: {ProcessTable.CommandLineOf(p)}"));
             Assert.Empty(ProcessTable.WithDataFolder(data));
             // PostgreSQL stopped cleanly: the next start needs no crash recovery.

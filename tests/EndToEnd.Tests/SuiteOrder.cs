@@ -19,8 +19,9 @@ namespace Platform.EndToEnd.Tests;
 /// The suite runs in one fixed order, by name, wherever it runs. xUnit's default order sorts by ids hashed from the
 /// assembly's path, so a clone in another folder (CI's) ran the tests in an order never run here.
 /// <para>
-/// Every class is a collection of its own, except two kinds that run after the others, each kind in one collection:
-/// <see cref="DisturbsPlatformCollection"/>, then <see cref="OwnPlatformCollection"/> last. So a test that disturbs the
+/// Every class is a collection of its own, except the kinds that run after the others, each kind in one collection, in
+/// this order: <see cref="DisturbsPlatformCollection"/>, <see cref="FaultWindowCollection"/>,
+/// <see cref="AppHostProcessCollection"/>, then <see cref="OwnPlatformCollection"/> last. So a test that disturbs the
 /// platform never runs before one that only adds its own data, whichever of them a change adds.
 /// </para>
 /// </summary>
@@ -29,13 +30,23 @@ public sealed class SuiteOrder : ITestCollectionOrderer, ITestCaseOrderer
     public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
         where TTestCollection : ITestCollection =>
         [.. testCollections
-            .OrderBy(c => c.TestCollectionDisplayName switch
+            .OrderBy(c => Rank(c.TestCollectionDisplayName))
+            .ThenBy(c => c.TestCollectionDisplayName, StringComparer.Ordinal)
+            .Select(c =>
             {
-                DisturbsPlatformCollection.Name => 1,
-                OwnPlatformCollection.Name => 2,
-                _ => 0,
-            })
-            .ThenBy(c => c.TestCollectionDisplayName, StringComparer.Ordinal)];
+                // The AppHost process test runs beside the disturbing tests only in a run that has it.
+                if (c.TestCollectionDisplayName == AppHostProcessCollection.Name) AppHostAlongside.Expected = true;
+                return c;
+            })];
+
+    private static int Rank(string collection) => collection switch
+    {
+        DisturbsPlatformCollection.Name => 1,
+        FaultWindowCollection.Name => 2,
+        AppHostProcessCollection.Name => 3,
+        OwnPlatformCollection.Name => 4,
+        _ => 0,
+    };
 
     public IReadOnlyCollection<TTestCase> OrderTestCases<TTestCase>(IReadOnlyCollection<TTestCase> testCases)
         where TTestCase : notnull, ITestCase =>
@@ -47,10 +58,36 @@ public sealed class SuiteOrder : ITestCollectionOrderer, ITestCaseOrderer
 /// hours or more (which sends every other test's waiting reminders, lapses and closing dates early). They run after the
 /// tests that only add data of their own. A test that moves a clock by seconds, or only reads it, need not be here.
 /// </summary>
+/// <para>
+/// These tolerate the AppHost process test (<see cref="AppHostAlongside"/>) running beside them: they wait out an outage
+/// or a moved clock with a core idle, and nothing they check hangs on a moment.
+/// </para>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class DisturbsPlatformCollection
+public sealed class DisturbsPlatformCollection : ICollectionFixture<AppHostAlongside.Starter>
 {
     public const string Name = "Tests that disturb the shared platform";
+}
+
+/// <summary>
+/// Disturbing tests whose fault must land inside a window of seconds: a kill between a message's hand-over and its end of
+/// data, a restart or a stopped mail server in the middle of a fan-out. A process starting beside them on two cores
+/// widens those windows and moves the fault out of them (tried, README "Full ./platform test"), so they run after the
+/// AppHost process test beside the others has finished.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FaultWindowCollection : ICollectionFixture<AppHostAlongside.Finisher>
+{
+    public const string Name = "Tests that disturb the shared platform at a moment";
+}
+
+/// <summary>
+/// The AppHost as a person runs it, a process of its own (<see cref="AppHostProcessTests"/>): its two platform starts take
+/// two minutes of CPU, and run beside <see cref="DisturbsPlatformCollection"/>; this collection reports them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AppHostProcessCollection
+{
+    public const string Name = "The AppHost as a process";
 }
 
 /// <summary>

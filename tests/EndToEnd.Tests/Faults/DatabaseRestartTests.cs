@@ -7,7 +7,7 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// is Notifications' PostgreSQL (and everyone else's): the senders lose the database between claiming a message and
 /// recording its outcome, and still every subscriber gets the news exactly once.
 /// </summary>
-[Collection(DisturbsPlatformCollection.Name)]
+[Collection(FaultWindowCollection.Name)]
 public sealed class DatabaseRestartTests(PlatformFixture platform)
 {
     private const int Subscribers = 200;

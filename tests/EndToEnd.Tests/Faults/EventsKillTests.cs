@@ -4,7 +4,7 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// <c>kill -9</c> of Events in the middle of a stream of registrations: the platform starts it again by itself, and
 /// every registration it had answered 201 is stored and mailed once (its outbox survives the crash).
 /// </summary>
-[Collection(DisturbsPlatformCollection.Name)]
+[Collection(FaultWindowCollection.Name)]
 public sealed class EventsKillTests(PlatformFixture platform)
 {
     [Fact]

@@ -5,7 +5,7 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// (so nothing is owed them), the platform starts it again by itself, and every registration answered 201 before or
 /// after is stored and mailed once.
 /// </summary>
-[Collection(DisturbsPlatformCollection.Name)]
+[Collection(FaultWindowCollection.Name)]
 public sealed class GatewayKillTests(PlatformFixture platform)
 {
     [Fact]

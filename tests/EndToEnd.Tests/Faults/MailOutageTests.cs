@@ -4,7 +4,7 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// The SMTP sink down for 60 s in the middle of a news fan-out: sending pauses (the circuit opens), nothing is given
 /// up on, and once the sink is back every subscriber has the news exactly once.
 /// </summary>
-[Collection(DisturbsPlatformCollection.Name)]
+[Collection(FaultWindowCollection.Name)]
 public sealed class MailOutageTests(PlatformFixture platform)
 {
     private const int Subscribers = 200;

@@ -5,7 +5,7 @@ namespace Platform.EndToEnd.Tests.Faults;
 /// it again by itself; what the killed senders had claimed is sent after their claims lapse, except what they had
 /// already handed to the mail server, which is not sent again. Every subscriber and delegate gets their email once.
 /// </summary>
-[Collection(DisturbsPlatformCollection.Name)]
+[Collection(FaultWindowCollection.Name)]
 public sealed class NotificationsKillTests(PlatformFixture platform)
 {
     // At 40 emails a second, 15 s of fan-out: the kill lands in it even when reading the mailbox is slow on a loaded machine.

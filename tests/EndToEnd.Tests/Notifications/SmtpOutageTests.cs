@@ -4,7 +4,7 @@ namespace Platform.EndToEnd.Tests.Notifications;
 /// The mail server goes away in the middle of a burst and comes back: sending pauses (the circuit opens), resumes,
 /// and every message arrives exactly once.
 /// </summary>
-[Collection(DisturbsPlatformCollection.Name)]
+[Collection(FaultWindowCollection.Name)]
 public sealed class SmtpOutageTests(PlatformFixture platform)
 {
     // At the test platform's 40 emails a second, a burst of five seconds: long enough for the dashboard's Stop to land in
