@@ -1,28 +1,21 @@
-using Platform.EndToEnd.Tests.Replicas;
-
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// The platforms of the last tests started beside the disturbing tests rather than after them. Those mostly wait out an
-/// outage, a restart or a moved clock with a core idle, while a platform's start is the run's densest CPU: the AppHost
-/// process scenario (<see cref="AppHostProcessTests"/>: two whole platforms, one SIGKILLed, one stopped by Ctrl+C) took
-/// about 130 s one after the other, the two-replica platform's start (<see cref="TwoReplicaPlatform"/>) about 65 s. They
-/// start one after the other with the first disturbing test; the tests whose fault must land inside a window of seconds
-/// (<see cref="FaultWindowCollection"/>) wait until both have finished; the AppHost process test reports the scenario's
-/// outcome and the replica tests use the platform already started. A run without those tests (a developer's selection)
-/// starts neither; a run of one of them alone starts it there.
+/// The AppHost process scenario (<see cref="AppHostProcessTests"/>: two whole platforms started, one SIGKILLed, one
+/// stopped by Ctrl+C) run beside the disturbing tests rather than after them. Those mostly wait out an outage, a restart
+/// or a moved clock with a core idle, and the scenario's two starts are the run's longest stretch of CPU: measured
+/// one after the other they took about 130 s of a 20-minute budget. The scenario starts with the first disturbing test,
+/// the tests whose fault must land inside a window of seconds wait until it has ended, and the AppHost process test
+/// reports its outcome. A run without the AppHost process test (a developer's selection) does not start it; a run of that
+/// test alone runs it there.
 /// </summary>
 public static class AppHostAlongside
 {
     private static readonly Lock Gate = new();
     private static Task? _scenario;
-    private static Task? _alongside;
 
     /// <summary>Set by <see cref="SuiteOrder"/> when this run holds <see cref="AppHostProcessCollection"/>.</summary>
-    internal static bool ScenarioExpected { get; set; }
-
-    /// <summary>Set by <see cref="SuiteOrder"/> when this run holds <see cref="OwnPlatformCollection"/> (the replica tests).</summary>
-    internal static bool ReplicasExpected { get; set; }
+    internal static bool Expected { get; set; }
 
     /// <summary>The scenario's outcome: started now if nothing started it before.</summary>
     internal static Task OutcomeAsync()
@@ -30,33 +23,26 @@ public static class AppHostAlongside
         lock (Gate) return _scenario ??= Task.Run(AppHostProcessTests.SigkillThenCtrlCScenarioAsync);
     }
 
-    private static async Task RunAlongsideAsync()
-    {
-        // Each outcome is its test's to report; here only the order matters.
-        if (ScenarioExpected) await OutcomeAsync().ContinueWith(_ => { }, TaskScheduler.Default);
-        if (ReplicasExpected) await TwoReplicaPlatform.StartEarly().ContinueWith(_ => { }, TaskScheduler.Default);
-    }
-
-    /// <summary>Starts them beside <see cref="DisturbsPlatformCollection"/>.</summary>
+    /// <summary>Starts the scenario beside <see cref="DisturbsPlatformCollection"/>, in a run that has its test.</summary>
     public sealed class Starter : IAsyncLifetime
     {
         public ValueTask InitializeAsync()
         {
-            lock (Gate) _alongside ??= Task.Run(RunAlongsideAsync);
+            if (Expected) _ = OutcomeAsync();
             return ValueTask.CompletedTask;
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    /// <summary>Holds <see cref="FaultWindowCollection"/> until what started beside the disturbing tests has finished.</summary>
+    /// <summary>Holds <see cref="FaultWindowCollection"/> until the scenario has ended (its outcome is the test's to report).</summary>
     public sealed class Finisher : IAsyncLifetime
     {
         public async ValueTask InitializeAsync()
         {
-            Task? alongside;
-            lock (Gate) alongside = _alongside;
-            if (alongside is not null) await alongside;
+            Task? scenario;
+            lock (Gate) scenario = _scenario;
+            if (scenario is not null) await scenario.ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -45,21 +45,9 @@ public class PlatformFixture : IAsyncLifetime
     public Uri DashboardUrl { get; private set; } = null!;
     public string DashboardToken { get; private set; } = "";
 
-    public string DataDirectory { get; private set; } = Path.Combine(TestRunsDirectory, Guid.CreateVersion7().ToString("N"));
+    public string DataDirectory { get; } = Path.Combine(TestRunsDirectory, Guid.CreateVersion7().ToString("N"));
 
-    public virtual ValueTask InitializeAsync() => StartAsync(TestContext.Current.CancellationToken);
-
-    /// <summary>Takes over a platform another instance started (<see cref="Replicas.TwoReplicaPlatform.StartEarly"/>); disposed with this one.</summary>
-    protected void TakeOver(PlatformFixture started)
-    {
-        App = started.App;
-        Gateway = started.Gateway;
-        DashboardUrl = started.DashboardUrl;
-        DashboardToken = started.DashboardToken;
-        DataDirectory = started.DataDirectory;
-    }
-
-    protected async ValueTask StartAsync(CancellationToken cancellationToken)
+    public async ValueTask InitializeAsync()
     {
         DashboardUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         // As a developer runs it, with the dashboard: projects export their telemetry to it.
@@ -68,7 +56,7 @@ public class PlatformFixture : IAsyncLifetime
              "--dashboard-url", DashboardUrl.ToString().TrimEnd('/'), "--ASPNETCORE_URLS", DashboardUrl.ToString().TrimEnd('/'),
              "--replicas", _replicas.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             (options, _) => options.DisableDashboard = !_telemetry,
-            cancellationToken);
+            TestContext.Current.CancellationToken);
         TestPlatformSettings.Apply(builder);
         if (!_telemetry)
         {
@@ -80,7 +68,7 @@ public class PlatformFixture : IAsyncLifetime
         if (_replicas > 1) builder.WithProjectEnvironment("gateway", "RateLimits__PublicWritesPerWindow", "100000");
         // The testing builder gives DCP's proxies random ports; the AppHost polls each project's health at the port it chose.
         if (_replicas > 1) builder.Configuration["DcpPublisher:RandomizePorts"] = "false";
-        App = await builder.BuildAsync(cancellationToken);
+        App = await builder.BuildAsync(TestContext.Current.CancellationToken);
 
         // Slow on a busy two-core machine: every project is started with `dotnet run`, beside the other test assemblies.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12));

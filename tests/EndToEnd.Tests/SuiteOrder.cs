@@ -34,9 +34,8 @@ public sealed class SuiteOrder : ITestCollectionOrderer, ITestCaseOrderer
             .ThenBy(c => c.TestCollectionDisplayName, StringComparer.Ordinal)
             .Select(c =>
             {
-                // The last tests' platforms start beside the disturbing tests only in a run that has those tests.
-                if (c.TestCollectionDisplayName == AppHostProcessCollection.Name) AppHostAlongside.ScenarioExpected = true;
-                if (c.TestCollectionDisplayName == OwnPlatformCollection.Name) AppHostAlongside.ReplicasExpected = true;
+                // The AppHost process test runs beside the disturbing tests only in a run that has it.
+                if (c.TestCollectionDisplayName == AppHostProcessCollection.Name) AppHostAlongside.Expected = true;
                 return c;
             })];
 
@@ -58,11 +57,11 @@ public sealed class SuiteOrder : ITestCollectionOrderer, ITestCaseOrderer
 /// Tests that disturb the shared platform: they stop, kill or restart one of its parts, or move a service's clock by
 /// hours or more (which sends every other test's waiting reminders, lapses and closing dates early). They run after the
 /// tests that only add data of their own. A test that moves a clock by seconds, or only reads it, need not be here.
-/// <para>
-/// The last tests' platforms start beside these (<see cref="AppHostAlongside"/>): they wait out an outage or a moved
-/// clock with a core idle, and nothing they check hangs on a moment. Those that do are in <see cref="FaultWindowCollection"/>.
-/// </para>
 /// </summary>
+/// <para>
+/// These tolerate the AppHost process test (<see cref="AppHostAlongside"/>) running beside them: they wait out an outage
+/// or a moved clock with a core idle, and nothing they check hangs on a moment.
+/// </para>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DisturbsPlatformCollection : ICollectionFixture<AppHostAlongside.Starter>
 {
@@ -73,7 +72,7 @@ public sealed class DisturbsPlatformCollection : ICollectionFixture<AppHostAlong
 /// Disturbing tests whose fault must land inside a window of seconds: a kill between a message's hand-over and its end of
 /// data, a restart or a stopped mail server in the middle of a fan-out. A process starting beside them on two cores
 /// widens those windows and moves the fault out of them (tried, README "Full ./platform test"), so they run after the
-/// platforms started beside the others have finished starting.
+/// AppHost process test beside the others has finished.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class FaultWindowCollection : ICollectionFixture<AppHostAlongside.Finisher>
@@ -92,8 +91,7 @@ public sealed class AppHostProcessCollection
 }
 
 /// <summary>
-/// The replica tests, on a platform of their own (<see cref="Replicas.TwoReplicaPlatform"/>, started beside the
-/// disturbing tests): they run last. Until 2026-12-02 the own platforms started only when their tests ran. Tried on
+/// Tests that start a platform of their own (an AppHost process, a platform at two replicas): they run last. Tried on
 /// 2026-12-01 and 2026-12-02: these tests in a second test process beside this one, from the start, from the browser
 /// tests, or from the disturbing tests (which mostly wait). The last was the best, 20.7–21.6 minutes instead of 23.3,
 /// and it showed two faults the one-process order hid (copies meeting in a migration: MigrationGate; a copy's restart
