@@ -57,11 +57,12 @@ public sealed class SuiteOrder : ITestCollectionOrderer, ITestCaseOrderer
 /// Tests that disturb the shared platform: they stop, kill or restart one of its parts, or move a service's clock by
 /// hours or more (which sends every other test's waiting reminders, lapses and closing dates early). They run after the
 /// tests that only add data of their own. A test that moves a clock by seconds, or only reads it, need not be here.
-/// </summary>
 /// <para>
 /// These tolerate the AppHost process test (<see cref="AppHostAlongside"/>) running beside them: they wait out an outage
-/// or a moved clock with a core idle, and nothing they check hangs on a moment.
+/// or a moved clock with a core idle, and nothing they check hangs on a moment. Those that do are in
+/// <see cref="FaultWindowCollection"/>.
 /// </para>
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DisturbsPlatformCollection : ICollectionFixture<AppHostAlongside.Starter>
 {
@@ -91,7 +92,8 @@ public sealed class AppHostProcessCollection
 }
 
 /// <summary>
-/// Tests that start a platform of their own (an AppHost process, a platform at two replicas): they run last. Tried on
+/// The replica tests, on a platform of their own started when they run (starting it ahead, beside the disturbing tests,
+/// failed their kill test in two of three runs on 2026-12-02, README "Full ./platform test"): they run last. Tried on
 /// 2026-12-01 and 2026-12-02: these tests in a second test process beside this one, from the start, from the browser
 /// tests, or from the disturbing tests (which mostly wait). The last was the best, 20.7–21.6 minutes instead of 23.3,
 /// and it showed two faults the one-process order hid (copies meeting in a migration: MigrationGate; a copy's restart
