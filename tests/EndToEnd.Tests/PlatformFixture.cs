@@ -47,7 +47,7 @@ public class PlatformFixture : IAsyncLifetime
 
     public string DataDirectory { get; } = Path.Combine(TestRunsDirectory, Guid.CreateVersion7().ToString("N"));
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         DashboardUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         // As a developer runs it, with the dashboard: projects export their telemetry to it.
@@ -88,6 +88,12 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>One staff session for the whole run, so tests do not spend the per-IP login allowance.</summary>
     public Task<string> StaffTokenAsync() => _staffToken ??= Gateway.StaffPasswordLoginAsync(this);
+
+    /// <summary>Stops every process of the platform ahead of <see cref="DisposeAsync"/>, once no test needs it any more.</summary>
+    public async Task StopAsync()
+    {
+        if (App is not null) await App.StopAsync(CancellationToken.None);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -10,7 +10,9 @@ using Xunit.v3;
 // branch `phases`, SuiteRunner.cs) took 20.9-21.7 minutes instead of 24.5, but each of three runs failed a test this
 // order never failed (README, "Full ./platform test"). Two at once with xUnit's own parallelism, and the two-replica
 // platform started at nice 19 beside the disturbing tests or beside the AppHost process tests, were tried on 2026-12-02
-// too: none was shorter, and the start beside the disturbing tests failed two of them (README, same row).
+// too: none was shorter, and the start beside the disturbing tests failed two of them (README, same row). Two ordinary
+// tests at a time with xUnit's "conservative" algorithm (at most two running, whatever they await), tried that evening:
+// each test took about twice as long, and the ordinary stretch went from 590 to 544 s only.
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Platform.EndToEnd.Tests;
@@ -92,14 +94,15 @@ public sealed class AppHostProcessCollection
 }
 
 /// <summary>
-/// The replica tests, on a platform of their own started when they run (starting it ahead, beside the disturbing tests,
-/// failed their kill test in two of three runs on 2026-12-02, README "Full ./platform test"): they run last. Tried on
-/// 2026-12-01 and 2026-12-02: these tests in a second test process beside this one, from the start, from the browser
-/// tests, or from the disturbing tests (which mostly wait). The last was the best, 20.7–21.6 minutes instead of 23.3,
-/// and it showed two faults the one-process order hid (copies meeting in a migration: MigrationGate; a copy's restart
-/// refused while a copy it waits for was down: CrashRestarts). But with both platforms' fault tests on two saturated
-/// cores, a Notifications kill landed between a message's recorded hand-over and its end of data, in each platform at
-/// once: two emails counted sent in doubt that the sink never took (run 18 of 2026-12-02). Kept in one process.
+/// The replica tests, on a platform of their own started when they run, as the shared platform stops (starting it
+/// ahead, beside the disturbing tests, failed their kill test in two of three runs on 2026-12-02, README "Full
+/// ./platform test"): they run last. Tried on 2026-12-01 and 2026-12-02: these tests in a second test process beside
+/// this one, from the start, from the browser tests, or from the disturbing tests (which mostly wait). The last was the
+/// best, 20.7–21.6 minutes instead of 23.3, and it showed two faults the one-process order hid (copies meeting in a
+/// migration: MigrationGate; a copy's restart refused while a copy it waits for was down: CrashRestarts). But with both
+/// platforms' fault tests on two saturated cores, a Notifications kill landed between a message's recorded hand-over
+/// and its end of data, in each platform at once: two emails counted sent in doubt that the sink never took (run 18 of
+/// 2026-12-02). Kept in one process.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class OwnPlatformCollection
