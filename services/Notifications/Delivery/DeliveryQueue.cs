@@ -63,11 +63,24 @@ public sealed class DeliveryQueue(NotificationsDbContext db, DeliveryLedger ledg
     }
 
     /// <summary>
-    /// The whole message is written to the mail server and the end of data comes next: committed first, so a sender that
-    /// dies from here on is not followed by a second copy (<see cref="SettleHandedOverAsync"/>). Only while the claim is
-    /// this sender's. Synchronous, with the sends recorded since the last write (<see cref="DeliveryLedger"/>).
+    /// The whole message is written to the mail server and the end of data comes next: the hand-over goes to the
+    /// database first, so a sender that dies from here on is not followed by a second copy
+    /// (<see cref="SettleHandedOverAsync"/>). Only while the claim is this sender's. Synchronous, with the sends recorded
+    /// since the last write (<see cref="DeliveryLedger"/>). While at least a quarter of the lease is left by this
+    /// sender's clock (always, in a batch that stops at half its lease), no other sender can have taken the message, so
+    /// the end of data follows the written record without waiting for its commit: the answer is read after it
+    /// (<see cref="ConfirmHandOverAsync"/>), and this returns it pending. A claim nearer its end (a send that stalled, a
+    /// clock that jumped) waits for the commit, which refuses the hand-over if the claim has gone: then null.
     /// </summary>
-    public void MarkHandedOver(EmailDelivery claimed) => ledger.HandOver(db, claimed);
+    public PendingHandOver? MarkHandedOver(EmailDelivery claimed)
+    {
+        if (claimed.ClaimedUntil - timeProvider.GetUtcNow().UtcDateTime > options.Value.ClaimLease / 4) return ledger.BeginHandOver(db, claimed);
+        ledger.HandOver(db, claimed);
+        return null;
+    }
+
+    /// <summary>The database's answer to a hand-over <see cref="MarkHandedOver"/> wrote without waiting; never throws.</summary>
+    public Task<HandOverAnswer> ConfirmHandOverAsync(PendingHandOver pending) => ledger.ConfirmAsync(pending);
 
     /// <summary>Sent: written with the next hand-over of any sender (<see cref="DeliveryLedger"/>), or by <see cref="FlushSent"/>.</summary>
     public void MarkSent(Guid id) => ledger.Sent(id);

@@ -14,14 +14,16 @@ namespace Platform.Notifications.Delivery;
 /// priority order (transactional first), sending through the shared retry and circuit-breaker pipeline at the
 /// configured rate, and recording each outcome when the server answers (a send with the next hand-over,
 /// <see cref="DeliveryLedger"/>, and at the latest as the batch ends). Exactly once across a crash: the
-/// hand-over (the whole message written, the end of data next) is recorded before the server can take the message, and
-/// a message handed over by a sender that died is counted sent rather than sent again
-/// (<see cref="DeliveryQueue.SettleHandedOverAsync"/>); one not handed over was never taken and goes again. A sender
-/// that overran its claim cannot hand over a message another sender has claimed since. What remains is SMTP's own: a
-/// sender that dies in the microseconds between recording the hand-over and writing the "." loses that message, and a
-/// server that drops the connection after the hand-over gets the message again (it may not have taken it: sending again
-/// is what keeps it from being lost, with the same Message-ID, which receivers use to drop a copy). Outcomes the database cannot take at once (it is restarting) are retried while the
-/// claim lasts, so a short outage costs neither a second copy nor a lease's wait.
+/// hand-over (the whole message written, the end of data next) is written to the database before the server can take
+/// the message (its answer read after the ".", <see cref="DeliveryLedger.BeginHandOver"/>), and a message handed over by
+/// a sender that died is counted sent rather than sent again (<see cref="DeliveryQueue.SettleHandedOverAsync"/>); one
+/// not handed over was never taken and goes again. A sender that overran its claim cannot hand over a message another
+/// sender has claimed since. What remains is SMTP's own: a sender that dies in the microseconds between writing the
+/// hand-over and writing the "." loses that message, and a server that drops the connection after the hand-over gets
+/// the message again (it may not have taken it: sending again is what keeps it from being lost, with the same
+/// Message-ID, which receivers use to drop a copy). Outcomes the database cannot take at once (it is restarting) are
+/// retried while the claim lasts, so a short outage costs neither a second copy nor a lease's wait; a sender that dies
+/// during such an outage, its hand-over written but not taken, leaves that message to go again.
 /// Not a ServiceDefaults periodic job: it drains a queue with several senders at once, going again at once while
 /// there is work, where a periodic job runs one pass per interval.
 /// </summary>
@@ -182,8 +184,19 @@ public sealed partial class DeliverySender(
 
         try
         {
-            await resilience.Pipeline.ExecuteAsync(
-                async ct => await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, HandOver, ct), cancellationToken);
+            await resilience.Pipeline.ExecuteAsync(async ct =>
+            {
+                PendingHandOver? pending = null;
+                try
+                {
+                    await emailSender.SendAsync(delivery.Address ?? delivery.Recipient, email, () => pending = HandOver(), ct);
+                }
+                finally
+                {
+                    // Each attempt reads its hand-over's answer before the next attempt (or the next message) uses the connection.
+                    if (pending is not null) await ConfirmAsync(pending);
+                }
+            }, cancellationToken);
             return Outcome.Sent.Instance;
         }
         catch (HandOverNotRecordedException e)
@@ -218,16 +231,25 @@ public sealed partial class DeliverySender(
         }
 
         // Not cancellable: once the message is written, recording the hand-over is what stands between it and a second copy.
-        void HandOver()
+        PendingHandOver? HandOver()
         {
             try
             {
-                queue.MarkHandedOver(delivery);
+                return queue.MarkHandedOver(delivery);
             }
             catch (Exception e)
             {
                 throw new HandOverNotRecordedException(e);
             }
+        }
+
+        // The "." has gone (or the conversation ended after the hand-over): what the server did decides the outcome, and
+        // a hand-over the database did not confirm is only logged. The send is recorded when the server took it either way.
+        async Task ConfirmAsync(PendingHandOver pending)
+        {
+            var answer = await queue.ConfirmHandOverAsync(pending);
+            if (answer.Failure is { } failure) LogHandOverUnconfirmed(logger, failure, delivery.Id);
+            else if (!answer.Recorded) LogHandedOverWithoutClaim(logger, delivery.Id);
         }
     }
 
@@ -309,6 +331,12 @@ public sealed partial class DeliverySender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was not handed to the mail server: its hand-over could not be recorded")]
     private static partial void LogNotHandedOver(ILogger logger, Exception e, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was handed to the mail server, but the database did not confirm its hand-over; its outcome is recorded when the database answers again")]
+    private static partial void LogHandOverUnconfirmed(ILogger logger, Exception e, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} was handed to the mail server after its claim had lapsed; the sender that took it over may send it again")]
+    private static partial void LogHandedOverWithoutClaim(ILogger logger, Guid deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery's outcome could not be recorded yet, trying again: {Reason}")]
     private static partial void LogRecordRetry(ILogger logger, string reason);

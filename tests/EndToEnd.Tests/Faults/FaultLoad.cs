@@ -163,15 +163,19 @@ internal sealed class FaultLoad(PlatformFixture platform) : IAsyncDisposable
         var stored = accepted.Count == 0 ? 0 : await platform.App.CountAsync("eventsdb",
             "SELECT count(*) FROM registration WHERE id = ANY(@ids)", ("ids", accepted.Select(a => a.Id).ToArray()));
 
-        Assert.True(unmailed.Count == 0, $"{unmailed.Count} of {accepted.Count} accepted registrations got no email: {string.Join(", ", unmailed.Take(5))}");
+        Assert.True(unmailed.Count == 0, $"{unmailed.Count} of {accepted.Count} accepted registrations got no email: {string.Join(", ", unmailed.Take(5))}; "
+            + $"their deliveries (none queued if none listed):\n{string.Join("\n", await DeliveriesAsync(unmailed, news: false))}");
         Assert.True(unreached.Count == 0, $"{unreached.Count} of {_subscribers.Count} subscribers did not get the news; their deliveries:\n"
-            + string.Join("\n", unreached.Count == 0 ? [] : await platform.App.DescribeRowsAsync("notificationsdb",
-                "SELECT recipient, status, attempts, created_at, next_attempt_at, claimed_until, handed_over_at, sent_at, failure_reason FROM delivery WHERE kind = 'news' AND recipient = ANY(@r)",
-                ("r", unreached.Select(s => s.ToLowerInvariant()).ToArray()))));
+            + string.Join("\n", await DeliveriesAsync(unreached, news: true)));
         Assert.Equal(accepted.Count, stored);
         Assert.True(twice.Count == 0, $"{twice.Count} emails arrived more than once: {string.Join("; ", twice.Take(5))}");
         Assert.All(caseMail, m => Assert.NotNull(m.Header("Message-ID")));
     }
+
+    /// <summary>What Notifications' queue holds for these recipients, to say where a missing email stopped.</summary>
+    private async Task<List<string>> DeliveriesAsync(List<string> recipients, bool news) => recipients.Count == 0 ? [] : await platform.App.DescribeRowsAsync("notificationsdb",
+        "SELECT recipient, kind, status, attempts, created_at, next_attempt_at, claimed_until, handed_over_at, sent_at, failure_reason FROM delivery WHERE (kind = 'news') = @news AND lower(recipient) = ANY(@r)",
+        ("news", news), ("r", recipients.Select(s => s.ToLowerInvariant()).ToArray()));
 
     /// <summary>Every service and server healthy, whoever brought it back: the platform itself, for what the test killed.</summary>
     public async Task AssertEveryResourceHealthyAsync()

@@ -80,6 +80,57 @@ public sealed class DeliveryLedgerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_hand_over_goes_to_the_database_without_waiting_for_its_answer_which_is_read_after()
+    {
+        var claimed = await ClaimedAsync(1);
+        var ledger = _factory.Services.GetRequiredService<DeliveryLedger>();
+        // Another transaction holds the row, so the hand-over's statement waits inside the database for as long as this
+        // test likes: the end of data must not wait for it (a sender killed in that wait lost its message).
+        await using var holder = await RowHeldAsync(claimed[0].Id);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+
+        var pending = await Task.Run(() => ledger.BeginHandOver(db, claimed[0])).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.False(pending.Answer.IsCompleted);
+        await WaitingBackendAsync(); // written: the database has the statement
+        await holder.DisposeAsync();
+
+        var answer = await ledger.ConfirmAsync(pending);
+        Assert.Equal(new HandOverAnswer(true, null), answer);
+        Assert.NotNull(await _factory.WithDbAsync(db => db.Deliveries.Where(d => d.Id == claimed[0].Id).Select(d => d.HandedOverAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_hand_over_whose_answer_never_comes_is_reported_not_thrown_and_the_sends_it_carried_are_written_later()
+    {
+        var claimed = await ClaimedAsync(2);
+        var ledger = _factory.Services.GetRequiredService<DeliveryLedger>();
+        ledger.Sent(claimed[1].Id);
+        await using var holder = await RowHeldAsync(claimed[0].Id);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var pending = ledger.BeginHandOver(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>(), claimed[0]);
+            // The database ends the session while the statement waits (a restart, say), after the "." went.
+            var backend = await WaitingBackendAsync();
+            await _factory.WithDbAsync(db => db.Database.SqlQuery<bool>($"SELECT pg_terminate_backend({backend}) AS \"Value\"").SingleAsync());
+
+            var answer = await ledger.ConfirmAsync(pending);
+            Assert.False(answer.Recorded);
+            Assert.NotNull(answer.Failure);
+        }
+
+        await holder.DisposeAsync();
+        Assert.Equal(DeliveryStatus.Sending, await StatusAsync(claimed[1].Id));
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            ledger.Flush(scope.ServiceProvider.GetRequiredService<NotificationsDbContext>());
+        }
+
+        Assert.Equal(DeliveryStatus.Sent, await StatusAsync(claimed[1].Id));
+        Assert.Null(await _factory.WithDbAsync(db => db.Deliveries.Where(d => d.Id == claimed[0].Id).Select(d => d.HandedOverAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_lapsed_claim_on_a_handed_over_message_is_not_claimed_again_and_the_next_settle_counts_it_sent_in_doubt()
     {
         _ = _factory.Server;
@@ -146,6 +197,43 @@ public sealed class DeliveryLedgerTests : IAsyncDisposable
             return db.SaveChangesAsync();
         });
         return deliveries;
+    }
+
+    /// <summary>A transaction of its own holding the delivery's row until disposed.</summary>
+    private async Task<IAsyncDisposable> RowHeldAsync(Guid id)
+    {
+        var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM delivery WHERE id = {id} FOR UPDATE", TestContext.Current.CancellationToken);
+        return new Held(scope, transaction);
+    }
+
+    private sealed class Held(AsyncServiceScope scope, IAsyncDisposable transaction) : IAsyncDisposable
+    {
+        private int _disposed;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+            await transaction.DisposeAsync(); // rolled back
+            await scope.DisposeAsync();
+        }
+    }
+
+    /// <summary>The process id of the session whose hand-over waits for the held row, once it waits.</summary>
+    private async Task<int> WaitingBackendAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var waiting = await _factory.WithDbAsync(db => db.Database.SqlQuery<int>($"""
+                SELECT pid AS "Value" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE delivery SET handed_over_at%'
+                """).ToListAsync());
+            if (waiting.Count == 1) return waiting[0];
+            Assert.True(DateTime.UtcNow < deadline, "The hand-over's statement never reached the database.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 
     private Task<DeliveryStatus> StatusAsync(Guid id) => _factory.WithDbAsync(db => db.Deliveries.Where(d => d.Id == id).Select(d => d.Status).SingleAsync());
