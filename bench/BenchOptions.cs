@@ -21,6 +21,9 @@ public sealed record BenchOptions(
     /// <summary>news-fanout on its own: the port the platform's ConnectionStrings:mail names, where the bench starts smtp-sink.</summary>
     public int? SmtpSinkPort { get; init; }
 
+    /// <summary>fanout-kill: how many times Notifications is killed during the fan-out (the AppHost restarts it at most five times in ten minutes).</summary>
+    public int Kills { get; init; } = 4;
+
     /// <summary>bench all: the sink it started before the platform, shared by every scenario.</summary>
     public Scenarios.PostfixSmtpSink? Sink { get; init; }
 
@@ -38,6 +41,7 @@ public sealed record BenchOptions(
         string? data = null;
         var subscribers = 20_000;
         int? smtpSinkPort = null;
+        var kills = 4;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -56,6 +60,7 @@ public sealed record BenchOptions(
                 case "--data": data = Path.GetFullPath(Next()); break;
                 case "--subscribers": subscribers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--smtp-sink-port": smtpSinkPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--kills": kills = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 default: scenarios.Add(args[i]); break;
             }
         }
@@ -69,11 +74,14 @@ public sealed record BenchOptions(
             throw new ArgumentException("--visitors must be between 1 and 1000.");
         if (subscribers is < 1 or > 1_000_000)
             throw new ArgumentException("--subscribers must be between 1 and 1000000.");
+        if (kills is < 1 or > 5)
+            throw new ArgumentException("--kills must be between 1 and 5 (the AppHost restarts a service at most five times in ten minutes).");
         return new BenchOptions(scenarios, gateway, dashboard, duration, warmup, concurrency, delegates, inFlight, visitors)
         {
             DataFolder = data,
             Subscribers = subscribers,
             SmtpSinkPort = smtpSinkPort,
+            Kills = kills,
         };
     }
 }

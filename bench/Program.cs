@@ -10,6 +10,8 @@ var scenarios = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCa
     ["registration-rush"] = new RegistrationRush(),
     ["role-search"] = new RoleSearch(),
     ["news-fanout"] = new NewsFanout(),
+    // Kills Notifications mid-fan-out: never part of a run of every scenario.
+    ["fanout-kill"] = new FanOutKill(),
     ["site"] = new SiteVisitors(),
     // One target's steady load while a profiler records; never part of a run of every scenario.
     ["load"] = new SteadyLoad(),
@@ -19,7 +21,7 @@ var json = new JsonSerializerOptions { WriteIndented = true, NumberHandling = Sy
 // Every scenario on a platform of the bench's own (BenchAll).
 if (options.Scenarios is ["all"]) return await BenchAll.RunAsync(options, scenarios, json);
 
-var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys.Where(name => name != "load")];
+var names = options.Scenarios.Count > 0 ? options.Scenarios : [.. scenarios.Keys.Where(name => name is not ("load" or "fanout-kill"))];
 foreach (var name in names)
 {
     if (!scenarios.TryGetValue(name, out var scenario))

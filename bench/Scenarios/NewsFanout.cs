@@ -26,7 +26,6 @@ public sealed class NewsFanout : IScenario
 {
     private const double Goal = 0.7;
     private const int SenderConcurrency = 8; // Notifications:Delivery:Concurrency's default
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     public async Task<object> RunAsync(BenchOptions options)
@@ -40,27 +39,15 @@ public sealed class NewsFanout : IScenario
         var secrets = PlatformSecrets.Read(options);
         var database = new Psql(PlatformResources.PostgresPort(options), secrets["postgres-password"], "notificationsdb");
         var run = Guid.NewGuid().ToString("N")[..12];
-        // A real district (the service checks), whose only volunteering subscribers on a bench platform are the run's.
-        const string district = "Greystone";
-
-        await database.RunAsync($"""
-            INSERT INTO subscriber (id, email, normalized_email, created_at)
-              SELECT gen_random_uuid(), 'fanout-{run}-' || g || '@bench.example.org', 'fanout-{run}-' || g || '@bench.example.org', now()
-              FROM generate_series(1, {subscribers}) g;
-            INSERT INTO subscription (id, subscriber_id, topics, districts, frequency, status, created_at, confirmed_at, confirm_by, digest_through)
-              SELECT gen_random_uuid(), id, ARRAY['volunteering'], ARRAY['{district}'], 'immediately', 'Confirmed', now(), now() - interval '1 minute', now(), now()
-              FROM subscriber WHERE email LIKE 'fanout-{run}-%';
-            """);
+        await FanOutRun.SeedSubscribersAsync(database, run, subscribers);
         try
         {
-            // Mail queued by an earlier scenario (registration-rush's confirmations and waitlist notices) would reach the
-            // sink during this one and be counted as the fan-out's: wait for the queue to be empty first.
-            await WaitForEmptyQueueAsync(database);
+            await FanOutRun.WaitForEmptyQueueAsync(database);
             var loadBefore = MachineLoad.Now();
             var ceiling = await PlainClientAsync(sink, subscribers);
             using var staff = new HttpClient { BaseAddress = options.Gateway, Timeout = TimeSpan.FromMinutes(2) };
             staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PlatformSecrets.StaffTokenAsync(staff, secrets));
-            var (fanout, postId) = await FanOutAsync(staff, sink, district, subscribers);
+            var (fanout, postId) = await FanOutAsync(staff, sink, subscribers);
             var exactlyOnce = await CheckExactlyOnceAsync(database, sink, postId, subscribers, fanout.SinkBefore);
 
             var ratio = Math.Round(fanout.EmailsPerSecond / ceiling.EmailsPerSecond, 3);
@@ -80,41 +67,26 @@ public sealed class NewsFanout : IScenario
         }
         finally
         {
-            await database.RunAsync($"""
-                DELETE FROM delivery WHERE recipient LIKE 'fanout-{run}-%';
-                DELETE FROM subscriber WHERE email LIKE 'fanout-{run}-%';
-                """);
+            await FanOutRun.RemoveAsync(database, run);
         }
     }
 
     private sealed record Measured(int Emails, double SecondsToLastDelivery, double EmailsPerSecond, long SinkBefore, double? PublishSeconds = null, double? FirstEmailSeconds = null);
 
-    private static async Task<(Measured Result, Guid PostId)> FanOutAsync(HttpClient staff, PostfixSmtpSink sink, string district, int subscribers)
+    private static async Task<(Measured Result, Guid PostId)> FanOutAsync(HttpClient staff, PostfixSmtpSink sink, int subscribers)
     {
-        using var draft = await staff.PostAsJsonAsync("/api/notifications/news", new
-        {
-            title = "Volunteers needed this weekend",
-            body = Body(),
-            topic = "volunteering",
-            district,
-        });
-        draft.EnsureSuccessStatusCode();
-        var id = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-
+        var id = await FanOutRun.DraftAsync(staff);
         var before = sink.Messages;
         var clock = Stopwatch.StartNew();
-        using var published = await staff.PostAsync($"/api/notifications/news/{id}/publish", null);
-        published.EnsureSuccessStatusCode();
+        await FanOutRun.PublishAsync(staff, id, subscribers);
         var publishSeconds = clock.Elapsed.TotalSeconds;
-        var queued = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("subscribersQueued").GetInt32();
-        if (queued != subscribers) throw new InvalidOperationException($"{queued} subscribers were queued, not {subscribers}.");
 
         var first = Task.Run(async () =>
         {
             while (sink.Messages == before) await Task.Delay(10);
             return clock.Elapsed.TotalSeconds;
         });
-        await sink.WaitForAsync(before + subscribers, Timeout, clock, PollInterval);
+        await sink.WaitForAsync(before + subscribers, FanOutRun.Timeout, clock, PollInterval);
         var seconds = clock.Elapsed.TotalSeconds;
         return (new Measured(subscribers, Math.Round(seconds, 2), Math.Round(subscribers / seconds, 1), before, Math.Round(publishSeconds, 3),
             Math.Round(await first, 3)), id);
@@ -125,7 +97,7 @@ public sealed class NewsFanout : IScenario
     {
         var before = sink.Messages;
         var next = -1;
-        var body = Body();
+        var body = FanOutRun.Body();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, SenderConcurrency).Select(_ => Task.Run(async () =>
         {
@@ -144,7 +116,7 @@ public sealed class NewsFanout : IScenario
 
             await client.DisconnectAsync(quit: true);
         })));
-        await sink.WaitForAsync(before + count, Timeout, clock, PollInterval);
+        await sink.WaitForAsync(before + count, FanOutRun.Timeout, clock, PollInterval);
         var seconds = clock.Elapsed.TotalSeconds;
         return new Measured(count, Math.Round(seconds, 2), Math.Round(count / seconds, 1), before);
     }
@@ -166,17 +138,4 @@ public sealed class NewsFanout : IScenario
         return new ExactlyOnce(fields[0], fields[1], fields[2], taken,
             Ok: fields[0] == subscribers && fields[1] == subscribers && fields[2] == subscribers && taken == subscribers);
     }
-
-    private static async Task WaitForEmptyQueueAsync(Psql database)
-    {
-        var clock = Stopwatch.StartNew();
-        while (int.Parse((await database.QueryAsync("SELECT count(*) FROM delivery WHERE status = 'Sending' OR (status = 'Queued' AND next_attempt_at <= now())")).Trim(), CultureInfo.InvariantCulture) > 0)
-        {
-            if (clock.Elapsed > Timeout) throw new TimeoutException($"Notifications' queue was still not empty after {Timeout.TotalMinutes} min");
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
-
-    private static string Body() => string.Concat(Enumerable.Repeat(
-        "Our partners need **volunteers** for the community safety days this weekend: litter picks, a bike-marking stall and a welcome desk. ", 6));
 }

@@ -1,0 +1,141 @@
+// How to run on its own (from the repository, against a Release platform whose mail goes to the sink the bench starts,
+// with a short claim lease so that what the killed senders held goes again within the run):
+//
+//   Notifications__Delivery__ClaimLease=00:00:30 ./platform up --release --gateway-port 8381 --ConnectionStrings:mail smtp://127.0.0.1:2626
+//   ./platform bench fanout-kill --gateway http://127.0.0.1:8381 --smtp-sink-port 2626 [--subscribers 20000] [--kills 4]
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Platform.Bench.Scenarios;
+
+/// <summary>
+/// How many emails a crash of the sender costs: one news post to N subscribers, and <c>kill -9</c> of Notifications
+/// K times while it sends at full speed (each time once the restarted service has sent a stretch of the post). Then,
+/// once every delivery is settled, the sink's count against N. A sender killed between writing a message's hand-over
+/// and writing its "." loses that message (counted sent "in doubt", never taken), and the shorter that step, the fewer
+/// are lost; the end-to-end kill tests meet the same window at 40 emails a second, this meets it at the sender's full
+/// rate, where every kill lands among eight busy senders. Smtp-sink counts messages, not Message-IDs: a run that lost
+/// one and sent another twice would show neither; a second copy needs the connection to drop after the hand-over,
+/// which a kill of the sender does not cause.
+/// </summary>
+public sealed class FanOutKill : IScenario
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    public async Task<object> RunAsync(BenchOptions options)
+    {
+        var subscribers = options.Subscribers;
+        await using var sink = await PostfixSmtpSink.StartAsync(options.SmtpSinkPort
+            ?? throw new InvalidOperationException("fanout-kill needs --smtp-sink-port N, the port the platform's ConnectionStrings:mail names."));
+        var secrets = PlatformSecrets.Read(options);
+        var database = new Psql(PlatformResources.PostgresPort(options), secrets["postgres-password"], "notificationsdb");
+        var run = Guid.NewGuid().ToString("N")[..12];
+        await FanOutRun.SeedSubscribersAsync(database, run, subscribers);
+        try
+        {
+            await FanOutRun.WaitForEmptyQueueAsync(database);
+            using var staff = new HttpClient { BaseAddress = options.Gateway, Timeout = TimeSpan.FromMinutes(2) };
+            staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PlatformSecrets.StaffTokenAsync(staff, secrets));
+            var post = await FanOutRun.DraftAsync(staff);
+            var before = sink.Messages;
+            var clock = Stopwatch.StartNew();
+            await FanOutRun.PublishAsync(staff, post, subscribers);
+
+            // A stretch of the post between kills, so each lands while the restarted service's senders are all busy.
+            var stretch = Math.Max(1, subscribers / (options.Kills + 1) / 2);
+            var killedAt = new List<long>();
+            while (killedAt.Count < options.Kills)
+            {
+                var mark = sink.Messages;
+                while (sink.Messages < mark + stretch && sink.Messages - before < subscribers) await Wait(clock);
+                if (sink.Messages - before >= subscribers) break; // the fan-out ended first
+                var pid = NotificationsProcess();
+                Process.GetProcessById(pid).Kill();
+                killedAt.Add(sink.Messages - before);
+                // Restarted by the AppHost, which does so at most five times in ten minutes: a platform used for an
+                // earlier run may have none left.
+                var restart = Stopwatch.StartNew();
+                while (NotificationsProcessOrNull() is not { } next || next == pid)
+                {
+                    if (restart.Elapsed > TimeSpan.FromMinutes(2))
+                        throw new InvalidOperationException("The AppHost did not start Notifications again within 2 minutes (it restarts a service at most five times in ten minutes): run fanout-kill on a fresh platform.");
+                    await Wait(clock);
+                }
+            }
+
+            // What the killed senders had claimed goes again once their claims lapse; then nothing is left to send.
+            var settled = await SettledAsync(database, post, clock);
+            await Task.Delay(TimeSpan.FromSeconds(2)); // a late message, if any, lands before the count
+            var taken = sink.Messages - before;
+            return new
+            {
+                Scenario = "fanout-kill",
+                Subscribers = subscribers,
+                Kills = killedAt.Count,
+                KilledAtEmail = killedAt,
+                Deliveries = settled.Deliveries,
+                Sent = settled.Sent,
+                InDoubt = settled.InDoubt,
+                TakenBySink = taken,
+                Missing = Math.Max(0, subscribers - taken),
+                Extra = Math.Max(0, taken - subscribers),
+                MissingPerKill = killedAt.Count == 0 ? 0 : Math.Round(Math.Max(0, subscribers - taken) / (double)killedAt.Count, 2),
+                Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            };
+        }
+        finally
+        {
+            await FanOutRun.RemoveAsync(database, run);
+        }
+    }
+
+    private static async Task Wait(Stopwatch clock)
+    {
+        if (clock.Elapsed > FanOutRun.Timeout) throw new TimeoutException($"fanout-kill: not done after {FanOutRun.Timeout.TotalMinutes} min");
+        await Task.Delay(PollInterval);
+    }
+
+    private sealed record Settled(int Deliveries, int Sent, int InDoubt);
+
+    /// <summary>Waits until none of the post's deliveries is queued or being sent.</summary>
+    private static async Task<Settled> SettledAsync(Psql database, Guid post, Stopwatch clock)
+    {
+        while (true)
+        {
+            var fields = (await database.QueryAsync($"""
+                SELECT count(*), count(*) FILTER (WHERE status = 'Sent'), count(*) FILTER (WHERE failure_reason LIKE 'in doubt%'),
+                       count(*) FILTER (WHERE status IN ('Queued', 'Sending'))
+                FROM delivery WHERE news_post_id = '{post}'
+                """)).Trim().Split('|').Select(f => int.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+            if (fields[3] == 0) return new Settled(fields[0], fields[1], fields[2]);
+            if (clock.Elapsed > FanOutRun.Timeout) throw new TimeoutException($"fanout-kill: {fields[3]} deliveries still unsettled after {FanOutRun.Timeout.TotalMinutes} min");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static int NotificationsProcess() => NotificationsProcessOrNull()
+        ?? throw new InvalidOperationException("No Notifications process is running: start the platform first.");
+
+    /// <summary>The one process running Notifications (its apphost, or its assembly under dotnet); the bench's platform runs one copy.</summary>
+    private static int? NotificationsProcessOrNull()
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid)) continue;
+            string[] arguments;
+            try { arguments = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0'); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            if (arguments[0].EndsWith("/Notifications", StringComparison.Ordinal) || arguments.Any(a => a.EndsWith("/Notifications.dll", StringComparison.Ordinal))) found.Add(pid);
+        }
+
+        return found.Count switch
+        {
+            0 => null,
+            1 => found[0],
+            _ => throw new InvalidOperationException($"{found.Count} Notifications processes: fanout-kill needs a platform with one copy."),
+        };
+    }
+}
