@@ -24,6 +24,9 @@ public sealed record BenchOptions(
     /// <summary>fanout-kill: how many times Notifications is killed during the fan-out (the AppHost restarts it at most five times in ten minutes).</summary>
     public int Kills { get; init; } = 4;
 
+    /// <summary>fanout-kill: a folder where the sink writes each message it takes, to name the emails lost and when they were handed over.</summary>
+    public string? SinkDump { get; init; }
+
     /// <summary>bench all: the sink it started before the platform, shared by every scenario.</summary>
     public Scenarios.PostfixSmtpSink? Sink { get; init; }
 
@@ -42,6 +45,7 @@ public sealed record BenchOptions(
         var subscribers = 20_000;
         int? smtpSinkPort = null;
         var kills = 4;
+        string? sinkDump = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -61,6 +65,7 @@ public sealed record BenchOptions(
                 case "--subscribers": subscribers = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--smtp-sink-port": smtpSinkPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--kills": kills = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--sink-dump": sinkDump = Path.GetFullPath(Next()); break;
                 default: scenarios.Add(args[i]); break;
             }
         }
@@ -82,6 +87,7 @@ public sealed record BenchOptions(
             Subscribers = subscribers,
             SmtpSinkPort = smtpSinkPort,
             Kills = kills,
+            SinkDump = sinkDump,
         };
     }
 }

@@ -2,7 +2,10 @@
 // with a short claim lease so that what the killed senders held goes again within the run):
 //
 //   Notifications__Delivery__ClaimLease=00:00:30 ./platform up --release --gateway-port 8381 --ConnectionStrings:mail smtp://127.0.0.1:2626
-//   ./platform bench fanout-kill --gateway http://127.0.0.1:8381 --smtp-sink-port 2626 [--subscribers 20000] [--kills 4]
+//   ./platform bench fanout-kill --gateway http://127.0.0.1:8381 --smtp-sink-port 2626 [--subscribers 20000] [--kills 4] [--sink-dump DIR]
+//
+// With --sink-dump the sink writes every message it takes to DIR, and the run names each lost email with how long
+// before the nearest kill it was handed over.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -19,7 +22,7 @@ namespace Platform.Bench.Scenarios;
 /// one and sent another twice would show neither; a second copy needs the connection to drop after the hand-over,
 /// which a kill of the sender does not cause.
 /// </summary>
-public sealed class FanOutKill : IScenario
+public sealed partial class FanOutKill : IScenario
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
@@ -27,7 +30,7 @@ public sealed class FanOutKill : IScenario
     {
         var subscribers = options.Subscribers;
         await using var sink = await PostfixSmtpSink.StartAsync(options.SmtpSinkPort
-            ?? throw new InvalidOperationException("fanout-kill needs --smtp-sink-port N, the port the platform's ConnectionStrings:mail names."));
+            ?? throw new InvalidOperationException("fanout-kill needs --smtp-sink-port N, the port the platform's ConnectionStrings:mail names."), options.SinkDump);
         var secrets = PlatformSecrets.Read(options);
         var database = new Psql(PlatformResources.PostgresPort(options), secrets["postgres-password"], "notificationsdb");
         var run = Guid.NewGuid().ToString("N")[..12];
@@ -45,12 +48,14 @@ public sealed class FanOutKill : IScenario
             // A stretch of the post between kills, so each lands while the restarted service's senders are all busy.
             var stretch = Math.Max(1, subscribers / (options.Kills + 1) / 2);
             var killedAt = new List<long>();
+            var killTimes = new List<DateTime>();
             while (killedAt.Count < options.Kills)
             {
                 var mark = sink.Messages;
                 while (sink.Messages < mark + stretch && sink.Messages - before < subscribers) await Wait(clock);
                 if (sink.Messages - before >= subscribers) break; // the fan-out ended first
                 var pid = NotificationsProcess();
+                killTimes.Add(DateTime.UtcNow);
                 Process.GetProcessById(pid).Kill();
                 killedAt.Add(sink.Messages - before);
                 // Restarted by the AppHost, which does so at most five times in ten minutes: a platform used for an
@@ -81,6 +86,7 @@ public sealed class FanOutKill : IScenario
                 Missing = Math.Max(0, subscribers - taken),
                 Extra = Math.Max(0, taken - subscribers),
                 MissingPerKill = killedAt.Count == 0 ? 0 : Math.Round(Math.Max(0, subscribers - taken) / (double)killedAt.Count, 2),
+                Lost = options.SinkDump is { } dump ? await LostAsync(database, post, dump, killTimes) : null,
                 Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             };
         }
@@ -113,6 +119,34 @@ public sealed class FanOutKill : IScenario
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
     }
+
+    /// <summary>
+    /// The deliveries counted sent in doubt whose Message-ID is in none of the sink's dumps, each with the milliseconds
+    /// from its hand-over (the sender's clock, this machine's) to the next kill: microseconds would mean the step
+    /// between the hand-over's write and the "."; longer, something after the ".".
+    /// </summary>
+    private static async Task<List<object>> LostAsync(Psql database, Guid post, string dump, List<DateTime> killTimes)
+    {
+        var taken = Directory.EnumerateFiles(dump)
+            .SelectMany(file => MessageId().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value.ToLowerInvariant()))
+            .ToHashSet();
+        var inDoubt = (await database.QueryAsync($"""
+            SELECT replace(id::text, '-', ''), to_char(handed_over_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')
+            FROM delivery WHERE news_post_id = '{post}' AND failure_reason LIKE 'in doubt%'
+            """)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(row => row.Trim().Split('|'));
+        var lost = new List<object>();
+        foreach (var row in inDoubt.Where(row => !taken.Contains(row[0])))
+        {
+            var handedOver = DateTime.SpecifyKind(DateTime.Parse(row[1], CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            var kill = killTimes.Where(k => k >= handedOver.AddSeconds(-1)).DefaultIfEmpty(DateTime.MaxValue).Min();
+            lost.Add(new { Delivery = row[0], HandedOverMsBeforeKill = kill == DateTime.MaxValue ? (double?)null : Math.Round((kill - handedOver).TotalMilliseconds, 3) });
+        }
+
+        return lost;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Message-ID:\s*<([0-9a-fA-F]{32})@", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MessageId();
 
     private static int NotificationsProcess() => NotificationsProcessOrNull()
         ?? throw new InvalidOperationException("No Notifications process is running: start the platform first.");

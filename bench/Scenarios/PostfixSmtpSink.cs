@@ -30,7 +30,11 @@ public sealed partial class PostfixSmtpSink : IAsyncDisposable
     /// <summary>Messages taken since the sink started.</summary>
     public long Messages => Interlocked.Read(ref _messages);
 
-    public static async Task<PostfixSmtpSink> StartAsync(int? port = null)
+    /// <summary>
+    /// Starts the sink; with <paramref name="dumpFolder"/>, it also writes every message it takes to a file of its own
+    /// there (smtp-sink's -d), for a scenario that must know which messages arrived, not only how many.
+    /// </summary>
+    public static async Task<PostfixSmtpSink> StartAsync(int? port = null, string? dumpFolder = null)
     {
         if (!File.Exists(Program))
             throw new InvalidOperationException($"{Program} is missing: install Debian's postfix package (./platform bench installs it).");
@@ -38,6 +42,15 @@ public sealed partial class PostfixSmtpSink : IAsyncDisposable
         var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true };
         // As root it must drop to another user once the socket is open.
         if (Environment.UserName == "root") { start.ArgumentList.Add("-u"); start.ArgumentList.Add("nobody"); }
+        if (dumpFolder is not null)
+        {
+            // Written by the user the sink drops to.
+            Directory.CreateDirectory(dumpFolder);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dumpFolder, (UnixFileMode)0b111_111_111);
+            start.ArgumentList.Add("-d");
+            start.ArgumentList.Add(Path.Combine(dumpFolder, "%H%M%S."));
+        }
+
         foreach (var argument in new[] { "-c", $"127.0.0.1:{chosen.ToString(CultureInfo.InvariantCulture)}", "256" })
             start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException("smtp-sink did not start");
