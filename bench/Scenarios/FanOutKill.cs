@@ -8,7 +8,6 @@
 // before the nearest kill it was handed over.
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 
 namespace Platform.Bench.Scenarios;
 
@@ -31,15 +30,13 @@ public sealed partial class FanOutKill : IScenario
         var subscribers = options.Subscribers;
         await using var sink = await PostfixSmtpSink.StartAsync(options.SmtpSinkPort
             ?? throw new InvalidOperationException("fanout-kill needs --smtp-sink-port N, the port the platform's ConnectionStrings:mail names."), options.SinkDump);
-        var secrets = PlatformSecrets.Read(options);
-        var database = new Psql(PlatformResources.PostgresPort(options), secrets["postgres-password"], "notificationsdb");
+        var (database, secrets) = FanOutRun.Platform(options);
         var run = Guid.NewGuid().ToString("N")[..12];
         await FanOutRun.SeedSubscribersAsync(database, run, subscribers);
         try
         {
             await FanOutRun.WaitForEmptyQueueAsync(database);
-            using var staff = new HttpClient { BaseAddress = options.Gateway, Timeout = TimeSpan.FromMinutes(2) };
-            staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PlatformSecrets.StaffTokenAsync(staff, secrets));
+            using var staff = await FanOutRun.StaffAsync(options, secrets);
             var post = await FanOutRun.DraftAsync(staff);
             var before = sink.Messages;
             var clock = Stopwatch.StartNew();

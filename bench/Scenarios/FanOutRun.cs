@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -16,6 +17,21 @@ internal static class FanOutRun
     private const string District = "Greystone";
 
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
+
+    /// <summary>The running platform's notificationsdb, and its secrets.</summary>
+    public static (Psql Database, Dictionary<string, string> Secrets) Platform(BenchOptions options)
+    {
+        var secrets = PlatformSecrets.Read(options);
+        return (new Psql(PlatformResources.PostgresPort(options), secrets["postgres-password"], "notificationsdb"), secrets);
+    }
+
+    /// <summary>A client of the gateway signed in as staff, who drafts and publishes the post.</summary>
+    public static async Task<HttpClient> StaffAsync(BenchOptions options, Dictionary<string, string> secrets)
+    {
+        var staff = new HttpClient { BaseAddress = options.Gateway, Timeout = TimeSpan.FromMinutes(2) };
+        staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PlatformSecrets.StaffTokenAsync(staff, secrets));
+        return staff;
+    }
 
     public static Task SeedSubscribersAsync(Psql database, string run, int subscribers) => database.RunAsync($"""
         INSERT INTO subscriber (id, email, normalized_email, created_at)

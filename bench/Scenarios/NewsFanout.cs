@@ -7,7 +7,6 @@
 // news in Greystone; on a platform with other such subscribers the run stops: it counts its own) and removes them after.
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MailKit.Net.Smtp;
@@ -36,8 +35,7 @@ public sealed class NewsFanout : IScenario
                 ?? throw new InvalidOperationException("news-fanout needs --smtp-sink-port N, the port the platform's ConnectionStrings:mail names (or ./platform bench all)."))
             : null;
         var sink = options.Sink ?? ownSink!;
-        var secrets = PlatformSecrets.Read(options);
-        var database = new Psql(PlatformResources.PostgresPort(options), secrets["postgres-password"], "notificationsdb");
+        var (database, secrets) = FanOutRun.Platform(options);
         var run = Guid.NewGuid().ToString("N")[..12];
         await FanOutRun.SeedSubscribersAsync(database, run, subscribers);
         try
@@ -45,8 +43,7 @@ public sealed class NewsFanout : IScenario
             await FanOutRun.WaitForEmptyQueueAsync(database);
             var loadBefore = MachineLoad.Now();
             var ceiling = await PlainClientAsync(sink, subscribers);
-            using var staff = new HttpClient { BaseAddress = options.Gateway, Timeout = TimeSpan.FromMinutes(2) };
-            staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PlatformSecrets.StaffTokenAsync(staff, secrets));
+            using var staff = await FanOutRun.StaffAsync(options, secrets);
             var (fanout, postId) = await FanOutAsync(staff, sink, subscribers);
             var exactlyOnce = await CheckExactlyOnceAsync(database, sink, postId, subscribers, fanout.SinkBefore);
 
