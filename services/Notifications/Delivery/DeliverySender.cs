@@ -18,8 +18,9 @@ namespace Platform.Notifications.Delivery;
 /// the message (its answer read after the ".", <see cref="DeliveryLedger.BeginHandOver"/>), and a message handed over by
 /// a sender that died is counted sent rather than sent again (<see cref="DeliveryQueue.SettleHandedOverAsync"/>); one
 /// not handed over was never taken and goes again. A sender that overran its claim cannot hand over a message another
-/// sender has claimed since. What remains is SMTP's own: a sender that dies in the microseconds between writing the
-/// hand-over and writing the "." loses that message, and a server that drops the connection after the hand-over gets
+/// sender has claimed since. What remains is SMTP's own: a sender that dies between writing the hand-over and writing
+/// the "." (tens of microseconds; milliseconds when its thread waits for a core or a garbage collection, README "The
+/// hand-over window") loses that message, and a server that drops the connection after the hand-over gets
 /// the message again (it may not have taken it: sending again is what keeps it from being lost, with the same
 /// Message-ID, which receivers use to drop a copy). Outcomes the database cannot take at once (it is restarting) are
 /// retried while the claim lasts, so a short outage costs neither a second copy nor a lease's wait; a sender that dies
