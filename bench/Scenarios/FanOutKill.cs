@@ -8,6 +8,7 @@
 // before the nearest kill it was handed over.
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Platform.Bench.Scenarios;
 
@@ -44,6 +45,9 @@ public sealed partial class FanOutKill : IScenario
 
             // A stretch of the post between kills, so each lands while the restarted service's senders are all busy.
             var stretch = Math.Max(1, subscribers / (options.Kills + 1) / 2);
+            // The process listening on Notifications' port is Notifications: on a platform of one copy each, as the
+            // bench's, a service listens on its own port (no proxy in front) and keeps it across a restart.
+            var notificationsPort = PlatformResources.ServiceUrl(options, "notifications").Port;
             var killedAt = new List<long>();
             var killTimes = new List<DateTime>();
             while (killedAt.Count < options.Kills)
@@ -51,18 +55,19 @@ public sealed partial class FanOutKill : IScenario
                 var mark = sink.Messages;
                 while (sink.Messages < mark + stretch && sink.Messages - before < subscribers) await Wait(clock);
                 if (sink.Messages - before >= subscribers) break; // the fan-out ended first
-                var pid = NotificationsProcess();
+                var pid = ProcessMemory.ListeningProcess(notificationsPort)
+                    ?? throw new InvalidOperationException("Nothing listens on Notifications' port: start the platform first.");
                 killTimes.Add(DateTime.UtcNow);
                 Process.GetProcessById(pid).Kill();
                 killedAt.Add(sink.Messages - before);
                 // Restarted by the AppHost, which does so at most five times in ten minutes: a platform used for an
                 // earlier run may have none left.
                 var restart = Stopwatch.StartNew();
-                while (NotificationsProcessOrNull() is not { } next || next == pid)
+                while (ProcessMemory.ListeningProcess(notificationsPort) is not { } next || next == pid)
                 {
                     if (restart.Elapsed > TimeSpan.FromMinutes(2))
                         throw new InvalidOperationException("The AppHost did not start Notifications again within 2 minutes (it restarts a service at most five times in ten minutes): run fanout-kill on a fresh platform.");
-                    await Wait(clock);
+                    await Task.Delay(TimeSpan.FromMilliseconds(250)); // each look reads every process's sockets
                 }
             }
 
@@ -142,31 +147,6 @@ public sealed partial class FanOutKill : IScenario
         return lost;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^Message-ID:\s*<([0-9a-fA-F]{32})@", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex MessageId();
-
-    private static int NotificationsProcess() => NotificationsProcessOrNull()
-        ?? throw new InvalidOperationException("No Notifications process is running: start the platform first.");
-
-    /// <summary>The one process running Notifications (its apphost, or its assembly under dotnet); the bench's platform runs one copy.</summary>
-    private static int? NotificationsProcessOrNull()
-    {
-        var found = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid)) continue;
-            string[] arguments;
-            try { arguments = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0'); }
-            catch (IOException) { continue; }
-            catch (UnauthorizedAccessException) { continue; }
-            if (arguments[0].EndsWith("/Notifications", StringComparison.Ordinal) || arguments.Any(a => a.EndsWith("/Notifications.dll", StringComparison.Ordinal))) found.Add(pid);
-        }
-
-        return found.Count switch
-        {
-            0 => null,
-            1 => found[0],
-            _ => throw new InvalidOperationException($"{found.Count} Notifications processes: fanout-kill needs a platform with one copy."),
-        };
-    }
+    [GeneratedRegex(@"^Message-ID:\s*<([0-9a-fA-F]{32})@", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex MessageId();
 }
